@@ -1,0 +1,17 @@
+import { defineConfig } from "berth";
+
+/**
+ * The embedded example: a static site on port 8080 with a /health endpoint.
+ * `npm run synth` uses it; BERTH_STAGE=prod switches to the prod preset.
+ */
+export default defineConfig({
+  app: "hello",
+  stage: process.env.BERTH_STAGE === "prod" ? "prod" : "dev",
+  region: "eu-west-1",
+  targets: ["ec2", "fargate"],
+  image: { context: "./app", platform: "linux/amd64" },
+  port: 8080,
+  environment: { GREETING: "hello from berth" },
+  healthCheck: { path: "/health" },
+  tags: { project: "berth-example" },
+});

@@ -1,0 +1,27 @@
+/**
+ * `npm run bench:synth [runs]`: whole-process synth of the embedded example, as `npm run synth`
+ * runs it, beside the same synth through `npx cdktf synth`. Prints medians; asserts nothing.
+ */
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { berthRoot } from "../paths";
+import { runMain } from "../run-main";
+import { formatSample, measure, medians } from "./measure";
+
+void runMain(() => {
+  const root = berthRoot();
+  const runs = Number(process.argv[2] ?? 7);
+  const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
+  const direct = [process.execPath, "scripts/bin/run-ts.mjs", "main.ts"];
+
+  rmSync(join(root, ".berth", "build"), { recursive: true, force: true });
+  const cold = measure(direct, { cwd: root, env });
+  const warm = medians(direct, runs, { cwd: root, env });
+  const cli = medians([join(root, "node_modules", ".bin", "cdktf"), "synth"], Math.max(3, Math.ceil(runs / 2)), { cwd: root, env });
+
+  console.log(`synth of examples/hello (median of ${runs} runs; targets: 0.5 s, 120 MiB)`);
+  console.log(formatSample("npm run synth, first run (bundle built)", cold));
+  console.log(formatSample(`npm run synth (median of ${runs})`, warm));
+  console.log(formatSample("npx cdktf synth (median)", cli));
+  console.log(`cdktf CLI / npm run synth: ${(cli.wallSeconds / warm.wallSeconds).toFixed(1)}x wall time`);
+});

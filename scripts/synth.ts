@@ -1,0 +1,63 @@
+import { App } from "cdktf";
+import { readFileSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
+import { buildStacks } from "../stacks/app";
+import type { ResolvedConfig } from "../stacks/config/presets";
+import { loadConfig } from "./load-config";
+
+export interface StackSummary {
+  readonly name: string;
+  /** Resource count by Terraform type, e.g. `{ aws_ecr_repository: 1 }`. */
+  readonly resources: Readonly<Record<string, number>>;
+  readonly outputs: readonly string[];
+}
+
+export interface SynthResult {
+  readonly config: ResolvedConfig;
+  readonly outdir: string;
+  readonly stacks: readonly StackSummary[];
+}
+
+/** Validates the spec, synthesizes every stack it asks for into `outdir` and summarizes them. */
+export function synth(specPath: string, outdir?: string): SynthResult {
+  const config = loadConfig(specPath);
+  // Without an explicit outdir, cdktf honours CDKTF_OUTDIR (set by the cdktf CLI) or cdktf.out.
+  const app = new App(outdir ? { outdir } : {});
+  buildStacks(app, config);
+  app.synth();
+  return { config, outdir: app.outdir, stacks: summarizeStacks(app.outdir) };
+}
+
+interface TerraformJson {
+  resource?: Record<string, Record<string, unknown>>;
+  output?: Record<string, unknown>;
+}
+
+function summarizeStacks(outdir: string): StackSummary[] {
+  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
+  return Object.entries(manifest.stacks).map(([name, stack]) => {
+    const json = JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8")) as TerraformJson;
+    const resources = Object.fromEntries(Object.entries(json.resource ?? {}).map(([type, byId]) => [type, Object.keys(byId).length]));
+    return { name, resources, outputs: Object.keys(json.output ?? {}) };
+  });
+}
+
+/** The lines `berth synth` prints. */
+export function formatSummary(result: SynthResult, specPath: string): string {
+  const { config } = result;
+  const out = relative(process.cwd(), result.outdir);
+  const shownOut = out === "" ? "." : out.startsWith("..") || isAbsolute(out) ? result.outdir : out;
+  const lines = [`berth synth: ${config.app} (${config.stage}, ${config.region}) from ${specPath} -> ${shownOut}`];
+  for (const stack of result.stacks) {
+    const total = Object.values(stack.resources).reduce((a, b) => a + b, 0);
+    const byType = Object.entries(stack.resources)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([type, n]) => `${type} x${n}`)
+      .join(", ");
+    lines.push(`  ${stack.name}: ${total} resource${total === 1 ? "" : "s"}${byType ? ` (${byType})` : ""}`);
+    lines.push(`    outputs: ${stack.outputs.length > 0 ? stack.outputs.join(", ") : "none"}`);
+  }
+  return lines.join("\n");
+}

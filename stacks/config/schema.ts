@@ -1,0 +1,201 @@
+import { z } from "zod";
+import {
+  AWS_REGION,
+  IMAGE_URI,
+  KMS_KEY_ARN,
+  SECRETS_MANAGER_ARN,
+  SSM_PARAMETER_ARN,
+  arnRegion,
+  flag,
+  matching,
+  oneOf,
+  text,
+  wholeNumber,
+} from "./fields";
+
+/**
+ * The berth app spec: one description of a Docker app that every target (EC2 host, Fargate
+ * service) reads. Every object is strict: an unknown key is an error with a did-you-mean.
+ *
+ * Optional fields left out here are filled by the stage preset (see presets.ts), never by the
+ * schema, so that "what the user wrote" and "what berth chose" stay distinguishable.
+ */
+
+export const STAGES = ["dev", "prod"] as const;
+export const TARGETS = ["ec2", "fargate"] as const;
+export const PLATFORMS = ["linux/amd64", "linux/arm64"] as const;
+/** The values CloudWatch Logs accepts for retention (PutRetentionPolicy). */
+export const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+/** Short, so that `<app>-<stage>-<suffix>` fits AWS's 32-character ALB/target group names. */
+const APP_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,19}$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const VOLUME_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,30}$/;
+const ABSOLUTE_PATH = /^\/(?:[A-Za-z0-9._@+-]+\/?)*$/;
+const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+
+const buildImage = z.strictObject({
+  /** Build context directory, relative to the spec file. */
+  context: text("a directory path relative to the spec file").min(1, { error: "must not be empty" }),
+  /** Dockerfile path relative to the context. @default "Dockerfile" */
+  dockerfile: text("a file path relative to the build context").min(1).optional(),
+  /** `--build-arg` values. @default {} */
+  buildArgs: z.record(matching(ENV_NAME, "a build-arg name like NODE_ENV"), text()).optional(),
+  /** Multi-stage build target. @default - the last stage */
+  target: text("a Dockerfile stage name").min(1).optional(),
+  /** Target platform; must match the Fargate runtime / EC2 instance architecture. @default "linux/amd64" */
+  platform: oneOf(PLATFORMS).optional(),
+});
+
+const existingImage = z.strictObject({
+  /** An image that is already published, e.g. `public.ecr.aws/nginx/nginx:1.27` or `repo@sha256:…`. */
+  uri: matching(IMAGE_URI, "an image reference like registry/name:tag or registry/name@sha256:<64 hex>").refine(
+    (uri) => /[:@][^/]*$/.test(uri.slice(uri.indexOf("/"))),
+    { error: "must name a tag or a digest (registry/name:tag or registry/name@sha256:…): berth never deploys an implicit :latest" },
+  ),
+  /** Platform of the existing image. @default "linux/amd64" */
+  platform: oneOf(PLATFORMS).optional(),
+});
+
+const healthCheck = z
+  .strictObject({
+    /** HTTP path probed by the load balancer / host. @default "/" */
+    path: matching(/^\/[\x21-\x7e]*$/, 'an HTTP path starting with "/" (printable ASCII, no spaces)').max(1024).optional(),
+    /** Seconds between probes. @default 10 */
+    intervalSeconds: wholeNumber(5, 300, "seconds").optional(),
+    /** Seconds before a probe counts as failed; must be less than the interval. @default 5 */
+    timeoutSeconds: wholeNumber(2, 120, "seconds").optional(),
+    /** Consecutive successes before healthy. @default 2 */
+    healthyThreshold: wholeNumber(2, 10).optional(),
+    /** Consecutive failures before unhealthy. @default 3 */
+    unhealthyThreshold: wholeNumber(2, 10).optional(),
+    /** Seconds after start during which failed probes are ignored. @default 30 (dev), 60 (prod) */
+    gracePeriodSeconds: wholeNumber(0, 3600, "seconds").optional(),
+  })
+  .refine((h) => h.timeoutSeconds === undefined || h.timeoutSeconds < (h.intervalSeconds ?? 10), {
+    error: "timeoutSeconds must be less than intervalSeconds (AWS rejects a timeout that is not shorter than the interval)",
+    path: ["timeoutSeconds"],
+  });
+
+const volume = z.strictObject({
+  /** Volume name: lower case letters, digits, hyphens. */
+  name: matching(VOLUME_NAME, "lower case letters, digits and single hyphens, starting with a letter, at most 31 characters"),
+  /** Absolute mount path inside the container. */
+  path: matching(ABSOLUTE_PATH, 'an absolute path like "/var/lib/app"').refine((p) => p !== "/", {
+    error: 'must not be "/": mount a sub-directory',
+  }),
+});
+
+const secretArn = text("an SSM parameter ARN or a Secrets Manager secret ARN").refine(
+  (arn) => SSM_PARAMETER_ARN.test(arn) || SECRETS_MANAGER_ARN.test(arn),
+  {
+    error:
+      "must be an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>) or a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 chars>[:<json-key>::])",
+  },
+);
+
+const registry = z.strictObject({
+  /** Untagged images are expired this many days after push. @default 3 */
+  untaggedExpiryDays: wholeNumber(1, 365, "days").optional(),
+  /** How many of the most recent images each repository keeps. @default 20 (dev), 100 (prod) */
+  keepImages: wholeNumber(1, 10000).optional(),
+  /** Customer-managed KMS key for image encryption. @default - the AWS-managed `aws/ecr` key */
+  kmsKeyArn: matching(KMS_KEY_ARN, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<uuid>)").optional(),
+  /** Let `terraform destroy` delete a repository that still holds images. @default true (dev), false (prod) */
+  forceDelete: flag().optional(),
+});
+
+const state = z.strictObject({
+  /** S3 bucket holding the Terraform state. */
+  bucket: matching(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name (3-63 lower case letters, digits, dots, hyphens)"),
+  /** Key prefix; each stack stores `<prefix>/<stack>.tfstate`. @default "berth/<app>/<stage>" */
+  keyPrefix: matching(/^[A-Za-z0-9!_.*'()/-]{1,512}$/, "an S3 key prefix").optional(),
+  /** Bucket region. @default - the app's region */
+  region: matching(AWS_REGION, 'an AWS region like "eu-west-1"').optional(),
+});
+
+/** The part of the spec that every target reads; target-specific blocks (`fargate`, `ec2`) join this shape. */
+export const baseShape = {
+  /** App name: 2-20 lower case letters, digits and single hyphens, starting with a letter. */
+  app: matching(APP_NAME, "2-20 lower case letters, digits and single hyphens, starting with a letter"),
+  /** Stage; selects the preset defaults (see presets.ts). @default "dev" */
+  stage: oneOf(STAGES).optional(),
+  /** AWS region of every stack. */
+  region: matching(AWS_REGION, 'an AWS region like "eu-west-1"'),
+  /** Which targets to synthesize. */
+  targets: z
+    .array(oneOf(TARGETS), { error: `must be a list of targets: ${TARGETS.map((t) => `"${t}"`).join(", ")}` })
+    .min(1, { error: `must name at least one target: ${TARGETS.map((t) => `"${t}"`).join(", ")}` })
+    .refine((t) => new Set(t).size === t.length, { error: "must not name a target twice" }),
+  /** The app image: built from source (`context`, …) or an existing image (`uri`). */
+  image: z.union([buildImage, existingImage], {
+    error: "must be either { context, dockerfile?, buildArgs?, target?, platform? } to build, or { uri, platform? } for an existing image",
+  }),
+  /** Port the container listens on. */
+  port: wholeNumber(1, 65535),
+  /** Command (exec form) overriding the image's CMD. @default - the image's CMD */
+  command: z.array(text(), { error: 'must be a list of strings (exec form), e.g. ["node", "server.js"]' }).min(1).optional(),
+  /** Plain environment variables. @default {} */
+  environment: z.record(matching(ENV_NAME, "an environment variable name like LOG_LEVEL"), text()).optional(),
+  /** Environment variables read from SSM Parameter Store or Secrets Manager at start. @default {} */
+  secrets: z.record(matching(ENV_NAME, "an environment variable name like DATABASE_URL"), secretArn).optional(),
+  /** Health check. @default - see each field */
+  healthCheck: healthCheck.optional(),
+  /** CPU units (1024 = one vCPU). @default 256 (dev), 512 (prod) */
+  cpu: wholeNumber(128, 16384, "CPU units").optional(),
+  /** Memory in MiB. @default 512 (dev), 1024 (prod) */
+  memoryMiB: wholeNumber(128, 122880, "MiB").optional(),
+  /** Number of running copies (Fargate tasks; the EC2 host always runs one). @default 1 (dev), 2 (prod) */
+  desiredCount: wholeNumber(0, 1000).optional(),
+  /** Persistent volumes mounted into the container. @default [] */
+  volumes: z.array(volume, { error: "must be a list of { name, path }" }).optional(),
+  /** CloudWatch log retention in days. @default 14 (dev), 90 (prod) */
+  logRetentionDays: z
+    .number({ error: `must be a CloudWatch retention in days: ${RETENTION_DAYS.join(", ")}` })
+    .refine((n) => (RETENTION_DAYS as readonly number[]).includes(n), {
+      error: `must be a CloudWatch retention in days: ${RETENTION_DAYS.join(", ")}`,
+    })
+    .optional(),
+  /** ECR repository settings. @default - see each field */
+  registry: registry.optional(),
+  /** Remote state in S3 with native locking. @default - local state files beside cdktf.out */
+  state: state.optional(),
+  /** Tags on every resource (provider default_tags). @default {} */
+  tags: z.record(matching(TAG_KEY, "a tag key of 1-128 letters, digits, spaces and _.:/=+-@"), text().max(256)).optional(),
+};
+
+/** Checks that span several fields. */
+function crossChecks(spec: { region: string; secrets?: Record<string, string>; environment?: Record<string, string>; volumes?: { name: string; path: string }[] }, ctx: z.RefinementCtx) {
+  for (const [name, arn] of Object.entries(spec.secrets ?? {})) {
+    const region = arnRegion(arn);
+    if (region !== undefined && region !== spec.region) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["secrets", name],
+        message: `is in region "${region}" but the app deploys to "${spec.region}": ECS and the host read secrets from the app's region; replicate the secret there`,
+      });
+    }
+    if (spec.environment && name in spec.environment) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["secrets", name],
+        message: `is also set in environment: a variable is either plain or secret, remove it from one of them`,
+      });
+    }
+  }
+  const seen = new Map<string, number>();
+  const paths = new Map<string, number>();
+  (spec.volumes ?? []).forEach((v, i) => {
+    if (seen.has(v.name)) ctx.addIssue({ code: "custom", path: ["volumes", i, "name"], message: `duplicates volumes[${seen.get(v.name)}].name: volume names must be unique` });
+    if (paths.has(v.path)) ctx.addIssue({ code: "custom", path: ["volumes", i, "path"], message: `duplicates volumes[${paths.get(v.path)}].path: two volumes cannot mount at one path` });
+    seen.set(v.name, i);
+    paths.set(v.path, i);
+  });
+}
+
+export const berthConfigSchema = z.strictObject(baseShape).superRefine(crossChecks);
+
+/** What a user writes in berth.config.ts. */
+export type BerthConfigInput = z.input<typeof berthConfigSchema>;
+/** The validated spec, before stage presets are applied. */
+export type BerthConfig = z.output<typeof berthConfigSchema>;

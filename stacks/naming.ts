@@ -1,0 +1,16 @@
+import type { ResolvedConfig } from "./config/presets";
+
+/**
+ * Names shared by the stacks and the scripts (publish resolves repositories by these names).
+ * Changing one renames, and so replaces, deployed resources.
+ */
+
+/** `<app>-<stage>-<kind>`, e.g. `shop-prod-registry`. */
+export function stackName(config: Pick<ResolvedConfig, "app" | "stage">, kind: "registry" | "ec2" | "fargate"): string {
+  return `${config.app}-${config.stage}-${kind}`;
+}
+
+/** ECR repository of one app image, e.g. `shop-prod/web`. */
+export function repositoryName(config: Pick<ResolvedConfig, "app" | "stage">, imageName: string): string {
+  return `${config.app}-${config.stage}/${imageName}`;
+}

@@ -1,0 +1,36 @@
+import { App, Testing } from "cdktf";
+import type { BerthConfigInput } from "../stacks/config/schema";
+import { resolveConfig, type ResolvedConfig } from "../stacks/config/presets";
+import { validateConfig } from "../stacks/config/validate";
+
+/** The smallest valid spec; tests override what they exercise. */
+export function minimalSpec(overrides: Record<string, unknown> = {}): BerthConfigInput {
+  return {
+    app: "shop",
+    region: "eu-west-1",
+    targets: ["fargate"],
+    image: { context: "./app" },
+    port: 8080,
+    ...overrides,
+  } as BerthConfigInput;
+}
+
+/** Validates and resolves a spec as the loader does (base dir: /work/app). */
+export function resolved(overrides: Record<string, unknown> = {}): ResolvedConfig {
+  return resolveConfig(validateConfig(minimalSpec(overrides), "test spec"), "/work/app");
+}
+
+/** The message of the error `fn` throws (fails the test when it throws nothing). */
+export function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected an error, but none was thrown");
+}
+
+/** A cdktf test app. */
+export function testApp(): App {
+  return Testing.app();
+}

@@ -1,0 +1,54 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const ROOT = join(__dirname, "..", "..");
+
+export interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `node <script> ...args` from the repository root, as a user would. */
+export function runNode(script: string, args: readonly string[], env: Record<string, string> = {}): Run {
+  const run = spawnSync(process.execPath, [join(ROOT, script), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 60000,
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A fresh temporary directory. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "berth-test-"));
+}
+
+/** Writes a spec file with `body` into a fresh directory and returns its path. */
+export function writeSpec(body: string): string {
+  const file = join(tempDir(), "berth.config.ts");
+  writeFileSync(file, body);
+  return file;
+}
+
+/** A valid spec file body; `extra` is spliced into the object literal. */
+export function specSource(extra = ""): string {
+  return `import { defineConfig } from "berth";
+export default defineConfig({
+  app: "shop",
+  region: "eu-west-1",
+  targets: ["fargate"],
+  image: { context: "./app" },
+  port: 8080,
+  ${extra}
+});
+`;
+}
+
+/** True when the output carries a JavaScript stack trace. */
+export function hasStackTrace(output: string): boolean {
+  return /^\s+at .+\(.*:\d+:\d+\)$/m.test(output);
+}

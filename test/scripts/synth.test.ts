@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { hasStackTrace, runNode, specSource, tempDir, writeSpec } from "./run";
+
+/** `npm run synth` with CDKTF_OUTDIR pointing to a fresh directory. */
+function synth(args: string[] = [], env: Record<string, string> = {}) {
+  const outdir = join(tempDir(), "cdktf.out");
+  return { outdir, ...runNode("scripts/bin/run-ts.mjs", ["main.ts", ...args], { CDKTF_OUTDIR: outdir, ...env }) };
+}
+
+describe("main.ts (npm run synth)", () => {
+  it("synthesizes the embedded example with no AWS credentials", () => {
+    const run = synth([], { AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_PROFILE: "" });
+    expect(run.status).toBe(0);
+    expect(existsSync(join(run.outdir, "stacks", "hello-dev-registry", "cdk.tf.json"))).toBe(true);
+  });
+
+  it("prints the per-stack summary: resource counts by type and outputs", () => {
+    const run = synth();
+    expect(run.stdout).toContain("berth synth: hello (dev, eu-west-1) from examples/hello/berth.config.ts");
+    expect(run.stdout).toContain("  hello-dev-registry: 2 resources (aws_ecr_lifecycle_policy x1, aws_ecr_repository x1)\n    outputs: web_repository_arn, web_repository_url");
+  });
+
+  it("keeps state local by default", () => {
+    const run = synth();
+    const json = JSON.parse(readFileSync(join(run.outdir, "stacks", "hello-dev-registry", "cdk.tf.json"), "utf8"));
+    expect(Object.keys(json.terraform.backend)).toEqual(["local"]);
+  });
+
+  it("synthesizes the example's prod stage from BERTH_STAGE=prod", () => {
+    const run = synth([], { BERTH_STAGE: "prod" });
+    expect(run.status).toBe(0);
+    expect(existsSync(join(run.outdir, "stacks", "hello-prod-registry", "cdk.tf.json"))).toBe(true);
+  });
+
+  it("takes the spec path from BERTH_CONFIG (how cdktf runs it)", () => {
+    const run = synth([], { BERTH_CONFIG: writeSpec(specSource()) });
+    expect(run.stdout).toContain("berth synth: shop (dev, eu-west-1)");
+  });
+
+  it("rejects an invalid spec before writing anything: field path, value got, what is allowed; exit 1; no stack trace", () => {
+    const run = synth([writeSpec(specSource('healthCheck: { path: "health" },'))]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('✖ healthCheck.path: must be an HTTP path starting with "/" (printable ASCII, no spaces) (got "health")');
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    expect(run.stdout).toBe("");
+    expect(existsSync(run.outdir)).toBe(false);
+  });
+
+  it("fails when the spec file does not exist", () => {
+    const run = synth(["nope/berth.config.ts"]);
+    expect([run.status, run.stderr.split("\n")[0]]).toEqual([1, expect.stringMatching(/^Spec file not found: nope\/berth\.config\.ts \(resolved to \/.*nope\/berth\.config\.ts\)\.$/)]);
+  });
+
+  it("fails with the line of a syntax error in the spec", () => {
+    const run = synth([writeSpec("export default {\n  app: 'shop',,\n};\n")]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^Could not compile the spec .*berth\.config\.ts:\n {2}line 2:\d+: /);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+
+  it("fails when the spec has no default export", () => {
+    const run = synth([writeSpec("export const config = {};\n")]);
+    expect([run.status, run.stderr]).toEqual([1, expect.stringContaining("has no default export.\nWrite: export default defineConfig({ ... })")]);
+  });
+
+  it("fails when the spec throws while loading", () => {
+    const run = synth([writeSpec('throw new Error("SHOP_REGION is not set");\nexport default {};\n')]);
+    expect([run.status, run.stderr]).toEqual([1, expect.stringContaining("threw while loading: SHOP_REGION is not set")]);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+});

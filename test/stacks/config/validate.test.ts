@@ -1,0 +1,211 @@
+import { ConfigError, validateConfig } from "../../../stacks/config/validate";
+import { errorOf, minimalSpec } from "../../helpers";
+
+const SSM_ARN = "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db-url";
+const SM_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/api-key-AbC123";
+
+/** The problem lines of the ConfigError a spec raises. */
+function problems(spec: unknown): string[] {
+  try {
+    validateConfig(spec, "berth.config.ts");
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return [...(error as ConfigError).problems];
+  }
+  throw new Error("spec was accepted");
+}
+
+describe("validateConfig accepts", () => {
+  it("the minimal spec", () => {
+    expect(validateConfig(minimalSpec(), "x").app).toBe("shop");
+  });
+
+  it("SSM parameter and Secrets Manager ARNs, with a JSON key", () => {
+    const spec = minimalSpec({ secrets: { DB_URL: SSM_ARN, API_KEY: SM_ARN, TOKEN: `${SM_ARN}:token::` } });
+    expect(validateConfig(spec, "x").secrets).toEqual({ DB_URL: SSM_ARN, API_KEY: SM_ARN, TOKEN: `${SM_ARN}:token::` });
+  });
+
+  it("an existing image pinned by digest", () => {
+    const uri = `public.ecr.aws/nginx/nginx@sha256:${"a".repeat(64)}`;
+    expect(validateConfig(minimalSpec({ image: { uri } }), "x").image).toEqual({ uri });
+  });
+});
+
+describe("validateConfig rejects", () => {
+  it("a spec that is not an object", () => {
+    expect(problems("shop")).toEqual([expect.stringMatching(/^\(spec\): .*got "shop"/)]);
+  });
+
+  it("an app name with upper case letters", () => {
+    expect(problems(minimalSpec({ app: "Shop" }))).toEqual([
+      'app: must be 2-20 lower case letters, digits and single hyphens, starting with a letter (got "Shop")',
+    ]);
+  });
+
+  it("an app name longer than 20 characters", () => {
+    expect(problems(minimalSpec({ app: "a".repeat(21) }))).toEqual([expect.stringContaining(`app: must be 2-20 lower case letters`)]);
+  });
+
+  it("a missing required field", () => {
+    const { region, ...spec } = minimalSpec();
+    expect(problems(spec)).toEqual(['region: must be an AWS region like "eu-west-1" (got nothing: the field is required)']);
+  });
+
+  it("a malformed region", () => {
+    expect(problems(minimalSpec({ region: "europe-west" }))).toEqual(['region: must be an AWS region like "eu-west-1" (got "europe-west")']);
+  });
+
+  it("an unknown top-level key, with a did-you-mean", () => {
+    expect(problems(minimalSpec({ helthCheck: { path: "/" } }))).toEqual([
+      expect.stringMatching(/^helthCheck: unknown key; did you mean "healthCheck"\? allowed keys here: app, stage, region, /),
+    ]);
+  });
+
+  it("an unknown nested key, with a did-you-mean among that object's keys", () => {
+    expect(problems(minimalSpec({ healthCheck: { intervalSecs: 10 } }))).toEqual([
+      'healthCheck.intervalSecs: unknown key; did you mean "intervalSeconds"? allowed keys here: path, intervalSeconds, timeoutSeconds, healthyThreshold, unhealthyThreshold, gracePeriodSeconds',
+    ]);
+  });
+
+  it("an unknown key with no close match, without a guess", () => {
+    expect(problems(minimalSpec({ zzz: 1 }))).toEqual([expect.stringMatching(/^zzz: unknown key; allowed keys here: app, /)]);
+  });
+
+  it("a port given as a string", () => {
+    expect(problems(minimalSpec({ port: "8080" }))).toEqual(['port: must be a whole number from 1 to 65535 (got "8080")']);
+  });
+
+  it("a port out of range", () => {
+    expect(problems(minimalSpec({ port: 70000 }))).toEqual(["port: must be a whole number from 1 to 65535 (got 70000)"]);
+  });
+
+  it("a fractional cpu", () => {
+    expect(problems(minimalSpec({ cpu: 256.5 }))).toEqual(["cpu: must be a whole number from 128 to 16384 CPU units (got 256.5)"]);
+  });
+
+  it("a stage that has no preset", () => {
+    expect(problems(minimalSpec({ stage: "staging" }))).toEqual(['stage: must be one of "dev", "prod" (got "staging")']);
+  });
+
+  it("an empty target list", () => {
+    expect(problems(minimalSpec({ targets: [] }))).toEqual(['targets: must name at least one target: "ec2", "fargate" (got [])']);
+  });
+
+  it("an unknown target", () => {
+    expect(problems(minimalSpec({ targets: ["k8s"] }))).toEqual(['targets[0]: must be one of "ec2", "fargate" (got "k8s")']);
+  });
+
+  it("a target named twice", () => {
+    expect(problems(minimalSpec({ targets: ["ec2", "ec2"] }))).toEqual(['targets: must not name a target twice (got ["ec2","ec2"])']);
+  });
+
+  it("a health check path without a leading slash", () => {
+    expect(problems(minimalSpec({ healthCheck: { path: "health" } }))).toEqual([
+      'healthCheck.path: must be an HTTP path starting with "/" (printable ASCII, no spaces) (got "health")',
+    ]);
+  });
+
+  it("a health check timeout not shorter than the interval", () => {
+    expect(problems(minimalSpec({ healthCheck: { intervalSeconds: 5, timeoutSeconds: 5 } }))).toEqual([
+      expect.stringMatching(/^healthCheck\.timeoutSeconds: timeoutSeconds must be less than intervalSeconds .* \(got 5\)$/),
+    ]);
+  });
+
+  it("a health check interval below ALB's minimum", () => {
+    expect(problems(minimalSpec({ healthCheck: { intervalSeconds: 2 } }))).toEqual([
+      "healthCheck.intervalSeconds: must be a whole number from 5 to 300 seconds (got 2)",
+    ]);
+  });
+
+  it("a secret that is not an ARN", () => {
+    expect(problems(minimalSpec({ secrets: { DB_URL: "/shop/db-url" } }))).toEqual([
+      expect.stringMatching(/^secrets\.DB_URL: must be an SSM parameter ARN .* or a Secrets Manager secret ARN .* \(got "\/shop\/db-url"\)$/),
+    ]);
+  });
+
+  it("a Secrets Manager ARN without its 6-character suffix", () => {
+    expect(problems(minimalSpec({ secrets: { KEY: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:key" } }))).toEqual([
+      expect.stringContaining("secrets.KEY: must be an SSM parameter ARN"),
+    ]);
+  });
+
+  it("a secret in another region than the app", () => {
+    expect(problems(minimalSpec({ secrets: { DB_URL: SSM_ARN.replace("eu-west-1", "us-east-1") } }))).toEqual([
+      'secrets.DB_URL: is in region "us-east-1" but the app deploys to "eu-west-1": ECS and the host read secrets from the app\'s region; replicate the secret there (got "arn:aws:ssm:us-east-1:123456789012:parameter/shop/db-url")',
+    ]);
+  });
+
+  it("a variable that is both plain and secret", () => {
+    expect(problems(minimalSpec({ environment: { DB_URL: "x" }, secrets: { DB_URL: SSM_ARN } }))).toEqual([
+      expect.stringMatching(/^secrets\.DB_URL: is also set in environment: a variable is either plain or secret/),
+    ]);
+  });
+
+  it("an environment variable name that is not a shell name", () => {
+    expect(problems(minimalSpec({ environment: { "1BAD": "x" } }))).toEqual([
+      'environment: key "1BAD" is not allowed: must be an environment variable name like LOG_LEVEL',
+    ]);
+  });
+
+  it("a relative volume path", () => {
+    expect(problems(minimalSpec({ volumes: [{ name: "data", path: "data" }] }))).toEqual([
+      'volumes[0].path: must be an absolute path like "/var/lib/app" (got "data")',
+    ]);
+  });
+
+  it("two volumes with one name", () => {
+    expect(problems(minimalSpec({ volumes: [{ name: "data", path: "/a" }, { name: "data", path: "/b" }] }))).toEqual([
+      'volumes[1].name: duplicates volumes[0].name: volume names must be unique (got "data")',
+    ]);
+  });
+
+  it("an image with neither a build context nor a uri", () => {
+    expect(problems(minimalSpec({ image: { dockerfile: "Dockerfile" } }))).toEqual([
+      'image: must be either { context, dockerfile?, buildArgs?, target?, platform? } to build, or { uri, platform? } for an existing image (got {"dockerfile":"Dockerfile"})',
+    ]);
+  });
+
+  it("an existing image without a tag or digest", () => {
+    expect(problems(minimalSpec({ image: { uri: "public.ecr.aws/nginx/nginx" } }))).toEqual([
+      expect.stringMatching(/^image\.uri: must name a tag or a digest .*never deploys an implicit :latest \(got "public\.ecr\.aws\/nginx\/nginx"\)$/),
+    ]);
+  });
+
+  it("an unsupported platform", () => {
+    expect(problems(minimalSpec({ image: { context: ".", platform: "linux/386" } }))).toEqual([
+      'image.platform: must be one of "linux/amd64", "linux/arm64" (got "linux/386")',
+    ]);
+  });
+
+  it("a log retention CloudWatch does not offer", () => {
+    expect(problems(minimalSpec({ logRetentionDays: 10 }))).toEqual([
+      expect.stringMatching(/^logRetentionDays: must be a CloudWatch retention in days: 1, 3, 5, 7, 14, .* \(got 10\)$/),
+    ]);
+  });
+
+  it("a KMS key that is not a key ARN", () => {
+    expect(problems(minimalSpec({ registry: { kmsKeyArn: "alias/ecr" } }))).toEqual([
+      'registry.kmsKeyArn: must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<uuid>) (got "alias/ecr")',
+    ]);
+  });
+
+  it("a command given as one string", () => {
+    expect(problems(minimalSpec({ command: "node server.js" }))).toEqual([
+      'command: must be a list of strings (exec form), e.g. ["node", "server.js"] (got "node server.js")',
+    ]);
+  });
+
+  it("with every problem listed, not just the first", () => {
+    expect(problems(minimalSpec({ app: "A", port: 0, stage: "qa" }))).toHaveLength(3);
+  });
+});
+
+describe("ConfigError", () => {
+  it("names the source, counts the problems and says what to do next", () => {
+    expect(errorOf(() => validateConfig(minimalSpec({ port: 0 }), "examples/x/berth.config.ts"))).toBe(
+      "Invalid berth spec in examples/x/berth.config.ts (1 problem):\n" +
+        "  ✖ port: must be a whole number from 1 to 65535 (got 0)\n" +
+        "Fix the spec and run again; every field is described in docs/spec.md.",
+    );
+  });
+});
