@@ -3,7 +3,9 @@ import type { BerthConfigInput } from "../stacks/config/schema";
 import { resolveConfig, type ResolvedConfig } from "../stacks/config/presets";
 import { validateConfig } from "../stacks/config/validate";
 
-/** The smallest valid spec; tests override what they exercise. */
+export const CERTIFICATE_ARN = "arn:aws:acm:eu-west-1:123456789012:certificate/0b3c8a1e-1111-2222-3333-444455556666";
+
+/** The smallest valid spec (a Fargate service with an ACM certificate); tests override what they exercise. */
 export function minimalSpec(overrides: Record<string, unknown> = {}): BerthConfigInput {
   return {
     app: "shop",
@@ -11,6 +13,7 @@ export function minimalSpec(overrides: Record<string, unknown> = {}): BerthConfi
     targets: ["fargate"],
     image: { context: "./app" },
     port: 8080,
+    fargate: { https: { certificateArn: CERTIFICATE_ARN } },
     ...overrides,
   } as BerthConfigInput;
 }

@@ -13,5 +13,8 @@ export default defineConfig({
   port: 8080,
   environment: { GREETING: "hello from berth" },
   healthCheck: { path: "/health" },
+  // No domain for the example: plain HTTP, which the synth summary flags. Real apps set
+  // fargate.https: { domain, hostedZoneId } or { certificateArn }.
+  fargate: { plainHttp: true },
   tags: { project: "berth-example" },
 });

@@ -54,3 +54,5 @@ export const IMAGE_URI =
 export function arnRegion(arn: string): string | undefined {
   return arn.split(":")[3];
 }
+
+export const ACM_CERTIFICATE_ARN = new RegExp(`^arn:${PARTITION}:acm:${REGION}:${ACCOUNT}:certificate/[A-Za-z0-9-]{1,64}$`);

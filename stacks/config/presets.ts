@@ -17,6 +17,10 @@ export const STAGE_PRESETS = {
     healthCheckGracePeriodSeconds: 30,
     registryKeepImages: 20,
     registryForceDelete: true,
+    natGateways: "single",
+    albDeletionProtection: false,
+    ec2InstanceType: { "linux/amd64": "t3.small", "linux/arm64": "t4g.small" },
+    ec2ElasticIp: false,
   },
   prod: {
     cpu: 512,
@@ -26,6 +30,10 @@ export const STAGE_PRESETS = {
     healthCheckGracePeriodSeconds: 60,
     registryKeepImages: 100,
     registryForceDelete: false,
+    natGateways: "perAz",
+    albDeletionProtection: true,
+    ec2InstanceType: { "linux/amd64": "t3.medium", "linux/arm64": "t4g.medium" },
+    ec2ElasticIp: true,
   },
 } as const satisfies Record<Stage, unknown>;
 
@@ -40,6 +48,28 @@ export const COMMON_DEFAULTS = {
   healthyThreshold: 2,
   unhealthyThreshold: 3,
   registryUntaggedExpiryDays: 3,
+  networkCidrBlock: "10.0.0.0/16",
+  networkAzCount: 2,
+  ingressCidrs: ["0.0.0.0/0"],
+  albIdleTimeoutSeconds: 60,
+  deregistrationDelaySeconds: 30,
+  healthyHttpCodes: "200-399",
+  minHealthyPercent: 100,
+  maxPercent: 200,
+  stopTimeoutSeconds: 30,
+  writablePaths: ["/tmp"],
+  fargateEgress: [{ port: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS to AWS APIs and the internet", protocol: "tcp" }],
+  ec2Egress: [
+    { port: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS to AWS APIs, ECR and the internet", protocol: "tcp" },
+    { port: 80, cidrBlocks: ["0.0.0.0/0"], description: "HTTP to package mirrors and ACME challenges", protocol: "tcp" },
+  ],
+  autoscalingCpuPercent: 70,
+  autoscalingMemoryPercent: 80,
+  scaleInCooldownSeconds: 300,
+  scaleOutCooldownSeconds: 60,
+  ec2RootVolumeGiB: 20,
+  ec2DataVolumeGiB: 20,
+  ec2UpdateTimeoutSeconds: 180,
 } as const;
 
 export interface ResolvedImage {
@@ -55,6 +85,85 @@ export interface ResolvedImage {
   };
   /** Set when the image already exists elsewhere. */
   readonly uri?: string;
+}
+
+export interface EgressRule {
+  readonly port: number;
+  readonly cidrBlocks: readonly string[];
+  readonly description: string;
+  readonly protocol: "tcp" | "udp";
+}
+
+export type ResolvedNetwork =
+  | {
+      readonly kind: "new";
+      readonly cidrBlock: string;
+      readonly azCount: number;
+      readonly natGateways: "none" | "single" | "perAz";
+      readonly vpcEndpoints: boolean;
+    }
+  | { readonly kind: "existing"; readonly vpcId: string; readonly publicSubnetIds: readonly string[]; readonly privateSubnetIds: readonly string[] };
+
+export type ResolvedHttps =
+  | { readonly kind: "certificate"; readonly certificateArn: string }
+  | { readonly kind: "domain"; readonly domain: string; readonly hostedZoneId: string }
+  | { readonly kind: "plainHttp" };
+
+export interface ResolvedSidecar {
+  readonly name: string;
+  readonly image: string;
+  readonly command?: readonly string[];
+  readonly environment: Readonly<Record<string, string>>;
+  readonly essential: boolean;
+  readonly startCondition: "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
+  readonly cpu?: number;
+  readonly memoryMiB?: number;
+}
+
+export interface ResolvedFargate {
+  readonly https: ResolvedHttps;
+  readonly internal: boolean;
+  readonly ingressCidrs: readonly string[];
+  readonly idleTimeoutSeconds: number;
+  readonly accessLogsBucket?: string;
+  readonly deletionProtection: boolean;
+  readonly deregistrationDelaySeconds: number;
+  readonly healthyHttpCodes: string;
+  readonly clusterName?: string;
+  readonly minHealthyPercent: number;
+  readonly maxPercent: number;
+  readonly waitForSteadyState: boolean;
+  readonly ecsExec: boolean;
+  readonly capacity: { readonly fargate: number; readonly spot: number };
+  readonly autoscaling?: {
+    readonly minCount: number;
+    readonly maxCount: number;
+    readonly cpuPercent: number;
+    readonly memoryPercent: number;
+    readonly requestsPerTarget?: number;
+    readonly scaleInCooldownSeconds: number;
+    readonly scaleOutCooldownSeconds: number;
+  };
+  readonly ephemeralStorageGiB?: number;
+  readonly readonlyRootFilesystem: boolean;
+  readonly writablePaths: readonly string[];
+  readonly user?: string;
+  readonly stopTimeoutSeconds: number;
+  readonly egress: readonly EgressRule[];
+  readonly taskRolePolicy: readonly { readonly actions: readonly string[]; readonly resources: readonly string[] }[];
+  readonly sidecars: readonly ResolvedSidecar[];
+}
+
+export interface ResolvedEc2 {
+  readonly instanceType: string;
+  readonly rootVolumeGiB: number;
+  readonly dataVolumeGiB: number;
+  readonly ingressCidrs: readonly string[];
+  readonly https?: { readonly domain: string; readonly email?: string };
+  readonly elasticIp: boolean;
+  readonly containersUseInstanceRole: boolean;
+  readonly egress: readonly EgressRule[];
+  readonly updateTimeoutSeconds: number;
 }
 
 /** The spec with every default filled in: what the stacks read. */
@@ -88,12 +197,15 @@ export interface ResolvedConfig {
     readonly forceDelete: boolean;
   };
   readonly state?: { readonly bucket: string; readonly keyPrefix: string; readonly region: string };
+  readonly network: ResolvedNetwork;
+  readonly fargate: ResolvedFargate;
+  readonly ec2: ResolvedEc2;
   readonly tags: Readonly<Record<string, string>>;
   /** Directory of the spec file: build contexts are relative to it. */
   readonly baseDir: string;
 }
 
-/** The name of the app's main image (and of its ECR repository's last segment). */
+/** The name of the app's main image and container (and of its ECR repository's last segment). */
 export const MAIN_IMAGE_NAME = "web";
 
 /** Applies the stage preset and common defaults to a validated spec. */
@@ -149,7 +261,96 @@ export function resolveConfig(config: BerthConfig, baseDir: string): ResolvedCon
       keyPrefix: config.state.keyPrefix ?? `berth/${config.app}/${stage}`,
       region: config.state.region ?? config.region,
     },
+    network: resolveNetwork(config.network, preset),
+    fargate: resolveFargate(config.fargate ?? {}, preset),
+    ec2: resolveEc2(config.ec2 ?? {}, preset, platform),
     tags: config.tags ?? {},
     baseDir,
+  };
+}
+
+type Preset = (typeof STAGE_PRESETS)[Stage];
+
+function resolveNetwork(network: BerthConfig["network"], preset: Preset): ResolvedNetwork {
+  if (network && "vpcId" in network) {
+    return { kind: "existing", vpcId: network.vpcId, publicSubnetIds: network.publicSubnetIds, privateSubnetIds: network.privateSubnetIds ?? [] };
+  }
+  return {
+    kind: "new",
+    cidrBlock: network?.cidrBlock ?? COMMON_DEFAULTS.networkCidrBlock,
+    azCount: network?.azCount ?? COMMON_DEFAULTS.networkAzCount,
+    natGateways: network?.natGateways ?? preset.natGateways,
+    vpcEndpoints: network?.vpcEndpoints ?? false,
+  };
+}
+
+type EgressInput = { port: number; cidrBlocks: string[]; description: string; protocol?: "tcp" | "udp" }[] | undefined;
+
+function resolveEgress(rules: EgressInput, fallback: readonly EgressRule[]): readonly EgressRule[] {
+  return rules ? rules.map((r) => ({ ...r, protocol: r.protocol ?? "tcp" })) : fallback;
+}
+
+function resolveFargate(f: NonNullable<BerthConfig["fargate"]>, preset: Preset): ResolvedFargate {
+  const https: ResolvedHttps = !f.https
+    ? { kind: "plainHttp" }
+    : "certificateArn" in f.https
+      ? { kind: "certificate", certificateArn: f.https.certificateArn }
+      : { kind: "domain", domain: f.https.domain, hostedZoneId: f.https.hostedZoneId };
+  return {
+    https,
+    internal: f.internal ?? false,
+    ingressCidrs: f.ingressCidrs ?? COMMON_DEFAULTS.ingressCidrs,
+    idleTimeoutSeconds: f.idleTimeoutSeconds ?? COMMON_DEFAULTS.albIdleTimeoutSeconds,
+    accessLogsBucket: f.accessLogsBucket,
+    deletionProtection: f.deletionProtection ?? preset.albDeletionProtection,
+    deregistrationDelaySeconds: f.deregistrationDelaySeconds ?? COMMON_DEFAULTS.deregistrationDelaySeconds,
+    healthyHttpCodes: f.healthyHttpCodes ?? COMMON_DEFAULTS.healthyHttpCodes,
+    clusterName: f.clusterName,
+    minHealthyPercent: f.minHealthyPercent ?? COMMON_DEFAULTS.minHealthyPercent,
+    maxPercent: f.maxPercent ?? COMMON_DEFAULTS.maxPercent,
+    waitForSteadyState: f.waitForSteadyState ?? true,
+    ecsExec: f.ecsExec ?? false,
+    capacity: f.capacity ?? { fargate: 1, spot: 0 },
+    autoscaling: f.autoscaling && {
+      minCount: f.autoscaling.minCount,
+      maxCount: f.autoscaling.maxCount,
+      cpuPercent: f.autoscaling.cpuPercent ?? COMMON_DEFAULTS.autoscalingCpuPercent,
+      memoryPercent: f.autoscaling.memoryPercent ?? COMMON_DEFAULTS.autoscalingMemoryPercent,
+      requestsPerTarget: f.autoscaling.requestsPerTarget,
+      scaleInCooldownSeconds: f.autoscaling.scaleInCooldownSeconds ?? COMMON_DEFAULTS.scaleInCooldownSeconds,
+      scaleOutCooldownSeconds: f.autoscaling.scaleOutCooldownSeconds ?? COMMON_DEFAULTS.scaleOutCooldownSeconds,
+    },
+    ephemeralStorageGiB: f.ephemeralStorageGiB,
+    // ECS Exec's agent writes to the root filesystem, so it turns the read-only default off.
+    readonlyRootFilesystem: f.readonlyRootFilesystem ?? !(f.ecsExec ?? false),
+    writablePaths: f.writablePaths ?? COMMON_DEFAULTS.writablePaths,
+    user: f.user,
+    stopTimeoutSeconds: f.stopTimeoutSeconds ?? COMMON_DEFAULTS.stopTimeoutSeconds,
+    egress: resolveEgress(f.egress, COMMON_DEFAULTS.fargateEgress),
+    taskRolePolicy: f.taskRolePolicy ?? [],
+    sidecars: (f.sidecars ?? []).map((s) => ({
+      name: s.name,
+      image: s.image,
+      command: s.command,
+      environment: s.environment ?? {},
+      essential: s.essential ?? false,
+      startCondition: s.startCondition ?? "START",
+      cpu: s.cpu,
+      memoryMiB: s.memoryMiB,
+    })),
+  };
+}
+
+function resolveEc2(e: NonNullable<BerthConfig["ec2"]>, preset: Preset, platform: Platform): ResolvedEc2 {
+  return {
+    instanceType: e.instanceType ?? preset.ec2InstanceType[platform],
+    rootVolumeGiB: e.rootVolumeGiB ?? COMMON_DEFAULTS.ec2RootVolumeGiB,
+    dataVolumeGiB: e.dataVolumeGiB ?? COMMON_DEFAULTS.ec2DataVolumeGiB,
+    ingressCidrs: e.ingressCidrs ?? COMMON_DEFAULTS.ingressCidrs,
+    https: e.https,
+    elasticIp: e.elasticIp ?? preset.ec2ElasticIp,
+    containersUseInstanceRole: e.containersUseInstanceRole ?? false,
+    egress: resolveEgress(e.egress, COMMON_DEFAULTS.ec2Egress),
+    updateTimeoutSeconds: e.updateTimeoutSeconds ?? COMMON_DEFAULTS.ec2UpdateTimeoutSeconds,
   };
 }

@@ -12,6 +12,10 @@ import {
   text,
   wholeNumber,
 } from "./fields";
+import { ec2Block } from "./ec2";
+import { fargateBlock } from "./fargate";
+import { networkBlock } from "./network";
+import { MAIN_IMAGE_NAME } from "./presets";
 
 /**
  * The berth app spec: one description of a Docker app that every target (EC2 host, Fargate
@@ -114,7 +118,7 @@ const state = z.strictObject({
   region: matching(AWS_REGION, 'an AWS region like "eu-west-1"').optional(),
 });
 
-/** The part of the spec that every target reads; target-specific blocks (`fargate`, `ec2`) join this shape. */
+/** The spec's fields; target-specific options live in their own blocks (`fargate`, `ec2`). */
 export const baseShape = {
   /** App name: 2-20 lower case letters, digits and single hyphens, starting with a letter. */
   app: matching(APP_NAME, "2-20 lower case letters, digits and single hyphens, starting with a letter"),
@@ -160,12 +164,53 @@ export const baseShape = {
   registry: registry.optional(),
   /** Remote state in S3 with native locking. @default - local state files beside cdktf.out */
   state: state.optional(),
+  /** The VPC of each target stack: a new one (settings) or an existing one. @default - a new VPC with the stage's NAT preset */
+  network: networkBlock.optional(),
+  /** Options of the Fargate target. @default - see each field */
+  fargate: fargateBlock.optional(),
+  /** Options of the EC2 host target. @default - see each field */
+  ec2: ec2Block.optional(),
   /** Tags on every resource (provider default_tags). @default {} */
   tags: z.record(matching(TAG_KEY, "a tag key of 1-128 letters, digits, spaces and _.:/=+-@"), text().max(256)).optional(),
 };
 
+interface CrossCheckedSpec {
+  region: string;
+  targets: readonly string[];
+  secrets?: Record<string, string>;
+  environment?: Record<string, string>;
+  volumes?: { name: string; path: string }[];
+  fargate?: { https?: unknown; plainHttp?: boolean; sidecars?: { name: string }[] };
+  ec2?: unknown;
+}
+
 /** Checks that span several fields. */
-function crossChecks(spec: { region: string; secrets?: Record<string, string>; environment?: Record<string, string>; volumes?: { name: string; path: string }[] }, ctx: z.RefinementCtx) {
+function crossChecks(spec: CrossCheckedSpec, ctx: z.RefinementCtx) {
+  for (const target of TARGETS) {
+    if (spec[target] !== undefined && !spec.targets.includes(target)) {
+      ctx.addIssue({ code: "custom", path: [target], message: `has options but targets does not include "${target}": add "${target}" to targets or remove this block` });
+    }
+  }
+  if (spec.targets.includes("fargate")) {
+    const { https, plainHttp } = spec.fargate ?? {};
+    if (https === undefined && plainHttp !== true) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["fargate", "https"],
+        message:
+          'is required for the fargate target: give { certificateArn } or { domain, hostedZoneId }; for a first demo without a domain, set fargate.plainHttp: true instead',
+      });
+    }
+    if (https !== undefined && plainHttp === true) {
+      ctx.addIssue({ code: "custom", path: ["fargate", "plainHttp"], message: "cannot be true together with fargate.https: choose one" });
+    }
+  }
+  const containerNames = new Map<string, string>([[MAIN_IMAGE_NAME, "the app container"]]);
+  (spec.fargate?.sidecars ?? []).forEach((sidecar, i) => {
+    const taken = containerNames.get(sidecar.name);
+    if (taken) ctx.addIssue({ code: "custom", path: ["fargate", "sidecars", i, "name"], message: `is already the name of ${taken}: container names must be unique` });
+    containerNames.set(sidecar.name, `fargate.sidecars[${i}]`);
+  });
   for (const [name, arn] of Object.entries(spec.secrets ?? {})) {
     const region = arnRegion(arn);
     if (region !== undefined && region !== spec.region) {

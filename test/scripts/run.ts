@@ -43,6 +43,7 @@ export default defineConfig({
   targets: ["fargate"],
   image: { context: "./app" },
   port: 8080,
+  fargate: { plainHttp: true },
   ${extra}
 });
 `;

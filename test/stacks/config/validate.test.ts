@@ -88,7 +88,7 @@ describe("validateConfig rejects", () => {
   });
 
   it("an empty target list", () => {
-    expect(problems(minimalSpec({ targets: [] }))).toEqual(['targets: must name at least one target: "ec2", "fargate" (got [])']);
+    expect(problems(minimalSpec({ targets: [], fargate: undefined }))).toEqual(['targets: must name at least one target: "ec2", "fargate" (got [])']);
   });
 
   it("an unknown target", () => {
@@ -96,7 +96,7 @@ describe("validateConfig rejects", () => {
   });
 
   it("a target named twice", () => {
-    expect(problems(minimalSpec({ targets: ["ec2", "ec2"] }))).toEqual(['targets: must not name a target twice (got ["ec2","ec2"])']);
+    expect(problems(minimalSpec({ targets: ["ec2", "ec2"], fargate: undefined }))).toEqual(['targets: must not name a target twice (got ["ec2","ec2"])']);
   });
 
   it("a health check path without a leading slash", () => {

@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { ACM_CERTIFICATE_ARN, flag, matching, oneOf, text, wholeNumber } from "./fields";
+import { cidrList } from "./network";
+
+const DOMAIN = /^(?=.{1,253}$)(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
+const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+const IAM_ACTION = /^[a-z0-9-]+:[A-Za-z0-9*]+$/;
+const CONTAINER_NAME = /^[a-z][a-z0-9-]{0,30}$/;
+const USER = /^(?:\d+|[a-z_][a-z0-9_-]*)(?::(?:\d+|[a-z_][a-z0-9_-]*))?$/;
+
+const https = z.union(
+  [
+    z.strictObject({
+      /** An ACM certificate in the app's region. */
+      certificateArn: matching(ACM_CERTIFICATE_ARN, "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)"),
+    }),
+    z.strictObject({
+      /** Domain served; a DNS-validated certificate is created and an alias record points it at the ALB. */
+      domain: matching(DOMAIN, 'a lower case domain name like "shop.example.com"'),
+      /** The Route 53 hosted zone holding the domain. */
+      hostedZoneId: matching(HOSTED_ZONE_ID, 'a Route 53 hosted zone ID like "Z0123456789ABCDEFGHIJ"'),
+    }),
+  ],
+  { error: "must be { certificateArn } or { domain, hostedZoneId }" },
+);
+
+const sidecar = z.strictObject({
+  /** Container name: lower case letters, digits, hyphens. */
+  name: matching(CONTAINER_NAME, "lower case letters, digits and hyphens, starting with a letter, at most 31 characters"),
+  /** An existing image with a tag or digest. */
+  image: text("an image reference with a tag or digest").min(3),
+  command: z.array(text()).min(1).optional(),
+  environment: z.record(matching(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name"), text()).optional(),
+  /** Whether the task stops when this container stops. @default false */
+  essential: flag().optional(),
+  /** The app container waits for this sidecar to reach this condition. @default "START" */
+  startCondition: oneOf(["START", "COMPLETE", "SUCCESS", "HEALTHY"] as const).optional(),
+  cpu: wholeNumber(0, 16384, "CPU units").optional(),
+  memoryMiB: wholeNumber(6, 122880, "MiB").optional(),
+});
+
+const egressRule = z.strictObject({
+  port: wholeNumber(1, 65535),
+  cidrBlocks: cidrList,
+  description: text("a short description").min(1).max(255),
+  /** @default "tcp" */
+  protocol: oneOf(["tcp", "udp"] as const).optional(),
+});
+
+/** Options of the `fargate` target. */
+export const fargateBlock = z.strictObject({
+  /** HTTPS on the ALB. Without it, `plainHttp: true` is required. @default - none */
+  https: https.optional(),
+  /** Serve plain HTTP on port 80 with no TLS: only for a first demo without a domain. @default false */
+  plainHttp: flag().optional(),
+  /** ALB reachable only inside the VPC. @default false */
+  internal: flag().optional(),
+  /** Who may reach the ALB on 443/80. @default ["0.0.0.0/0"] */
+  ingressCidrs: cidrList.optional(),
+  /** ALB idle timeout. @default 60 */
+  idleTimeoutSeconds: wholeNumber(1, 4000, "seconds").optional(),
+  /** S3 bucket (existing, with the ELB log-delivery policy) for ALB access logs. @default - no access logs */
+  accessLogsBucket: matching(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name").optional(),
+  /** ALB deletion protection. @default false (dev), true (prod) */
+  deletionProtection: flag().optional(),
+  /** Seconds the ALB drains a stopping task. @default 30 */
+  deregistrationDelaySeconds: wholeNumber(0, 3600, "seconds").optional(),
+  /** HTTP codes counted healthy. @default "200-399" */
+  healthyHttpCodes: matching(/^[2-4]\d\d(?:-[2-4]\d\d)?(?:,[2-4]\d\d(?:-[2-4]\d\d)?)*$/, 'HTTP codes from 200 to 499 like "200" or "200-399"').optional(),
+  /** Existing ECS cluster name. @default - a cluster is created */
+  clusterName: matching(/^[A-Za-z0-9_-]{1,255}$/, "an ECS cluster name").optional(),
+  /** Lower bound of running tasks during a deployment, in percent of desiredCount. @default 100 */
+  minHealthyPercent: wholeNumber(0, 100, "percent").optional(),
+  /** Upper bound of running tasks during a deployment, in percent of desiredCount. @default 200 */
+  maxPercent: wholeNumber(100, 200, "percent").optional(),
+  /** Make `terraform apply` wait until the service is stable. @default true */
+  waitForSteadyState: flag().optional(),
+  /** ECS Exec (needs a writable root filesystem). @default false */
+  ecsExec: flag().optional(),
+  /** Capacity provider weights. @default { fargate: 1, spot: 0 } */
+  capacity: z.strictObject({ fargate: wholeNumber(0, 1000), spot: wholeNumber(0, 1000) }).optional(),
+  /** Target tracking autoscaling. @default - no autoscaling */
+  autoscaling: z
+    .strictObject({
+      minCount: wholeNumber(1, 1000),
+      maxCount: wholeNumber(1, 1000),
+      /** @default 70 */
+      cpuPercent: wholeNumber(10, 95, "percent").optional(),
+      /** @default 80 */
+      memoryPercent: wholeNumber(10, 95, "percent").optional(),
+      /** ALB requests per target. @default - not used */
+      requestsPerTarget: wholeNumber(1, 100000).optional(),
+      /** @default 300 */
+      scaleInCooldownSeconds: wholeNumber(0, 3600, "seconds").optional(),
+      /** @default 60 */
+      scaleOutCooldownSeconds: wholeNumber(0, 3600, "seconds").optional(),
+    })
+    .refine((a) => a.minCount <= a.maxCount, { error: "minCount must not exceed maxCount", path: ["minCount"] })
+    .optional(),
+  /** Task ephemeral storage beyond the free 20 GiB. @default - 20 GiB */
+  ephemeralStorageGiB: wholeNumber(21, 200, "GiB").optional(),
+  /** Read-only root filesystem for the app container. @default true */
+  readonlyRootFilesystem: flag().optional(),
+  /** Writable scratch paths when the root filesystem is read-only. @default ["/tmp"] */
+  writablePaths: z.array(matching(/^\/[A-Za-z0-9._@+/-]*$/, 'an absolute path like "/tmp"')).optional(),
+  /** Run the app container as this user ("uid", "uid:gid" or a name). @default - the image's USER */
+  user: matching(USER, 'a user like "1000", "1000:1000" or "app"').optional(),
+  /** Seconds between SIGTERM and SIGKILL. @default 30 */
+  stopTimeoutSeconds: wholeNumber(2, 120, "seconds").optional(),
+  /** Outbound rules of the tasks. @default [{ port: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS to AWS APIs and the internet" }] */
+  egress: z.array(egressRule).min(1).optional(),
+  /** Permissions of the app itself (the task role). @default [] */
+  taskRolePolicy: z
+    .array(
+      z.strictObject({
+        actions: z.array(matching(IAM_ACTION, 'an IAM action like "s3:GetObject"')).min(1),
+        resources: z.array(matching(/^(arn:aws[a-z-]*:[^*\s][^\s]*|arn:[^\s]+)$/, "an ARN (a wildcard only after the service and resource type)")).min(1),
+      }),
+    )
+    .optional(),
+  /** Extra containers in the task. @default [] */
+  sidecars: z.array(sidecar).optional(),
+});
