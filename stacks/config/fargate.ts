@@ -24,6 +24,11 @@ const https = z.union(
   { error: "must be { certificateArn } or { domain, hostedZoneId }" },
 );
 
+const healthCommand = z
+  .array(text(), { error: 'must be an exec-form health check like ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"]' })
+  .min(2)
+  .refine((c) => c[0] === "CMD" || c[0] === "CMD-SHELL", { error: 'must start with "CMD" or "CMD-SHELL"' });
+
 const sidecar = z.strictObject({
   /** Container name: lower case letters, digits, hyphens. */
   name: matching(CONTAINER_NAME, "lower case letters, digits and hyphens, starting with a letter, at most 31 characters"),
@@ -37,6 +42,10 @@ const sidecar = z.strictObject({
   startCondition: oneOf(["START", "COMPLETE", "SUCCESS", "HEALTHY"] as const).optional(),
   cpu: wholeNumber(0, 16384, "CPU units").optional(),
   memoryMiB: wholeNumber(6, 122880, "MiB").optional(),
+  /** Health check command run inside the sidecar (needed for startCondition "HEALTHY"). @default - none */
+  healthCheck: healthCommand.optional(),
+  /** @default true */
+  readonlyRootFilesystem: flag().optional(),
 });
 
 const egressRule = z.strictObject({
@@ -105,6 +114,8 @@ export const fargateBlock = z.strictObject({
   writablePaths: z.array(matching(/^\/[A-Za-z0-9._@+/-]*$/, 'an absolute path like "/tmp"')).optional(),
   /** Run the app container as this user ("uid", "uid:gid" or a name). @default - the image's USER */
   user: matching(USER, 'a user like "1000", "1000:1000" or "app"').optional(),
+  /** Health check run inside the app container (the image must hold the tool it calls). @default - none: the load balancer's check applies */
+  containerHealthCheck: healthCommand.optional(),
   /** Seconds between SIGTERM and SIGKILL. @default 30 */
   stopTimeoutSeconds: wholeNumber(2, 120, "seconds").optional(),
   /** Outbound rules of the tasks. @default [{ port: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS to AWS APIs and the internet" }] */

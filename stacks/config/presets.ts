@@ -43,6 +43,8 @@ export const COMMON_DEFAULTS = {
   dockerfile: "Dockerfile",
   platform: "linux/amd64",
   healthCheckPath: "/",
+  volumeUid: 1000,
+  volumeGid: 1000,
   healthCheckIntervalSeconds: 10,
   healthCheckTimeoutSeconds: 5,
   healthyThreshold: 2,
@@ -118,6 +120,8 @@ export interface ResolvedSidecar {
   readonly startCondition: "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
   readonly cpu?: number;
   readonly memoryMiB?: number;
+  readonly healthCheck?: readonly string[];
+  readonly readonlyRootFilesystem: boolean;
 }
 
 export interface ResolvedFargate {
@@ -148,6 +152,7 @@ export interface ResolvedFargate {
   readonly readonlyRootFilesystem: boolean;
   readonly writablePaths: readonly string[];
   readonly user?: string;
+  readonly containerHealthCheck?: readonly string[];
   readonly stopTimeoutSeconds: number;
   readonly egress: readonly EgressRule[];
   readonly taskRolePolicy: readonly { readonly actions: readonly string[]; readonly resources: readonly string[] }[];
@@ -188,7 +193,7 @@ export interface ResolvedConfig {
   readonly cpu: number;
   readonly memoryMiB: number;
   readonly desiredCount: number;
-  readonly volumes: readonly { readonly name: string; readonly path: string }[];
+  readonly volumes: readonly { readonly name: string; readonly path: string; readonly uid: number; readonly gid: number }[];
   readonly logRetentionDays: (typeof RETENTION_DAYS)[number];
   readonly registry: {
     readonly untaggedExpiryDays: number;
@@ -248,7 +253,7 @@ export function resolveConfig(config: BerthConfig, baseDir: string): ResolvedCon
     cpu: config.cpu ?? preset.cpu,
     memoryMiB: config.memoryMiB ?? preset.memoryMiB,
     desiredCount: config.desiredCount ?? preset.desiredCount,
-    volumes: config.volumes ?? [],
+    volumes: (config.volumes ?? []).map((v) => ({ name: v.name, path: v.path, uid: v.uid ?? COMMON_DEFAULTS.volumeUid, gid: v.gid ?? COMMON_DEFAULTS.volumeGid })),
     logRetentionDays: (config.logRetentionDays ?? preset.logRetentionDays) as (typeof RETENTION_DAYS)[number],
     registry: {
       untaggedExpiryDays: config.registry?.untaggedExpiryDays ?? COMMON_DEFAULTS.registryUntaggedExpiryDays,
@@ -325,6 +330,7 @@ function resolveFargate(f: NonNullable<BerthConfig["fargate"]>, preset: Preset):
     readonlyRootFilesystem: f.readonlyRootFilesystem ?? !(f.ecsExec ?? false),
     writablePaths: f.writablePaths ?? COMMON_DEFAULTS.writablePaths,
     user: f.user,
+    containerHealthCheck: f.containerHealthCheck,
     stopTimeoutSeconds: f.stopTimeoutSeconds ?? COMMON_DEFAULTS.stopTimeoutSeconds,
     egress: resolveEgress(f.egress, COMMON_DEFAULTS.fargateEgress),
     taskRolePolicy: f.taskRolePolicy ?? [],
@@ -337,6 +343,8 @@ function resolveFargate(f: NonNullable<BerthConfig["fargate"]>, preset: Preset):
       startCondition: s.startCondition ?? "START",
       cpu: s.cpu,
       memoryMiB: s.memoryMiB,
+      healthCheck: s.healthCheck,
+      readonlyRootFilesystem: s.readonlyRootFilesystem ?? true,
     })),
   };
 }

@@ -88,6 +88,10 @@ const volume = z.strictObject({
   path: matching(ABSOLUTE_PATH, 'an absolute path like "/var/lib/app"').refine((p) => p !== "/", {
     error: 'must not be "/": mount a sub-directory',
   }),
+  /** Owner uid of the volume's files (the app's user). @default 1000 */
+  uid: wholeNumber(0, 4294967295).optional(),
+  /** Owner gid of the volume's files. @default 1000 */
+  gid: wholeNumber(0, 4294967295).optional(),
 });
 
 const secretArn = text("an SSM parameter ARN or a Secrets Manager secret ARN").refine(

@@ -1,0 +1,39 @@
+/**
+ * Fargate Linux task sizes: CPU units → allowed memory (MiB). Source: ECS task definition
+ * parameters (task size), as mirrored in shared/aws-facts.md §5.
+ */
+const GIB = 1024;
+
+function range(fromGiB: number, toGiB: number, stepGiB: number): number[] {
+  const out: number[] = [];
+  for (let g = fromGiB; g <= toGiB; g += stepGiB) out.push(g * GIB);
+  return out;
+}
+
+export const FARGATE_TASK_SIZES: ReadonlyMap<number, readonly number[]> = new Map([
+  [256, [512, 1024, 2048]],
+  [512, range(1, 4, 1)],
+  [1024, range(2, 8, 1)],
+  [2048, range(4, 16, 1)],
+  [4096, range(8, 30, 1)],
+  [8192, range(16, 60, 4)],
+  [16384, range(32, 120, 8)],
+]);
+
+/** Why `cpu`/`memoryMiB` is not a Fargate task size, or undefined when it is one. */
+export function fargateSizeProblem(cpu: number, memoryMiB: number): string | undefined {
+  const memories = FARGATE_TASK_SIZES.get(cpu);
+  if (!memories) {
+    return `cpu ${cpu} is not a Fargate task size: use one of ${[...FARGATE_TASK_SIZES.keys()].join(", ")} CPU units`;
+  }
+  if (!memories.includes(memoryMiB)) {
+    return `memoryMiB ${memoryMiB} does not fit cpu ${cpu} on Fargate: with cpu ${cpu} use one of ${describe(memories)} MiB`;
+  }
+  return undefined;
+}
+
+function describe(memories: readonly number[]): string {
+  if (memories.length <= 4) return memories.join(", ");
+  const step = memories[1]! - memories[0]!;
+  return `${memories[0]} to ${memories.at(-1)} in steps of ${step}`;
+}

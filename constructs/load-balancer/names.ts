@@ -1,0 +1,24 @@
+import { createHash } from "node:crypto";
+
+/** AWS's limit for ALB and target group names. */
+export const ELB_NAME_MAX = 32;
+
+const VALID = /^[0-9A-Za-z](?:[0-9A-Za-z-]*[0-9A-Za-z])?$/;
+
+/**
+ * A valid ALB / target group name from `base`: `[0-9A-Za-z-]`, at most 32 characters, no leading
+ * or trailing hyphen, not starting with "internal-" (AWS reserves it). A valid base is kept as is;
+ * any other is cleaned, cut and suffixed with a hash of the whole base, so the result is stable
+ * for one input and two bases never shorten to the same name.
+ */
+export function elbName(base: string): string {
+  if (base.length <= ELB_NAME_MAX && VALID.test(base) && !/^internal-/i.test(base)) return base;
+  const hash = createHash("sha256").update(base).digest("hex").slice(0, 7);
+  const cleaned = base
+    .replace(/^internal-/i, "")
+    .replace(/[^0-9A-Za-z-]/g, "-")
+    .replace(/-+/g, "-")
+    .slice(0, ELB_NAME_MAX - hash.length - 1)
+    .replace(/^-|-$/g, "");
+  return cleaned ? `${cleaned}-${hash}` : hash;
+}
