@@ -1,0 +1,415 @@
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
+import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
+import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
+import { EfsFileSystem } from "@cdktf/provider-aws/lib/efs-file-system";
+import { Testing } from "cdktf";
+import { FargateService, type FargateServiceProps } from "../../../constructs/fargate-service";
+import { LoadBalancer } from "../../../constructs/load-balancer";
+import { CERTIFICATE_ARN, errorOf } from "../../helpers";
+
+const REPO_ARN = "arn:aws:ecr:eu-west-1:123456789012:repository/shop-dev/web";
+const SSM_ARN = "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db-url";
+const SM_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/api-AbC123";
+
+type Overrides = Partial<Omit<FargateServiceProps, "container">> & { container?: Partial<FargateServiceProps["container"]>; targetPort?: number };
+
+function synth(overrides: Overrides = {}) {
+  const { container, targetPort, ...rest } = overrides;
+  const json = Testing.synthScope((scope) => {
+    const lb = new LoadBalancer(scope, "alb", {
+      name: "shop-dev",
+      vpcId: "vpc-0abc1234",
+      subnetIds: ["subnet-0aaa1111", "subnet-0bbb2222"],
+      https: { certificateArn: CERTIFICATE_ARN },
+      targetPort: targetPort ?? 8080,
+      healthCheck: { path: "/" },
+    });
+    new FargateService(scope, "service", {
+      name: "shop-dev",
+      region: "eu-west-1",
+      vpcId: "vpc-0abc1234",
+      subnetIds: ["subnet-0ccc3333", "subnet-0ddd4444"],
+      loadBalancer: lb,
+      repositoryArns: [REPO_ARN],
+      container: { name: "web", image: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web@sha256:${"a".repeat(64)}`, port: 8080, ...container },
+      ...rest,
+    });
+  });
+  const resources = JSON.parse(json).resource as Record<string, Record<string, Record<string, unknown>>>;
+  const all = (type: string) => Object.values(resources[type] ?? {});
+  const containers = () => JSON.parse(all("aws_ecs_task_definition")[0]!.container_definitions as string) as Record<string, unknown>[];
+  const policy = (roleSuffix: string) => {
+    const p = all("aws_iam_role_policy").find((r) => String(r.role).includes(roleSuffix));
+    return p ? (JSON.parse(p.policy as string).Statement as { Action: string | string[]; Resource: string | string[] }[]) : undefined;
+  };
+  return { json, all, containers, policy };
+}
+
+describe("FargateService task definition", () => {
+  it("is a Fargate awsvpc task on Linux", () => {
+    expect(synth().json).toHaveResourceWithProperties(EcsTaskDefinition, {
+      family: "shop-dev",
+      network_mode: "awsvpc",
+      requires_compatibilities: ["FARGATE"],
+      runtime_platform: { operating_system_family: "LINUX", cpu_architecture: "X86_64" },
+    });
+  });
+
+  it("defaults to 256 CPU units and 512 MiB", () => {
+    expect(synth().json).toHaveResourceWithProperties(EcsTaskDefinition, { cpu: "256", memory: "512" });
+  });
+
+  it("runs on ARM64 when asked", () => {
+    expect(synth({ architecture: "ARM64" }).json).toHaveResourceWithProperties(EcsTaskDefinition, { runtime_platform: { operating_system_family: "LINUX", cpu_architecture: "ARM64" } });
+  });
+
+  it("defaults to Fargate's own 20 GiB of ephemeral storage", () => {
+    expect(synth().all("aws_ecs_task_definition")[0]).not.toHaveProperty("ephemeral_storage");
+  });
+
+  it("takes ephemeral storage from 21 to 200 GiB", () => {
+    expect(synth({ ephemeralStorageGiB: 50 }).json).toHaveResourceWithProperties(EcsTaskDefinition, { ephemeral_storage: { size_in_gib: 50 } });
+  });
+
+  it("uses separate execution and task roles", () => {
+    const td = synth().all("aws_ecs_task_definition")[0]!;
+    expect([td.execution_role_arn, td.task_role_arn]).toEqual([
+      expect.stringMatching(/^\$\{aws_iam_role\.service_roles_execution_\w+\.arn\}$/),
+      expect.stringMatching(/^\$\{aws_iam_role\.service_roles_task_\w+\.arn\}$/),
+    ]);
+  });
+
+  it("maps the container port over TCP", () => {
+    expect(synth().containers()[0]!.portMappings).toEqual([{ containerPort: 8080, protocol: "tcp" }]);
+  });
+
+  it("pins the image it is given", () => {
+    expect(synth().containers()[0]!.image).toBe(`123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web@sha256:${"a".repeat(64)}`);
+  });
+
+  it("defaults to a read-only root filesystem with a writable /tmp", () => {
+    const { containers, all } = synth();
+    expect([containers()[0]!.readonlyRootFilesystem, containers()[0]!.mountPoints]).toEqual([true, [{ sourceVolume: "scratch-0", containerPath: "/tmp", readOnly: false }]]);
+    expect(all("aws_ecs_task_definition")[0]!.volume).toEqual([{ name: "scratch-0" }]);
+  });
+
+  it("declares each writable path as task storage", () => {
+    expect(synth({ container: { writablePaths: ["/tmp", "/var/cache/app"] } }).containers()[0]!.mountPoints).toEqual([
+      { sourceVolume: "scratch-0", containerPath: "/tmp", readOnly: false },
+      { sourceVolume: "scratch-1", containerPath: "/var/cache/app", readOnly: false },
+    ]);
+  });
+
+  it("never runs privileged, and runs an init process", () => {
+    expect(synth().containers()[0]).toMatchObject({ privileged: false, linuxParameters: { initProcessEnabled: true } });
+  });
+
+  it("defaults to a 30 s stop timeout and the image's user", () => {
+    const web = synth().containers()[0]!;
+    expect([web.stopTimeout, web.user]).toEqual([30, undefined]);
+  });
+
+  it("runs as the given non-root user", () => {
+    expect(synth({ container: { user: "1000:1000" } }).containers()[0]!.user).toBe("1000:1000");
+  });
+
+  it("passes environment and secrets (valueFrom), sorted by name", () => {
+    const web = synth({ container: { environment: { B: "2", A: "1" }, secrets: { DB_URL: SSM_ARN, API_KEY: SM_ARN } } }).containers()[0]!;
+    expect([web.environment, web.secrets]).toEqual([
+      [{ name: "A", value: "1" }, { name: "B", value: "2" }],
+      [{ name: "API_KEY", valueFrom: SM_ARN }, { name: "DB_URL", valueFrom: SSM_ARN }],
+    ]);
+  });
+
+  it("overrides the command when given", () => {
+    expect(synth({ container: { command: ["httpd", "-f"] } }).containers()[0]!.command).toEqual(["httpd", "-f"]);
+  });
+
+  it("logs to its own log group with the Fargate stream prefix, non-blocking", () => {
+    expect(synth().containers()[0]!.logConfiguration).toEqual({
+      logDriver: "awslogs",
+      options: {
+        "awslogs-group": expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.service_logs_\w+\.name\}$/),
+        "awslogs-region": "eu-west-1",
+        "awslogs-stream-prefix": "ecs",
+        mode: "non-blocking",
+        "max-buffer-size": "25m",
+      },
+    });
+  });
+
+  it("keeps logs 30 days by default", () => {
+    expect(synth().json).toHaveResourceWithProperties(CloudwatchLogGroup, { name: "/berth/shop-dev", retention_in_days: 30 });
+  });
+
+  it("adds a container health check when given", () => {
+    const healthCheck = { command: ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/"], intervalSeconds: 10, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 30 };
+    expect(synth({ container: { healthCheck } }).containers()[0]!.healthCheck).toEqual({
+      command: healthCheck.command,
+      interval: 10,
+      timeout: 5,
+      retries: 3,
+      startPeriod: 30,
+    });
+  });
+
+  it("adds sidecars the app container depends on", () => {
+    const containers = synth({ sidecars: [{ name: "proxy", image: "public.ecr.aws/envoy/envoy:v1.31", startCondition: "START" }] }).containers();
+    expect(containers.map((c) => [c.name, c.essential, c.readonlyRootFilesystem])).toEqual([
+      ["web", true, true],
+      ["proxy", false, true],
+    ]);
+    expect(containers[0]!.dependsOn).toEqual([{ containerName: "proxy", condition: "START" }]);
+  });
+});
+
+describe("FargateService roles", () => {
+  it("lets the execution role pull from the app's repositories only, and get an ECR token", () => {
+    expect(synth().policy("execution")!.slice(0, 2)).toEqual([
+      expect.objectContaining({ Action: "ecr:GetAuthorizationToken", Resource: "*" }),
+      expect.objectContaining({ Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], Resource: REPO_ARN }),
+    ]);
+  });
+
+  it("lets the execution role write only its log group", () => {
+    expect(synth().policy("execution")![2]).toEqual(
+      expect.objectContaining({ Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.service_logs_\w+\.arn\}:\*$/) }),
+    );
+  });
+
+  it("lets the execution role read exactly the listed secrets (JSON keys stripped)", () => {
+    const statements = synth({ container: { secrets: { DB_URL: SSM_ARN, API_KEY: SM_ARN, TOKEN: `${SM_ARN}:token::` } } }).policy("execution")!;
+    expect(statements.slice(3)).toEqual([
+      expect.objectContaining({ Action: "ssm:GetParameters", Resource: SSM_ARN }),
+      expect.objectContaining({ Action: "secretsmanager:GetSecretValue", Resource: SM_ARN }),
+    ]);
+  });
+
+  it("uses no wildcard action, and no wildcard resource but for the ECR token", () => {
+    const statements = synth({ container: { secrets: { DB_URL: SSM_ARN } } }).policy("execution")!;
+    const actions = statements.flatMap((s) => [s.Action].flat());
+    const starred = statements.filter((s) => [s.Resource].flat().includes("*"));
+    expect([actions.some((a) => a.includes("*")), starred.map((s) => s.Action)]).toEqual([false, ["ecr:GetAuthorizationToken"]]);
+  });
+
+  it("gives the task role no permissions by default", () => {
+    expect(synth().policy("task")).toBeUndefined();
+  });
+
+  it("gives the task role exactly the statements given", () => {
+    const taskRolePolicy = [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::shop-assets/*"] }];
+    expect(synth({ taskRolePolicy }).policy("task")).toEqual([{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::shop-assets/*" }]);
+  });
+
+  it("trusts only ECS tasks of this account", () => {
+    const role = synth().all("aws_iam_role").find((r) => String(r.name).endsWith("-execution"))!;
+    expect(JSON.parse(role.assume_role_policy as string).Statement[0]).toEqual({
+      Effect: "Allow",
+      Principal: { Service: "ecs-tasks.amazonaws.com" },
+      Action: "sts:AssumeRole",
+      Condition: { StringEquals: { "aws:SourceAccount": expect.stringMatching(/^\$\{data\.aws_caller_identity\.\w+\.account_id\}$/) } },
+    });
+  });
+});
+
+describe("FargateService service", () => {
+  it("rolls back failed deployments with the circuit breaker", () => {
+    expect(synth().json).toHaveResourceWithProperties(EcsService, { deployment_circuit_breaker: { enable: true, rollback: true } });
+  });
+
+  it("defaults to 1 task, min healthy 100 %, max 200 %, 60 s grace, waiting for steady state", () => {
+    expect(synth().json).toHaveResourceWithProperties(EcsService, {
+      desired_count: 1,
+      deployment_minimum_healthy_percent: 100,
+      deployment_maximum_percent: 200,
+      health_check_grace_period_seconds: 60,
+      wait_for_steady_state: true,
+    });
+  });
+
+  it("runs tasks in the private subnets without public IPs", () => {
+    expect(synth().json).toHaveResourceWithProperties(EcsService, {
+      network_configuration: { subnets: ["subnet-0ccc3333", "subnet-0ddd4444"], assign_public_ip: false, security_groups: [expect.any(String)] },
+    });
+  });
+
+  it("runs on the latest platform version, propagating service tags", () => {
+    expect(synth().json).toHaveResourceWithProperties(EcsService, { platform_version: "LATEST", propagate_tags: "SERVICE", enable_ecs_managed_tags: true });
+  });
+
+  it("defaults to FARGATE only, no ECS Exec", () => {
+    expect(synth().json).toHaveResourceWithProperties(EcsService, { capacity_provider_strategy: [{ capacity_provider: "FARGATE", weight: 1 }], enable_execute_command: false });
+  });
+
+  it("weighs FARGATE and FARGATE_SPOT as asked", () => {
+    expect(synth({ capacity: { fargate: 1, spot: 3 } }).json).toHaveResourceWithProperties(EcsService, {
+      capacity_provider_strategy: [
+        { capacity_provider: "FARGATE", weight: 1 },
+        { capacity_provider: "FARGATE_SPOT", weight: 3 },
+      ],
+    });
+  });
+
+  it("registers the app container in the target group and waits for the listener", () => {
+    const service = synth().all("aws_ecs_service")[0]!;
+    expect(service.load_balancer).toEqual([{ target_group_arn: expect.stringContaining("aws_lb_target_group"), container_name: "web", container_port: 8080 }]);
+    expect(service.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^aws_lb_listener\./)]));
+  });
+
+  it("creates a cluster with Container Insights by default", () => {
+    expect(synth().json).toHaveResourceWithProperties(EcsCluster, { name: "shop-dev", setting: [{ name: "containerInsights", value: "enabled" }] });
+  });
+
+  it("runs in an existing cluster when named", () => {
+    const { json, all } = synth({ clusterName: "platform" });
+    expect(json).not.toHaveResource(EcsCluster);
+    expect(all("aws_ecs_service")[0]!.cluster).toMatch(/^\$\{data\.aws_ecs_cluster\.\w+\.arn\}$/);
+  });
+
+  it("with ECS Exec: enabled on the service, sessions logged, channel permissions on the task role", () => {
+    const { json, policy } = synth({ ecsExec: true, container: { readonlyRootFilesystem: false } });
+    expect(json).toHaveResourceWithProperties(EcsService, { enable_execute_command: true });
+    expect(json).toHaveResourceWithProperties(EcsCluster, { configuration: { execute_command_configuration: { logging: "OVERRIDE", log_configuration: { cloud_watch_log_group_name: expect.any(String) } } } });
+    expect(policy("task")!.map((s) => s.Action)).toEqual([
+      ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+      ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+    ]);
+  });
+});
+
+describe("FargateService security groups", () => {
+  it("lets tasks accept only the load balancer's group on the container port", () => {
+    const rules = synth().all("aws_vpc_security_group_ingress_rule").filter((r) => String(r.security_group_id).includes("service_sg"));
+    expect(rules).toEqual([
+      expect.objectContaining({ from_port: 8080, to_port: 8080, ip_protocol: "tcp", referenced_security_group_id: expect.stringContaining("alb_sg"), description: "App port 8080 from the load balancer" }),
+    ]);
+  });
+
+  it("lets the load balancer reach the tasks on the container port only", () => {
+    const rules = synth().all("aws_vpc_security_group_egress_rule").filter((r) => String(r.security_group_id).includes("alb_sg"));
+    expect(rules.map((r) => [r.from_port, r.to_port, String(r.referenced_security_group_id).includes("service_sg")])).toEqual([[8080, 8080, true]]);
+  });
+
+  it("limits task egress to HTTPS by default", () => {
+    const rules = synth().all("aws_vpc_security_group_egress_rule").filter((r) => String(r.security_group_id).includes("service_sg"));
+    expect(rules.map((r) => [r.from_port, r.cidr_ipv4, r.description])).toEqual([[443, "0.0.0.0/0", "HTTPS to AWS APIs and the internet"]]);
+  });
+
+  it("adds the egress rules given (e.g. a database port)", () => {
+    const egress = [{ port: 5432, cidrBlocks: ["10.0.0.0/16"], description: "PostgreSQL in the VPC" }];
+    const rules = synth({ egress }).all("aws_vpc_security_group_egress_rule").filter((r) => String(r.security_group_id).includes("service_sg"));
+    expect(rules.map((r) => [r.from_port, r.cidr_ipv4, r.description])).toEqual([[5432, "10.0.0.0/16", "PostgreSQL in the VPC"]]);
+  });
+
+  it("describes every rule", () => {
+    const { all } = synth({ volumes: [{ name: "data", path: "/data" }] });
+    const rules = [...all("aws_vpc_security_group_ingress_rule"), ...all("aws_vpc_security_group_egress_rule")];
+    expect(rules.every((r) => typeof r.description === "string" && r.description.length > 0)).toBe(true);
+  });
+});
+
+describe("FargateService volumes and autoscaling", () => {
+  it("mounts EFS volumes through access points with TLS and IAM", () => {
+    const { all, containers, json } = synth({ volumes: [{ name: "data", path: "/var/lib/app" }] });
+    expect(json).toHaveResource(EfsFileSystem);
+    const volume = (all("aws_ecs_task_definition")[0]!.volume as Record<string, unknown>[]).find((v) => v.name === "data")!;
+    expect(volume.efs_volume_configuration).toEqual({
+      file_system_id: expect.stringContaining("aws_efs_file_system"),
+      transit_encryption: "ENABLED",
+      authorization_config: { access_point_id: expect.stringContaining("aws_efs_access_point"), iam: "ENABLED" },
+    });
+    expect(containers()[0]!.mountPoints).toContainEqual({ sourceVolume: "data", containerPath: "/var/lib/app", readOnly: false });
+  });
+
+  it("lets the task role mount and write only through its access point", () => {
+    expect(synth({ volumes: [{ name: "data", path: "/data" }] }).policy("task")).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"],
+        Resource: expect.stringContaining("aws_efs_file_system"),
+        Condition: { StringEquals: { "elasticfilesystem:AccessPointArn": expect.stringContaining("aws_efs_access_point") } },
+      },
+    ]);
+  });
+
+  it("tracks CPU at 70 % and memory at 80 % with 300 s / 60 s cooldowns by default", () => {
+    const policies = synth({ autoscaling: { minCount: 2, maxCount: 6 } }).all("aws_appautoscaling_policy");
+    expect(policies.map((p) => p.target_tracking_scaling_policy_configuration)).toEqual([
+      { target_value: 70, scale_in_cooldown: 300, scale_out_cooldown: 60, predefined_metric_specification: { predefined_metric_type: "ECSServiceAverageCPUUtilization" } },
+      { target_value: 80, scale_in_cooldown: 300, scale_out_cooldown: 60, predefined_metric_specification: { predefined_metric_type: "ECSServiceAverageMemoryUtilization" } },
+    ]);
+  });
+
+  it("scales between minCount and maxCount and leaves desired_count to autoscaling", () => {
+    const { all } = synth({ autoscaling: { minCount: 2, maxCount: 6 } });
+    expect(all("aws_appautoscaling_target")[0]).toMatchObject({ min_capacity: 2, max_capacity: 6, scalable_dimension: "ecs:service:DesiredCount", service_namespace: "ecs" });
+    expect(all("aws_ecs_service")[0]!.lifecycle).toEqual({ ignore_changes: ["desired_count"] });
+  });
+
+  it("tracks ALB requests per target when asked", () => {
+    const policies = synth({ autoscaling: { minCount: 1, maxCount: 4, requestsPerTarget: 500 } }).all("aws_appautoscaling_policy");
+    expect(policies[2]!.target_tracking_scaling_policy_configuration).toMatchObject({
+      target_value: 500,
+      predefined_metric_specification: { predefined_metric_type: "ALBRequestCountPerTarget", resource_label: expect.stringMatching(/arn_suffix\}\/\$\{aws_lb_target_group/) },
+    });
+  });
+});
+
+describe("FargateService fails when", () => {
+  it("cpu is not a Fargate size", () => {
+    expect(errorOf(() => synth({ cpu: 300 }))).toBe("stack/service: cpu 300 is not a Fargate task size: use one of 256, 512, 1024, 2048, 4096, 8192, 16384 CPU units");
+  });
+
+  it("memory does not fit cpu 256", () => {
+    expect(errorOf(() => synth({ cpu: 256, memoryMiB: 4096 }))).toBe("stack/service: memoryMiB 4096 does not fit cpu 256 on Fargate: with cpu 256 use one of 512, 1024, 2048 MiB");
+  });
+
+  it("memory is off the 1 GiB steps of cpu 4096", () => {
+    expect(errorOf(() => synth({ cpu: 4096, memoryMiB: 9000 }))).toBe("stack/service: memoryMiB 9000 does not fit cpu 4096 on Fargate: with cpu 4096 use one of 8192 to 30720 in steps of 1024 MiB");
+  });
+
+  it("memory is off the 4 GiB steps of cpu 8192", () => {
+    expect(errorOf(() => synth({ cpu: 8192, memoryMiB: 18432 }))).toBe("stack/service: memoryMiB 18432 does not fit cpu 8192 on Fargate: with cpu 8192 use one of 16384 to 61440 in steps of 4096 MiB");
+  });
+
+  it("the target group port differs from the container port", () => {
+    expect(errorOf(() => synth({ targetPort: 80 }))).toBe("stack/service: the load balancer's target group sends traffic to port 80 but the container listens on 8080: use one port for both");
+  });
+
+  it("desiredCount, minHealthyPercent and maxPercent deadlock a deployment", () => {
+    expect(errorOf(() => synth({ desiredCount: 1, minHealthyPercent: 100, maxPercent: 100 }))).toMatch(
+      /^stack\/service: a deployment cannot progress with desiredCount 1, minHealthyPercent 100 and maxPercent 100: ECS may neither start an extra task \(max 1\) nor stop one \(min 1\)/,
+    );
+  });
+
+  it("ECS Exec is asked for with a read-only root filesystem", () => {
+    expect(errorOf(() => synth({ ecsExec: true }))).toMatch(/^stack\/service: ecsExec needs a writable root filesystem/);
+  });
+
+  it("both capacity weights are 0", () => {
+    expect(errorOf(() => synth({ capacity: { fargate: 0, spot: 0 } }))).toBe("stack/service: capacity weights are both 0: give FARGATE or FARGATE_SPOT a weight of at least 1");
+  });
+
+  it("the stop timeout exceeds Fargate's 120 s", () => {
+    expect(errorOf(() => synth({ container: { stopTimeoutSeconds: 300 } }))).toBe("stack/service: container.stopTimeoutSeconds must be a whole number from 2 to 120, got 300");
+  });
+
+  it("ephemeral storage is below 21 GiB", () => {
+    expect(errorOf(() => synth({ ephemeralStorageGiB: 20 }))).toBe("stack/service: ephemeralStorageGiB must be a whole number from 21 to 200, got 20");
+  });
+
+  it("a writable path and a volume share a path", () => {
+    expect(errorOf(() => synth({ volumes: [{ name: "tmp", path: "/tmp" }] }))).toBe('stack/service: two mounts share the path "/tmp": writablePaths and volume paths must differ');
+  });
+
+  it("a sidecar waited on as HEALTHY has no health check", () => {
+    expect(errorOf(() => synth({ sidecars: [{ name: "proxy", image: "envoy:v1", startCondition: "HEALTHY" }] }))).toBe(
+      'stack/service: sidecar "proxy" has startCondition HEALTHY but no healthCheck: give it one, or use START',
+    );
+  });
+
+  it("autoscaling minCount exceeds maxCount", () => {
+    expect(errorOf(() => synth({ autoscaling: { minCount: 5, maxCount: 2 } }))).toBe("stack/service/autoscaling: minCount (5) must not exceed maxCount (2)");
+  });
+});

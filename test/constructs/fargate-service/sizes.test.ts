@@ -1,0 +1,31 @@
+import { FARGATE_TASK_SIZES, fargateSizeProblem } from "../../../constructs/fargate-service/sizes";
+
+describe("Fargate Linux task sizes", () => {
+  it.each([
+    [256, [512, 1024, 2048]],
+    [512, [1024, 2048, 3072, 4096]],
+  ])("cpu %d takes exactly %j MiB", (cpu, memories) => {
+    expect(FARGATE_TASK_SIZES.get(cpu)).toEqual(memories);
+  });
+
+  it.each([
+    [1024, 2048, 8192, 7],
+    [2048, 4096, 16384, 13],
+    [4096, 8192, 30720, 23],
+    [8192, 16384, 61440, 12],
+    [16384, 32768, 122880, 12],
+  ])("cpu %d spans %d to %d MiB in %d sizes", (cpu, first, last, count) => {
+    const memories = FARGATE_TASK_SIZES.get(cpu)!;
+    expect([memories[0], memories.at(-1), memories.length]).toEqual([first, last, count]);
+  });
+
+  it("accepts every size in the table", () => {
+    const problems = [...FARGATE_TASK_SIZES].flatMap(([cpu, memories]) => memories.map((m) => fargateSizeProblem(cpu, m))).filter(Boolean);
+    expect(problems).toEqual([]);
+  });
+
+  it("rejects 8192 CPU units with 20 GiB (between the 4 GiB steps)", () => {
+    expect(fargateSizeProblem(8192, 20480)).toBeUndefined();
+    expect(fargateSizeProblem(8192, 18432)).toMatch(/^memoryMiB 18432 does not fit cpu 8192/);
+  });
+});

@@ -1,0 +1,163 @@
+import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
+import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Testing } from "cdktf";
+import { LoadBalancer, type LoadBalancerProps } from "../../constructs/load-balancer";
+import { elbName } from "../../constructs/load-balancer/names";
+import { CERTIFICATE_ARN, errorOf } from "../helpers";
+
+function synth(props: Partial<LoadBalancerProps> = {}) {
+  const json = Testing.synthScope((scope) => {
+    new LoadBalancer(scope, "alb", {
+      name: "shop-dev",
+      vpcId: "vpc-0abc1234",
+      subnetIds: ["subnet-0aaa1111", "subnet-0bbb2222"],
+      https: { certificateArn: CERTIFICATE_ARN },
+      targetPort: 8080,
+      healthCheck: { path: "/health" },
+      ...props,
+    });
+  });
+  const resources = JSON.parse(json).resource as Record<string, Record<string, Record<string, unknown>>>;
+  return { json, all: (type: string) => Object.values(resources[type] ?? {}) };
+}
+
+describe("LoadBalancer", () => {
+  it("is an internet-facing application load balancer by default", () => {
+    expect(synth().json).toHaveResourceWithProperties(Lb, { name: "shop-dev", load_balancer_type: "application", internal: false });
+  });
+
+  it("drops invalid header fields and mitigates desync defensively", () => {
+    expect(synth().json).toHaveResourceWithProperties(Lb, { drop_invalid_header_fields: true, desync_mitigation_mode: "defensive" });
+  });
+
+  it("defaults to no deletion protection and a 60 s idle timeout", () => {
+    expect(synth().json).toHaveResourceWithProperties(Lb, { enable_deletion_protection: false, idle_timeout: 60 });
+  });
+
+  it("defaults to no access logs", () => {
+    expect(synth().all("aws_lb")[0]).not.toHaveProperty("access_logs");
+  });
+
+  it("writes access logs to the given bucket", () => {
+    expect(synth({ accessLogsBucket: "acme-alb-logs" }).json).toHaveResourceWithProperties(Lb, {
+      access_logs: { bucket: "acme-alb-logs", enabled: true, prefix: "shop-dev" },
+    });
+  });
+
+  it("serves HTTPS on 443 with the TLS 1.3/1.2 policy and the given certificate", () => {
+    expect(synth().json).toHaveResourceWithProperties(LbListener, {
+      port: 443,
+      protocol: "HTTPS",
+      ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+      certificate_arn: CERTIFICATE_ARN,
+    });
+  });
+
+  it("redirects HTTP on port 80 to HTTPS with a 301", () => {
+    expect(synth().json).toHaveResourceWithProperties(LbListener, {
+      port: 80,
+      protocol: "HTTP",
+      default_action: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", status_code: "HTTP_301" } }],
+    });
+  });
+
+  it("with plainHttp: one HTTP listener that forwards, no HTTPS", () => {
+    const listeners = synth({ https: { plainHttp: true } }).all("aws_lb_listener");
+    expect(listeners.map((l) => [l.port, l.protocol, (l.default_action as { type: string }[])[0]!.type])).toEqual([[80, "HTTP", "forward"]]);
+  });
+
+  it("opens 443 and 80 from anywhere by default, each rule described", () => {
+    const rules = synth().all("aws_vpc_security_group_ingress_rule");
+    expect(rules.map((r) => [r.from_port, r.cidr_ipv4, r.description])).toEqual([
+      [443, "0.0.0.0/0", "HTTPS from 0.0.0.0/0"],
+      [80, "0.0.0.0/0", "HTTP from 0.0.0.0/0, redirected to HTTPS"],
+    ]);
+  });
+
+  it("opens only port 80 with plainHttp", () => {
+    expect(synth({ https: { plainHttp: true } }).all("aws_vpc_security_group_ingress_rule").map((r) => r.from_port)).toEqual([80]);
+  });
+
+  it("opens the listeners to the given CIDRs only", () => {
+    expect(synth({ ingressCidrs: ["203.0.113.0/24"] }).json).toHaveResourceWithProperties(VpcSecurityGroupIngressRule, { cidr_ipv4: "203.0.113.0/24", from_port: 443 });
+  });
+
+  it("targets ip addresses on the app port over HTTP", () => {
+    expect(synth().json).toHaveResourceWithProperties(LbTargetGroup, { name: "shop-dev-8080", target_type: "ip", port: 8080, protocol: "HTTP" });
+  });
+
+  it("defaults to a 30 s deregistration delay", () => {
+    expect(synth().json).toHaveResourceWithProperties(LbTargetGroup, { deregistration_delay: "30" });
+  });
+
+  it("defaults to fast health checks: every 10 s, 5 s timeout, healthy after 2, unhealthy after 3, 200-399", () => {
+    expect(synth().json).toHaveResourceWithProperties(LbTargetGroup, {
+      health_check: { enabled: true, path: "/health", matcher: "200-399", interval: 10, timeout: 5, healthy_threshold: 2, unhealthy_threshold: 3, port: "traffic-port", protocol: "HTTP" },
+    });
+  });
+
+  it("replaces the target group before destroying the old one", () => {
+    expect(synth().json).toHaveResourceWithProperties(LbTargetGroup, { lifecycle: { create_before_destroy: true } });
+  });
+
+  it("with a domain: a DNS-validated certificate, its validation record, and an alias to the ALB", () => {
+    const { json, all } = synth({ https: { domain: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } });
+    expect(json).toHaveResourceWithProperties(AcmCertificate, { domain_name: "shop.example.com", validation_method: "DNS" });
+    expect(json).toHaveResourceWithProperties(AcmCertificateValidation, { validation_record_fqdns: [expect.stringMatching(/^\$\{aws_route53_record\.[\w-]+\.fqdn\}$/)] });
+    expect(json).toHaveResourceWithProperties(Route53Record, { name: "shop.example.com", type: "A", zone_id: "Z0123456789ABCDEFGHIJ", alias: expect.objectContaining({ evaluate_target_health: true }) });
+    expect(all("aws_lb_listener").find((l) => l.port === 443)!.certificate_arn).toMatch(/^\$\{aws_acm_certificate_validation\.[\w-]+\.certificate_arn\}$/);
+  });
+
+  it("reads the validation record from the certificate's single validation option", () => {
+    const record = synth({ https: { domain: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } })
+      .all("aws_route53_record")
+      .find((r) => r.ttl === 60)!;
+    expect([record.name, record.allow_overwrite]).toEqual([expect.stringContaining("domain_validation_options"), true]);
+  });
+
+  it("fails with fewer than 2 subnets", () => {
+    expect(errorOf(() => synth({ subnetIds: ["subnet-0aaa1111"] }))).toMatch(/^stack\/alb: an Application Load Balancer needs subnets in at least 2 AZs, got 1 subnet\(s\)/);
+  });
+
+  it("fails when the health check path does not begin with /", () => {
+    expect(errorOf(() => synth({ healthCheck: { path: "health" } }))).toBe('stack/alb: healthCheck.path must begin with "/", got "health"');
+  });
+
+  it("fails when the health check timeout is not shorter than the interval", () => {
+    expect(errorOf(() => synth({ healthCheck: { path: "/", intervalSeconds: 5, timeoutSeconds: 5 } }))).toBe(
+      "stack/alb: healthCheck.timeoutSeconds (5) must be less than intervalSeconds (5)",
+    );
+  });
+
+  it("fails on a deregistration delay above 3600 s", () => {
+    expect(errorOf(() => synth({ deregistrationDelaySeconds: 4000 }))).toBe("stack/alb: deregistrationDelaySeconds must be a whole number from 0 to 3600, got 4000");
+  });
+});
+
+describe("elbName", () => {
+  it("keeps a valid name of up to 32 characters", () => {
+    expect(elbName("shop-prod")).toBe("shop-prod");
+  });
+
+  it("shortens a long name to 32 characters, stably", () => {
+    const name = elbName("a-very-long-application-name-prod-8080");
+    expect([name.length <= 32, name, elbName("a-very-long-application-name-prod-8080")]).toEqual([true, expect.stringMatching(/^a-very-long-application-[0-9a-f]{7}$/), name]);
+  });
+
+  it("never shortens two long names to one", () => {
+    expect(elbName("a-very-long-application-name-prod-8080")).not.toBe(elbName("a-very-long-application-name-prod-8081"));
+  });
+
+  it("never starts with internal-", () => {
+    expect(elbName("internal-tools-dev")).toMatch(/^tools-dev-[0-9a-f]{7}$/);
+  });
+
+  it("replaces characters AWS does not allow", () => {
+    expect(elbName("shop_dev")).toMatch(/^shop-dev-[0-9a-f]{7}$/);
+  });
+});

@@ -1,0 +1,192 @@
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
+import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { Testing } from "cdktf";
+import type { PublishedImages } from "../../stacks/images";
+import { FargateStack } from "../../stacks/fargate-stack";
+import { CERTIFICATE_ARN, errorOf, resolved, testApp } from "../helpers";
+
+const DIGEST = `sha256:${"b".repeat(64)}`;
+const REPO_URI = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web";
+
+function synth(overrides: Record<string, unknown> = {}, published: PublishedImages = new Map()) {
+  const stack = new FargateStack(testApp(), resolved(overrides), published);
+  const json = Testing.synth(stack);
+  const parsed = JSON.parse(json);
+  const all = (type: string) => Object.values((parsed.resource[type] ?? {}) as Record<string, Record<string, unknown>>);
+  const web = () => JSON.parse(all("aws_ecs_task_definition")[0]!.container_definitions as string)[0] as Record<string, unknown>;
+  return { stack, json, parsed, all, web };
+}
+
+describe("FargateStack from the spec", () => {
+  it("is named <app>-<stage>-fargate", () => {
+    expect(synth().stack.node.id).toBe("shop-dev-fargate");
+  });
+
+  it("pins the published image by digest", () => {
+    const published: PublishedImages = new Map([["web", { repositoryUri: REPO_URI, digest: DIGEST, platform: "linux/amd64", tags: [], pushedAt: "2026-11-27T00:00:00Z" }]]);
+    expect(synth({}, published).web().image).toBe(`${REPO_URI}@${DIGEST}`);
+  });
+
+  it("without a published image: the repository's most recent image, by digest", () => {
+    const { web, parsed } = synth();
+    expect(web().image).toMatch(/^\$\{data\.aws_ecr_repository\.[\w-]+\.repository_url\}@\$\{data\.aws_ecr_image\.[\w-]+\.image_digest\}$/);
+    expect(Object.values(parsed.data.aws_ecr_image)[0]).toMatchObject({ repository_name: "shop-dev/web", most_recent: true });
+  });
+
+  it("uses an existing image URI as given, with no ECR pull permission", () => {
+    const { web, all } = synth({ image: { uri: "public.ecr.aws/nginx/nginx:1.27" } });
+    const execution = all("aws_iam_role_policy").find((p) => String(p.role).includes("execution"))!;
+    expect(web().image).toBe("public.ecr.aws/nginx/nginx:1.27");
+    expect(execution.policy).not.toContain("ecr:");
+  });
+
+  it("runs ARM64 tasks for a linux/arm64 image", () => {
+    expect(synth({ image: { context: ".", platform: "linux/arm64" } }).json).toHaveResourceWithProperties(EcsTaskDefinition, {
+      runtime_platform: { operating_system_family: "LINUX", cpu_architecture: "ARM64" },
+    });
+  });
+
+  it("routes the ALB to the spec's port and health check path", () => {
+    expect(synth({ port: 3000, healthCheck: { path: "/healthz" } }).json).toHaveResourceWithProperties(LbTargetGroup, {
+      port: 3000,
+      health_check: expect.objectContaining({ path: "/healthz" }),
+    });
+  });
+
+  it("applies the spec's default health check: / every 10 s, timeout 5, healthy 2, unhealthy 3, codes 200-399", () => {
+    expect(synth().json).toHaveResourceWithProperties(LbTargetGroup, {
+      health_check: expect.objectContaining({ path: "/", interval: 10, timeout: 5, healthy_threshold: 2, unhealthy_threshold: 3, matcher: "200-399" }),
+    });
+  });
+
+  it("applies the default deregistration delay of 30 s", () => {
+    expect(synth().json).toHaveResourceWithProperties(LbTargetGroup, { deregistration_delay: "30" });
+  });
+
+  it("passes command, environment and secrets to the app container", () => {
+    const arn = "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db";
+    expect(synth({ command: ["node", "server.js"], environment: { LOG_LEVEL: "info" }, secrets: { DB_URL: arn } }).web()).toMatchObject({
+      command: ["node", "server.js"],
+      environment: [{ name: "LOG_LEVEL", value: "info" }],
+      secrets: [{ name: "DB_URL", valueFrom: arn }],
+    });
+  });
+
+  it("defaults to no command override, environment or secrets", () => {
+    const web = synth().web();
+    expect([web.command, web.environment, web.secrets]).toEqual([undefined, [], []]);
+  });
+
+  it("uses HTTPS with the given certificate", () => {
+    const listeners = synth().all("aws_lb_listener").map((l) => [l.port, l.certificate_arn ?? null]);
+    expect(listeners.sort()).toEqual([
+      [443, CERTIFICATE_ARN],
+      [80, null],
+    ]);
+  });
+
+  it("serves plain HTTP only when asked, and notes it for the summary", () => {
+    const { all, stack } = synth({ fargate: { plainHttp: true } });
+    expect(all("aws_lb_listener").map((l) => [l.port, l.protocol])).toEqual([[80, "HTTP"]]);
+    expect(stack.notes).toEqual(["shop-dev-fargate: serves plain HTTP (fargate.plainHttp): no TLS; set fargate.https for production"]);
+  });
+
+  it("creates its own VPC by default", () => {
+    expect(synth().json).toHaveResourceWithProperties(Vpc, { cidr_block: "10.0.0.0/16" });
+  });
+
+  it("uses an existing VPC and subnets when given", () => {
+    const { json, all } = synth({
+      network: { vpcId: "vpc-0abc1234", publicSubnetIds: ["subnet-0aaa1111", "subnet-0bbb2222"], privateSubnetIds: ["subnet-0ccc3333", "subnet-0ddd4444"] },
+    });
+    expect(json).not.toHaveResource(Vpc);
+    expect(all("aws_ecs_service")[0]!.network_configuration).toMatchObject({ subnets: ["subnet-0ccc3333", "subnet-0ddd4444"] });
+  });
+
+  it("puts an internal ALB in the private subnets", () => {
+    const { all } = synth({
+      fargate: { https: { certificateArn: CERTIFICATE_ARN }, internal: true },
+      network: { vpcId: "vpc-0abc1234", publicSubnetIds: ["subnet-0aaa1111", "subnet-0bbb2222"], privateSubnetIds: ["subnet-0ccc3333", "subnet-0ddd4444"] },
+    });
+    expect(all("aws_lb")[0]).toMatchObject({ internal: true, subnets: ["subnet-0ccc3333", "subnet-0ddd4444"] });
+  });
+
+  it("outputs the service URL, ALB DNS name, cluster, service, log group and repository URL", () => {
+    expect(Object.keys(synth().parsed.output).sort()).toEqual(["alb_dns_name", "cluster_name", "log_group", "repository_url", "service_name", "service_url"]);
+  });
+
+  it("gives https://<domain> as the service URL for a domain", () => {
+    const { parsed } = synth({ fargate: { https: { domain: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } } });
+    expect(parsed.output.service_url.value).toBe("https://shop.example.com");
+  });
+
+  it("fits the longest possible names (20-character app, prod, port 65535) in AWS's 32 characters unshortened", () => {
+    const { all } = synth({ app: "a-rather-long-app-nm", stage: "prod", port: 65535 });
+    expect([all("aws_lb")[0]!.name, all("aws_lb_target_group")[0]!.name]).toEqual(["a-rather-long-app-nm-prod", "a-rather-long-app-nm-prod-65535"]);
+  });
+
+  it("mounts the spec's volumes from EFS", () => {
+    expect(synth({ volumes: [{ name: "uploads", path: "/srv/uploads" }] }).web().mountPoints).toContainEqual({ sourceVolume: "uploads", containerPath: "/srv/uploads", readOnly: false });
+  });
+});
+
+describe("FargateStack presets", () => {
+  it.each([
+    ["cpu", { cpu: "256", memory: "512" }, { cpu: "512", memory: "1024" }],
+  ])("%s: 256/512 in dev, 512/1024 in prod", (_field, dev, prod) => {
+    expect(synth().json).toHaveResourceWithProperties(EcsTaskDefinition, dev);
+    expect(synth({ stage: "prod" }).json).toHaveResourceWithProperties(EcsTaskDefinition, prod);
+  });
+
+  it("desired count: 1 in dev, 2 in prod", () => {
+    expect(synth().json).toHaveResourceWithProperties(EcsService, { desired_count: 1 });
+    expect(synth({ stage: "prod" }).json).toHaveResourceWithProperties(EcsService, { desired_count: 2 });
+  });
+
+  it("health check grace: 30 s in dev, 60 s in prod", () => {
+    expect(synth().json).toHaveResourceWithProperties(EcsService, { health_check_grace_period_seconds: 30 });
+    expect(synth({ stage: "prod" }).json).toHaveResourceWithProperties(EcsService, { health_check_grace_period_seconds: 60 });
+  });
+
+  it("log retention: 14 days in dev, 90 in prod", () => {
+    expect(synth().json).toHaveResourceWithProperties(CloudwatchLogGroup, { name: "/berth/shop-dev", retention_in_days: 14 });
+    expect(synth({ stage: "prod" }).json).toHaveResourceWithProperties(CloudwatchLogGroup, { name: "/berth/shop-prod", retention_in_days: 90 });
+  });
+
+  it("ALB deletion protection: off in dev, on in prod", () => {
+    expect(synth().json).toHaveResourceWithProperties(Lb, { enable_deletion_protection: false });
+    expect(synth({ stage: "prod" }).json).toHaveResourceWithProperties(Lb, { enable_deletion_protection: true });
+  });
+
+  it("NAT gateways: one in dev, one per AZ in prod", () => {
+    expect([synth().all("aws_nat_gateway").length, synth({ stage: "prod" }).all("aws_nat_gateway").length]).toEqual([1, 2]);
+  });
+});
+
+describe("FargateStack fails when", () => {
+  it("cpu and memory are not a Fargate size", () => {
+    expect(errorOf(() => synth({ cpu: 1024, memoryMiB: 1024 }))).toBe(
+      "shop-dev-fargate/service: memoryMiB 1024 does not fit cpu 1024 on Fargate: with cpu 1024 use one of 2048 to 8192 in steps of 1024 MiB",
+    );
+  });
+
+  it("an existing network has no private subnets", () => {
+    expect(errorOf(() => synth({ network: { vpcId: "vpc-0abc1234", publicSubnetIds: ["subnet-0aaa1111", "subnet-0bbb2222"] } }))).toMatch(
+      /^shop-dev-fargate: network\.privateSubnetIds is empty: Fargate tasks run in private subnets/,
+    );
+  });
+
+  it("the spec deadlocks deployments (1 task, 100 % min, 100 % max)", () => {
+    expect(errorOf(() => synth({ desiredCount: 1, fargate: { https: { certificateArn: CERTIFICATE_ARN }, maxPercent: 100 } }))).toMatch(
+      /^shop-dev-fargate\/service: a deployment cannot progress with desiredCount 1/,
+    );
+  });
+
+  it("the ALB would get a single AZ", () => {
+    expect(errorOf(() => synth({ network: { azCount: 1 } }))).toMatch(/^shop-dev-fargate\/alb: an Application Load Balancer needs subnets in at least 2 AZs/);
+  });
+});
