@@ -1,0 +1,83 @@
+import { RULES } from "../../../scripts/compliance";
+import type { Rule, TerraformJson } from "../../../scripts/compliance/types";
+
+/** A stack of one resource type with the given bodies, named r0, r1, … */
+function stackOf(type: string, ...bodies: Record<string, unknown>[]): TerraformJson {
+  return { resource: { [type]: Object.fromEntries(bodies.map((b, i) => [`r${i}`, b])) } };
+}
+
+function rule(id: string): Rule {
+  const found = RULES.find((r) => r.id === id);
+  if (!found) throw new Error(`no rule ${id}`);
+  return found;
+}
+
+const taskWith = (container: Record<string, unknown>) =>
+  stackOf("aws_ecs_task_definition", { task_role_arn: "task", execution_role_arn: "exec", container_definitions: JSON.stringify([{ name: "web", ...container }]) });
+
+const policyOf = (...statements: Record<string, unknown>[]) => stackOf("aws_iam_role_policy", { policy: JSON.stringify({ Version: "2012-10-17", Statement: statements }) });
+
+describe("compliance rules: each passes a compliant resource and flags a noncompliant one", () => {
+  const cases: [string, TerraformJson, TerraformJson, string][] = [
+    ["ecs-no-public-ip", stackOf("aws_ecs_service", { network_configuration: { assign_public_ip: false } }), stackOf("aws_ecs_service", { network_configuration: { assign_public_ip: true } }), "tasks get public IPs"],
+    ["imdsv2-required", stackOf("aws_instance", { metadata_options: { http_tokens: "required" } }), stackOf("aws_instance", { metadata_options: { http_tokens: "optional" } }), "IMDSv1 is allowed"],
+    ["storage-encrypted", stackOf("aws_ebs_volume", { encrypted: true }), stackOf("aws_ebs_volume", { encrypted: false }), "not encrypted at rest"],
+    ["https-only", stackOf("aws_lb_listener", { protocol: "HTTP", default_action: [{ type: "redirect", redirect: { protocol: "HTTPS" } }] }), stackOf("aws_lb_listener", { protocol: "HTTP", default_action: [{ type: "forward" }] }), "serves plain HTTP"],
+    ["modern-tls", stackOf("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), stackOf("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-2016-08" }), 'weak or default TLS policy "ELBSecurityPolicy-2016-08"'],
+    ["log-retention", stackOf("aws_cloudwatch_log_group", { retention_in_days: 14 }), stackOf("aws_cloudwatch_log_group", {}), "keeps logs forever"],
+    ["ecr-immutable-scanned", stackOf("aws_ecr_repository", { image_tag_mutability: "IMMUTABLE", image_scanning_configuration: { scan_on_push: true } }), stackOf("aws_ecr_repository", { image_tag_mutability: "MUTABLE", image_scanning_configuration: { scan_on_push: true } }), "tags are mutable"],
+    ["ecs-non-privileged", taskWith({ privileged: false }), taskWith({ privileged: true }), "container web runs privileged"],
+    ["ecs-readonly-root", taskWith({ readonlyRootFilesystem: true }), taskWith({ readonlyRootFilesystem: false }), "container web can write its root filesystem"],
+    ["separate-task-roles", stackOf("aws_ecs_task_definition", { task_role_arn: "a", execution_role_arn: "b" }), stackOf("aws_ecs_task_definition", { task_role_arn: "a", execution_role_arn: "a" }), "the task and execution roles are missing or the same role"],
+    ["iam-no-wildcards", policyOf({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }), policyOf({ Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::b" }), 'allows the wildcard action "s3:*"'],
+    ["no-open-ingress", stackOf("aws_vpc_security_group_ingress_rule", { ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: "0.0.0.0/0" }), stackOf("aws_vpc_security_group_ingress_rule", { ip_protocol: "tcp", from_port: 8080, to_port: 8080, cidr_ipv4: "0.0.0.0/0" }), "ports 8080-8080 are open to the internet"],
+    ["no-ssh", stackOf("aws_security_group", { ingress: [{ from_port: 443, to_port: 443, cidr_blocks: ["10.0.0.0/8"] }] }), stackOf("aws_security_group", { ingress: [{ from_port: 22, to_port: 22, cidr_blocks: ["10.0.0.0/8"] }] }), "admits SSH (ports 22-22)"],
+    ["no-secrets-in-user-data", stackOf("aws_instance", { user_data: "#cloud-config\nruncmd: [echo ok]\n" }), stackOf("aws_instance", { user_data: "#cloud-config\nruncmd: [export AWS_ACCESS_KEY_ID=AKIAABCDEFGHIJKLMNOP]\n" }), "user data looks like it contains a credential"],
+    ["instance-profile", stackOf("aws_instance", { iam_instance_profile: "p" }), stackOf("aws_instance", {}), "has no IAM instance profile"],
+    ["default-sg-closed", { resource: { aws_vpc: { v: {} }, aws_default_security_group: { d: { ingress: [], egress: [] } } } }, { resource: { aws_vpc: { v: {} } } }, "the VPC's default security group is not managed empty"],
+    ["vpc-flow-logs", { resource: { aws_vpc: { v: {} }, aws_flow_log: { f: {} } } }, { resource: { aws_vpc: { v: {} } } }, "has no flow log"],
+  ];
+
+  it("covers every rule", () => {
+    expect(cases.map(([id]) => id).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  describe.each(cases)("%s", (id, compliant, noncompliant, message) => {
+    it("passes the compliant resource", () => {
+      expect(rule(id).evaluate(compliant)).toEqual([]);
+    });
+
+    it("flags the noncompliant one", () => {
+      expect(rule(id).evaluate(noncompliant)).toEqual([expect.objectContaining({ rule: id, message: expect.stringContaining(message) })]);
+    });
+  });
+});
+
+describe("compliance rule details", () => {
+  it("iam-no-wildcards allows * as resource only for actions without resource-level permissions", () => {
+    const r = rule("iam-no-wildcards");
+    expect(r.evaluate(policyOf({ Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" }))).toEqual([]);
+    expect(r.evaluate(policyOf({ Effect: "Allow", Action: ["ecr:GetAuthorizationToken", "ecr:BatchGetImage"], Resource: "*" }))).toEqual([
+      expect.objectContaining({ message: 'allows ecr:GetAuthorizationToken, ecr:BatchGetImage on every resource ("*")' }),
+    ]);
+  });
+
+  it("iam-no-wildcards ignores Deny statements", () => {
+    expect(rule("iam-no-wildcards").evaluate(policyOf({ Effect: "Deny", Action: "*", Resource: "*" }))).toEqual([]);
+  });
+
+  it("https-only flags a redirect to plain HTTP", () => {
+    const listener = stackOf("aws_lb_listener", { protocol: "HTTP", default_action: [{ type: "redirect", redirect: { protocol: "HTTP" } }] });
+    expect(rule("https-only").evaluate(listener)).toHaveLength(1);
+  });
+
+  it("no-open-ingress flags an all-protocols rule from anywhere", () => {
+    const all = stackOf("aws_vpc_security_group_ingress_rule", { ip_protocol: "-1", cidr_ipv6: "::/0" });
+    expect(rule("no-open-ingress").evaluate(all)).toEqual([expect.objectContaining({ message: "ports 0-65535 are open to the internet" })]);
+  });
+
+  it("no-secrets-in-user-data decodes base64 user data", () => {
+    const encoded = Buffer.from("password=hunter2hunter2").toString("base64");
+    expect(rule("no-secrets-in-user-data").evaluate(stackOf("aws_instance", { user_data_base64: encoded }))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,45 @@
+import { Testing } from "cdktf";
+import type { TerraformStack } from "cdktf";
+import { checkStack } from "../../scripts/compliance";
+import { FargateStack } from "../../stacks/fargate-stack";
+import { RegistryStack } from "../../stacks/registry-stack";
+import { resolved, testApp } from "../helpers";
+
+/** Findings of every rule on each stack the spec makes, by stack name. */
+function findings(overrides: Record<string, unknown> = {}) {
+  const config = resolved(overrides);
+  const stacks: TerraformStack[] = [new RegistryStack(testApp(), config), new FargateStack(testApp(), config, new Map())];
+  return Object.fromEntries(stacks.map((s) => [s.node.id, checkStack(JSON.parse(Testing.synth(s)))]));
+}
+
+describe("compliance of what the stacks create", () => {
+  it.each(["dev", "prod"])("a %s Fargate service with HTTPS has no findings", (stage) => {
+    expect(findings({ stage })).toEqual({ [`shop-${stage}-registry`]: [], [`shop-${stage}-fargate`]: [] });
+  });
+
+  it("has no findings with secrets, EFS volumes, sidecars and autoscaling", () => {
+    const all = findings({
+      secrets: { DB_URL: "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db" },
+      volumes: [{ name: "data", path: "/data" }],
+      fargate: {
+        https: { domain: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" },
+        sidecars: [{ name: "proxy", image: "public.ecr.aws/envoy/envoy:v1.31" }],
+        autoscaling: { minCount: 2, maxCount: 4, requestsPerTarget: 100 },
+      },
+      network: { vpcEndpoints: true, natGateways: "none" },
+    });
+    expect(Object.values(all).flat()).toEqual([]);
+  });
+
+  it("flags exactly the plain HTTP listener when plainHttp is chosen (the documented opt-in)", () => {
+    expect(findings({ fargate: { plainHttp: true } })["shop-dev-fargate"]).toEqual([
+      expect.objectContaining({ rule: "https-only", resource: expect.stringMatching(/^aws_lb_listener\.alb_http_/) }),
+    ]);
+  });
+
+  it("flags the writable root filesystem that ECS Exec needs (the documented trade-off)", () => {
+    expect(findings({ fargate: { plainHttp: false, https: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, ecsExec: true } })["shop-dev-fargate"]).toEqual([
+      expect.objectContaining({ rule: "ecs-readonly-root" }),
+    ]);
+  });
+});
