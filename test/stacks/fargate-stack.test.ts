@@ -134,6 +134,51 @@ describe("FargateStack from the spec", () => {
   });
 });
 
+describe("FargateStack: each fargate default of the spec, on the synthesized JSON", () => {
+  const defaults = synth();
+  const service = () => defaults.all("aws_ecs_service")[0]!;
+  const lb = () => defaults.all("aws_lb")[0]!;
+
+  it("image.platform linux/amd64: X86_64 tasks", () => {
+    expect(defaults.json).toHaveResourceWithProperties(EcsTaskDefinition, { runtime_platform: { operating_system_family: "LINUX", cpu_architecture: "X86_64" } });
+  });
+  it("internal false: internet-facing ALB in the public subnets", () => {
+    expect([lb().internal, String((lb().subnets as string[])[0])]).toEqual([false, expect.stringContaining("public-0")]);
+  });
+  it("ingressCidrs: 0.0.0.0/0", () => {
+    expect(defaults.all("aws_vpc_security_group_ingress_rule").filter((r) => r.cidr_ipv4).map((r) => r.cidr_ipv4)).toEqual(["0.0.0.0/0", "0.0.0.0/0"]);
+  });
+  it("idleTimeoutSeconds: 60", () => expect(lb().idle_timeout).toBe(60));
+  it("accessLogsBucket: none", () => expect(lb()).not.toHaveProperty("access_logs"));
+  it("clusterName: a new cluster named <app>-<stage>", () => expect(defaults.all("aws_ecs_cluster")[0]!.name).toBe("shop-dev"));
+  it("minHealthyPercent 100, maxPercent 200", () => {
+    expect([service().deployment_minimum_healthy_percent, service().deployment_maximum_percent]).toEqual([100, 200]);
+  });
+  it("waitForSteadyState: true", () => expect(service().wait_for_steady_state).toBe(true));
+  it("ecsExec: false", () => expect(service().enable_execute_command).toBe(false));
+  it("capacity: FARGATE only", () => expect(service().capacity_provider_strategy).toEqual([{ capacity_provider: "FARGATE", weight: 1 }]));
+  it("autoscaling: none", () => expect(defaults.all("aws_appautoscaling_target")).toEqual([]));
+  it("ephemeralStorageGiB: Fargate's 20 GiB (unset)", () => expect(defaults.all("aws_ecs_task_definition")[0]).not.toHaveProperty("ephemeral_storage"));
+  it("readonlyRootFilesystem true, writablePaths /tmp", () => {
+    expect([defaults.web().readonlyRootFilesystem, defaults.web().mountPoints]).toEqual([true, [{ sourceVolume: "scratch-0", containerPath: "/tmp", readOnly: false }]]);
+  });
+  it("user: the image's (unset)", () => expect(defaults.web()).not.toHaveProperty("user"));
+  it("containerHealthCheck: none", () => expect(defaults.web()).not.toHaveProperty("healthCheck"));
+  it("stopTimeoutSeconds: 30", () => expect(defaults.web().stopTimeout).toBe(30));
+  it("egress: HTTPS to anywhere", () => {
+    const rules = defaults.all("aws_vpc_security_group_egress_rule").filter((r) => r.cidr_ipv4);
+    expect(rules.map((r) => [r.from_port, r.cidr_ipv4])).toEqual([[443, "0.0.0.0/0"]]);
+  });
+  it("taskRolePolicy: none", () => {
+    expect(defaults.all("aws_iam_role_policy").filter((p) => String(p.role).includes("roles_task"))).toEqual([]);
+  });
+  it("sidecars: none", () => expect(JSON.parse(defaults.all("aws_ecs_task_definition")[0]!.container_definitions as string)).toHaveLength(1));
+  it("volumes: none, so no EFS", () => expect(defaults.all("aws_efs_file_system")).toEqual([]));
+  it("network: a 2-AZ VPC without endpoints", () => {
+    expect([defaults.all("aws_subnet").length, defaults.all("aws_vpc_endpoint").length]).toEqual([4, 0]);
+  });
+});
+
 describe("FargateStack presets", () => {
   it.each([
     ["cpu", { cpu: "256", memory: "512" }, { cpu: "512", memory: "1024" }],
