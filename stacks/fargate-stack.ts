@@ -107,7 +107,8 @@ export class FargateStack extends BerthStack {
       return { vpcId: n.vpcId, publicSubnetIds: [...n.publicSubnetIds], privateSubnetIds: [...n.privateSubnetIds] };
     }
     return new Network(this, "network", {
-      name,
+      // Suffixed: the ec2 target's VPC of the same app and stage has its own flow-log role and group.
+      name: `${name}-fargate`,
       region: config.region,
       cidrBlock: n.cidrBlock,
       azCount: n.azCount,
