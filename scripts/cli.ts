@@ -1,4 +1,6 @@
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
+import { deployCommand } from "./deploy/command";
+import { publishCommand } from "./images/command";
 import { EXAMPLE_SPEC } from "./paths";
 import { runMain } from "./run-main";
 import { formatSummary, synth } from "./synth";
@@ -20,5 +22,38 @@ export function buildCli(): Command {
       }),
     );
 
+  program
+    .command("publish")
+    .description(
+      "Build, tag and push the spec's images to ECR, skipping those already there, and record their digests in <spec folder>/.berth/images.json for synth to pin.",
+    )
+    .option("-c, --config <path>", "the app spec (berth.config.ts)", process.env.BERTH_CONFIG ?? EXAMPLE_SPEC)
+    .option("--dry-run", "print the tags and whether each image would be built or skipped; build, push and write nothing")
+    .option("--no-cache", "build without docker's layer cache")
+    .option("--json", "print the result as one JSON document on stdout (progress stays on stderr)")
+    .action((opts: { config: string; dryRun?: boolean; cache: boolean; json?: boolean }) => runMain(() => publishCommand(opts)));
+
+  program
+    .command("deploy")
+    .description(
+      "Apply the registry stack, publish the images, synthesize with their digests, apply the target stacks and wait for the Fargate service to be stable.",
+    )
+    .option("-c, --config <path>", "the app spec (berth.config.ts)", process.env.BERTH_CONFIG ?? EXAMPLE_SPEC)
+    .option("-o, --out <dir>", "where the stacks are synthesized", "cdktf.out")
+    .option("--auto-approve", "apply without asking for approval (required in CI and with --json)")
+    .option("--dry-run", "print every step with the image tags and whether each image would be skipped; change nothing")
+    .option("--wait-timeout <seconds>", "how long to wait for the ECS service to be stable (60-7200)", waitTimeout, 900)
+    .option("--no-cache", "build without docker's layer cache")
+    .option("--json", "print the result as one JSON document on stdout (progress stays on stderr)")
+    .action((opts: { config: string; out: string; autoApprove?: boolean; dryRun?: boolean; waitTimeout: number; cache: boolean; json?: boolean }) =>
+      runMain(() => deployCommand(opts)),
+    );
+
   return program;
+}
+
+function waitTimeout(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 60 || seconds > 7200) throw new InvalidArgumentError("must be a whole number of seconds from 60 to 7200.");
+  return seconds;
 }

@@ -1,5 +1,6 @@
 import type { App } from "cdktf";
 import type { ResolvedConfig } from "./config/presets";
+import { Ec2Stack } from "./ec2-stack";
 import { FargateStack } from "./fargate-stack";
 import type { PublishedImages } from "./images";
 import { RegistryStack } from "./registry-stack";
@@ -13,5 +14,6 @@ export function buildStacks(app: App, config: ResolvedConfig, published: Publish
   new RegistryStack(app, config);
   const notes: string[] = [];
   if (config.targets.includes("fargate")) notes.push(...new FargateStack(app, config, published).notes);
+  if (config.targets.includes("ec2")) new Ec2Stack(app, config, published);
   return notes;
 }

@@ -10,6 +10,8 @@ import type { ResolvedConfig } from "./config/presets";
 export class BerthStack extends TerraformStack {
   constructor(scope: Construct, id: string, config: ResolvedConfig) {
     super(scope, id);
+    // terraform_data (ec2 host) needs 1.4; Terraform itself enforces this at init/plan.
+    this.addOverride("terraform.required_version", ">= 1.5");
     new BerthAwsProvider(this, "aws", {
       region: config.region,
       defaultTags: { "berth:app": config.app, "berth:stage": config.stage, ...config.tags },

@@ -40,6 +40,12 @@ export const ec2Block = z.strictObject({
     )
     .min(1)
     .optional(),
-  /** Seconds an update waits for the new containers to become healthy before rolling back. @default 180 */
+  /** Seconds an update waits for the new containers to become healthy before rolling back; more than healthCheck.gracePeriodSeconds. @default 180 */
   updateTimeoutSeconds: wholeNumber(30, 3600, "seconds").optional(),
+  /** Refuse API termination of the host; turn off for one apply to replace it. @default false (dev), true (prod) */
+  terminationProtection: flag().optional(),
+  /** CloudWatch detailed (1-minute) instance monitoring. @default false (dev), true (prod) */
+  detailedMonitoring: flag().optional(),
+  /** Keep the data volume when the stack is destroyed (Terraform prevent_destroy); set false, apply, then destroy to delete it. @default true */
+  protectDataVolume: flag().optional(),
 });

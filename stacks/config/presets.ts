@@ -21,6 +21,8 @@ export const STAGE_PRESETS = {
     albDeletionProtection: false,
     ec2InstanceType: { "linux/amd64": "t3.small", "linux/arm64": "t4g.small" },
     ec2ElasticIp: false,
+    ec2TerminationProtection: false,
+    ec2DetailedMonitoring: false,
   },
   prod: {
     cpu: 512,
@@ -34,6 +36,8 @@ export const STAGE_PRESETS = {
     albDeletionProtection: true,
     ec2InstanceType: { "linux/amd64": "t3.medium", "linux/arm64": "t4g.medium" },
     ec2ElasticIp: true,
+    ec2TerminationProtection: true,
+    ec2DetailedMonitoring: true,
   },
 } as const satisfies Record<Stage, unknown>;
 
@@ -72,6 +76,7 @@ export const COMMON_DEFAULTS = {
   ec2RootVolumeGiB: 20,
   ec2DataVolumeGiB: 20,
   ec2UpdateTimeoutSeconds: 180,
+  ec2ProtectDataVolume: true,
 } as const;
 
 export interface ResolvedImage {
@@ -169,6 +174,9 @@ export interface ResolvedEc2 {
   readonly containersUseInstanceRole: boolean;
   readonly egress: readonly EgressRule[];
   readonly updateTimeoutSeconds: number;
+  readonly terminationProtection: boolean;
+  readonly detailedMonitoring: boolean;
+  readonly protectDataVolume: boolean;
 }
 
 /** The spec with every default filled in: what the stacks read. */
@@ -360,5 +368,8 @@ function resolveEc2(e: NonNullable<BerthConfig["ec2"]>, preset: Preset, platform
     containersUseInstanceRole: e.containersUseInstanceRole ?? false,
     egress: resolveEgress(e.egress, COMMON_DEFAULTS.ec2Egress),
     updateTimeoutSeconds: e.updateTimeoutSeconds ?? COMMON_DEFAULTS.ec2UpdateTimeoutSeconds,
+    terminationProtection: e.terminationProtection ?? preset.ec2TerminationProtection,
+    detailedMonitoring: e.detailedMonitoring ?? preset.ec2DetailedMonitoring,
+    protectDataVolume: e.protectDataVolume ?? COMMON_DEFAULTS.ec2ProtectDataVolume,
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { hasStackTrace, runNode, specSource, tempDir, writeSpec } from "./run";
 
@@ -19,6 +19,21 @@ describe("main.ts (npm run synth)", () => {
     const run = synth();
     expect(run.stdout).toContain("berth synth: hello (dev, eu-west-1) from examples/hello/berth.config.ts");
     expect(run.stdout).toContain("  hello-dev-registry: 2 resources (aws_ecr_lifecycle_policy x1, aws_ecr_repository x1)\n    outputs: web_repository_arn, web_repository_url");
+  });
+
+  it("needs no terraform binary (PATH holds node alone)", () => {
+    const bin = tempDir();
+    symlinkSync(process.execPath, join(bin, "node"));
+    const run = synth([], { PATH: bin });
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+  });
+
+  it("declares the Terraform version the stacks need", () => {
+    const run = synth();
+    for (const stack of ["hello-dev-registry", "hello-dev-fargate", "hello-dev-ec2"]) {
+      const json = JSON.parse(readFileSync(join(run.outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+      expect(json.terraform.required_version).toBe(">= 1.5");
+    }
   });
 
   it("keeps state local by default", () => {

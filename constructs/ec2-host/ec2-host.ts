@@ -1,0 +1,238 @@
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { DataAwsEcrImage } from "@cdktf/provider-aws/lib/data-aws-ecr-image";
+import { DataAwsEcrRepository } from "@cdktf/provider-aws/lib/data-aws-ecr-repository";
+import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
+import { DataAwsSubnet } from "@cdktf/provider-aws/lib/data-aws-subnet";
+import { EbsVolume } from "@cdktf/provider-aws/lib/ebs-volume";
+import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { EipAssociation } from "@cdktf/provider-aws/lib/eip-association";
+import { Instance } from "@cdktf/provider-aws/lib/instance";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { SsmAssociation } from "@cdktf/provider-aws/lib/ssm-association";
+import { SsmDocument } from "@cdktf/provider-aws/lib/ssm-document";
+import { VolumeAttachment } from "@cdktf/provider-aws/lib/volume-attachment";
+import { DataResource, type ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { createHash } from "node:crypto";
+import { ValidationError } from "../errors";
+import { al2023AmiParameter } from "./architecture";
+import { DATA_DEVICE_NAME, USER_DATA_LIMIT_BYTES, cloudConfig, userData } from "./cloud-init";
+import { deployDocument, deployTimeoutSeconds } from "./deploy-document";
+import { HostRole } from "./host-role";
+import type { Ec2HostProps } from "./props";
+import { releaseFiles, releaseParameters, type ReleaseFiles } from "./release";
+import { resolveHostProps, type ResolvedHostProps } from "./resolve";
+import { terraformLiteral } from "./text";
+
+/** Host port of plain HTTP. */
+const HTTP_PORT = 80;
+/** What fits in the association's parameters: the SSM document quota (64 KB) counts them with the document. */
+export const RELEASE_PARAMETERS_LIMIT_BYTES = 40000;
+/** Seconds `terraform apply` allows the agent to pick up a new association, on top of the document's own timeout. */
+const ASSOCIATION_PICKUP_SECONDS = 300;
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * One EC2 Docker host running an app's containers with docker compose: Amazon Linux 2023, IMDSv2,
+ * encrypted disks, no key pair and no SSH (Session Manager only), Docker named volumes on a separate
+ * data volume that outlives the instance, and releases (image digest, compose file, settings) deployed
+ * in place by an SSM association that rolls back to the last healthy release when a new one fails.
+ */
+export class Ec2Host extends Construct {
+  readonly instanceId: string;
+  readonly publicIp: string;
+  readonly publicDns: string;
+  /** `https://<domain>` with HTTPS, else `http://<public DNS name>`. */
+  readonly appUrl: string;
+  readonly roleArn: string;
+  readonly securityGroupId: string;
+  readonly dataVolumeId: string;
+  readonly logGroupName: string;
+  /** The image reference deployed (a Terraform reference when pinned at plan time). */
+  readonly imageReference: string;
+
+  constructor(scope: Construct, id: string, props: Ec2HostProps) {
+    super(scope, id);
+    const p = resolveHostProps(this, props);
+
+    const logGroupName = `/berth/${p.name}/ec2`;
+    const logGroup = new CloudwatchLogGroup(this, "logs", { name: logGroupName, retentionInDays: p.logRetentionDays });
+    const image = this.resolveImage(p);
+    const role = new HostRole(this, "role", {
+      name: p.name,
+      repositoryArns: image.repositoryArns,
+      logGroupArn: logGroup.arn,
+      secretArns: Object.values(p.secrets),
+    });
+    const securityGroup = this.securityGroup(p);
+
+    const subnet = new DataAwsSubnet(this, "subnet", { id: p.subnetId });
+    const dataVolume = new EbsVolume(this, "data", {
+      availabilityZone: subnet.availabilityZone,
+      size: p.dataVolumeGiB,
+      type: "gp3",
+      encrypted: true,
+      // A snapshot is taken if the volume is ever deleted by Terraform.
+      finalSnapshot: true,
+      tags: { Name: `${p.name}-data` },
+      lifecycle: { preventDestroy: p.protectDataVolume },
+    });
+
+    const amiParameter = al2023AmiParameter(p.architecture);
+    const ami = new DataAwsSsmParameter(this, "ami", { name: amiParameter });
+    // The instance is replaced (data volume kept) when its type or AMI line changes; a newer AMI of
+    // the same line is picked up only on a deliberate replacement (`terraform apply -replace`).
+    const identity = new DataResource(this, "instance-identity", { triggersReplace: { instanceType: p.instanceType, amiParameter } });
+    // Literal values only: the text is escaped for Terraform before the volume ID reference goes in.
+    const bootstrap = { region: p.region, logGroupName, composeVersion: p.composeVersion, composeSha256: p.composeSha256 };
+    const userDataBytes = Buffer.byteLength(cloudConfig({ ...bootstrap, dataVolumeId: "vol-0123456789abcdef0" }));
+    if (userDataBytes > USER_DATA_LIMIT_BYTES) {
+      throw new ValidationError(this, `the user data takes ${userDataBytes} bytes, more than the ${USER_DATA_LIMIT_BYTES} EC2 accepts: shorten the name or the log group`);
+    }
+    const hostUserData = userData({ ...bootstrap, dataVolumeId: dataVolume.id });
+    const instance = new Instance(this, "instance", {
+      ami: ami.insecureValue,
+      instanceType: p.instanceType,
+      subnetId: p.subnetId,
+      vpcSecurityGroupIds: [securityGroup.id],
+      iamInstanceProfile: role.instanceProfileName,
+      associatePublicIpAddress: true,
+      metadataOptions: {
+        httpEndpoint: "enabled",
+        httpTokens: "required",
+        // 1: only the host reaches the role; containers (one network hop further) do not.
+        httpPutResponseHopLimit: p.containersUseInstanceRole ? 2 : 1,
+        instanceMetadataTags: "disabled",
+      },
+      rootBlockDevice: { volumeType: "gp3", volumeSize: p.rootVolumeGiB, encrypted: true, deleteOnTermination: true },
+      monitoring: p.detailedMonitoring,
+      disableApiTermination: p.terminationProtection,
+      userData: hostUserData,
+      // cloud-init runs once per instance: a changed bootstrap takes effect on a new instance.
+      userDataReplaceOnChange: true,
+      tags: { Name: p.name },
+      // The SSM agent registers, and Docker logs, from the first boot on.
+      dependsOn: [logGroup, ...role.permissions],
+      lifecycle: { ignoreChanges: ["ami"], replaceTriggeredBy: [identity] },
+    });
+    const attachment = new VolumeAttachment(this, "data-attachment", {
+      deviceName: DATA_DEVICE_NAME,
+      volumeId: dataVolume.id,
+      instanceId: instance.id,
+      // Stop the instance before detaching, so the filesystem is unmounted cleanly on replacement.
+      stopInstanceBeforeDetaching: true,
+    });
+
+    let publicIp = instance.publicIp;
+    let publicDns = instance.publicDns;
+    const ready: ITerraformDependable[] = [attachment];
+    if (p.elasticIp) {
+      const eip = new Eip(this, "ip", { domain: "vpc", tags: { Name: p.name } });
+      ready.push(new EipAssociation(this, "ip-association", { allocationId: eip.allocationId, instanceId: instance.id }));
+      publicIp = eip.publicIp;
+      publicDns = eip.publicDns;
+    }
+
+    this.deployReleases(p, image.reference, instance, ready);
+
+    this.instanceId = instance.id;
+    this.publicIp = publicIp;
+    this.publicDns = publicDns;
+    this.appUrl = p.https ? `https://${p.https.domain}` : `http://${publicDns}`;
+    this.roleArn = role.roleArn;
+    this.securityGroupId = securityGroup.id;
+    this.dataVolumeId = dataVolume.id;
+    this.logGroupName = logGroupName;
+    this.imageReference = image.reference;
+  }
+
+  /** The pinned image reference, and the repositories the host may pull from. */
+  private resolveImage(p: ResolvedHostProps): { reference: string; repositoryArns: string[] } {
+    if ("uri" in p.image) return { reference: p.image.uri, repositoryArns: [] };
+    const repository = new DataAwsEcrRepository(this, "repository", { name: p.image.ecrRepositoryName });
+    if (p.image.published) {
+      return { reference: `${p.image.published.repositoryUri}@${p.image.published.digest}`, repositoryArns: [repository.arn] };
+    }
+    // Not published by this run (e.g. a review synth): the newest image of the repository, by digest.
+    const latest = new DataAwsEcrImage(this, "latest-image", { repositoryName: p.image.ecrRepositoryName, mostRecent: true });
+    return { reference: `${repository.repositoryUrl}@${latest.imageDigest}`, repositoryArns: [repository.arn] };
+  }
+
+  private securityGroup(p: ResolvedHostProps): SecurityGroup {
+    const cidrBlocks = [...p.ingressCidrs];
+    const ingress = p.https
+      ? [
+          { description: "HTTPS to the app through the Caddy proxy", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks },
+          { description: "HTTP for ACME challenges and the redirect to HTTPS", protocol: "tcp", fromPort: HTTP_PORT, toPort: HTTP_PORT, cidrBlocks },
+        ]
+      : [{ description: "HTTP to the app", protocol: "tcp", fromPort: HTTP_PORT, toPort: HTTP_PORT, cidrBlocks }];
+    return new SecurityGroup(this, "security-group", {
+      name: `${p.name}-ec2-host`,
+      description: `berth EC2 host of ${p.name}: the app's published ports only, no SSH`,
+      vpcId: p.vpcId,
+      ingress,
+      egress: p.egress.map((rule) => ({
+        description: rule.description,
+        protocol: rule.protocol,
+        fromPort: rule.port,
+        toPort: rule.port,
+        cidrBlocks: [...rule.cidrBlocks],
+      })),
+      tags: { Name: `${p.name}-ec2-host` },
+    });
+  }
+
+  /**
+   * The deploy document and its association. The association is re-created (not updated) whenever the
+   * release, the document or the instance changes: a new association runs at once, and Terraform waits
+   * for its success, so a failed rollout fails `terraform apply`.
+   */
+  private deployReleases(p: ResolvedHostProps, imageReference: string, instance: Instance, ready: ITerraformDependable[]): void {
+    const files: ReleaseFiles = releaseFiles({
+      port: p.port,
+      httpPort: HTTP_PORT,
+      command: p.command,
+      environment: p.environment,
+      secretNames: Object.keys(p.secrets),
+      secrets: p.secrets,
+      volumes: p.volumes,
+      stopGracePeriodSeconds: p.stopGracePeriodSeconds,
+      https: p.https,
+      healthCheck: p.healthCheck,
+      updateTimeoutSeconds: p.updateTimeoutSeconds,
+    });
+    const parameters = releaseParameters(files, imageReference);
+    const encodedBytes = Object.entries(parameters)
+      .filter(([name]) => name !== "image")
+      .reduce((sum, [, value]) => sum + value.length, 0);
+    if (encodedBytes > RELEASE_PARAMETERS_LIMIT_BYTES) {
+      throw new ValidationError(
+        this,
+        `the release (compose file, settings, secret references) takes ${encodedBytes} bytes encoded, more than the ${RELEASE_PARAMETERS_LIMIT_BYTES} that fit beside the deploy document in SSM's 64 KB: move large environment values into SSM parameters and list them as secrets`,
+      );
+    }
+    const content = deployDocument(p.name, p.updateTimeoutSeconds);
+    const document = new SsmDocument(this, "deploy-document", {
+      name: `berth-${p.name}-deploy`,
+      documentType: "Command",
+      documentFormat: "JSON",
+      targetType: "/AWS::EC2::Instance",
+      content: terraformLiteral(content),
+    });
+    const release = new DataResource(this, "release", {
+      triggersReplace: { files: sha256(JSON.stringify(files)), image: imageReference, document: sha256(content), instance: instance.id },
+    });
+    new SsmAssociation(this, "deploy", {
+      name: document.name,
+      // The version just written, whichever version is the document's default.
+      documentVersion: document.latestVersion,
+      associationName: `berth-${p.name}-deploy`,
+      targets: [{ key: "InstanceIds", values: [instance.id] }],
+      parameters,
+      waitForSuccessTimeoutSeconds: deployTimeoutSeconds(p.updateTimeoutSeconds) + ASSOCIATION_PICKUP_SECONDS,
+      dependsOn: ready,
+      lifecycle: { replaceTriggeredBy: [release] },
+    });
+  }
+}

@@ -1,0 +1,105 @@
+import type { ImagePlatform } from "./architecture";
+
+/** The app image: from a repository of this account's ECR in the host's region, or any public image. */
+export type Ec2HostImage =
+  | {
+      /** Repository name, e.g. `shop-prod/web`. */
+      readonly ecrRepositoryName: string;
+      /** The image `berth publish` pushed. @default - the most recently pushed image of the repository, pinned by its digest at plan time */
+      readonly published?: { readonly repositoryUri: string; readonly digest: string };
+    }
+  | {
+      /** An image pullable without credentials, with a tag or digest, e.g. `public.ecr.aws/nginx/nginx:1.27`. */
+      readonly uri: string;
+    };
+
+export interface Ec2HostEgressRule {
+  readonly port: number;
+  readonly cidrBlocks: readonly string[];
+  readonly description: string;
+  /** @default "tcp" */
+  readonly protocol?: "tcp" | "udp";
+}
+
+export interface Ec2HostHealthCheck {
+  /** HTTP path probed on the host after each update; a 2xx or 3xx answer passes. @default "/" */
+  readonly path?: string;
+  /** Seconds between probes. @default 10 */
+  readonly intervalSeconds?: number;
+  /** Seconds before a probe counts as failed. @default 5 */
+  readonly timeoutSeconds?: number;
+  /** Consecutive passes that make a release healthy. @default 2 */
+  readonly healthyThreshold?: number;
+  /** Seconds the app may take to start; the update timeout must be longer. @default 30 */
+  readonly gracePeriodSeconds?: number;
+}
+
+export interface Ec2HostHttps {
+  /** Domain served; its DNS must point at the host (an Elastic IP keeps the address stable). */
+  readonly domain: string;
+  /** ACME account e-mail. @default - none */
+  readonly email?: string;
+  /** Caddy image of the reverse proxy. @default DEFAULT_PROXY_IMAGE */
+  readonly proxyImage?: string;
+}
+
+export interface Ec2HostProps {
+  /** Name prefix of the host's resources, e.g. `shop-prod`. */
+  readonly name: string;
+  /** AWS region of the host (log driver, secrets). */
+  readonly region: string;
+  readonly vpcId: string;
+  /** A public subnet (default route to an internet gateway). */
+  readonly subnetId: string;
+  readonly image: Ec2HostImage;
+  /** Platform of the image; must match the instance type's architecture. @default "linux/amd64" */
+  readonly platform?: ImagePlatform;
+  /** Port the app listens on inside its container. */
+  readonly port: number;
+  /** Command (exec form) overriding the image's CMD. @default - the image's CMD */
+  readonly command?: readonly string[];
+  /** Plain environment variables. @default {} */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Environment variables read at start from SSM parameter or Secrets Manager ARNs (`...:json-key::` allowed). @default {} */
+  readonly secrets?: Readonly<Record<string, string>>;
+  /** @default - see each field */
+  readonly healthCheck?: Ec2HostHealthCheck;
+  /** Docker named volumes on the data volume, mounted into the app container. @default [] */
+  readonly volumes?: readonly { readonly name: string; readonly path: string }[];
+  /** EC2 instance type; its architecture must match `platform`. @default "t3.small" (amd64), "t4g.small" (arm64) */
+  readonly instanceType?: string;
+  /** Encrypted gp3 root volume size. @default 20 */
+  readonly rootVolumeGiB?: number;
+  /** Encrypted gp3 data volume size (Docker named volumes). @default 20 */
+  readonly dataVolumeGiB?: number;
+  /** Terraform prevent_destroy on the data volume. @default true */
+  readonly protectDataVolume?: boolean;
+  /** Sources allowed to reach the published ports (80, and 443 with HTTPS). @default ["0.0.0.0/0"] */
+  readonly ingressCidrs?: readonly string[];
+  /** Outbound rules. @default HTTPS (443) and HTTP (80) to anywhere */
+  readonly egress?: readonly Ec2HostEgressRule[];
+  /** HTTPS through Caddy, which obtains and renews the certificate. @default - plain HTTP on port 80 */
+  readonly https?: Ec2HostHttps;
+  /** A static public IP that survives instance replacement. @default false */
+  readonly elasticIp?: boolean;
+  /** Refuse API termination of the instance. @default false */
+  readonly terminationProtection?: boolean;
+  /** 1-minute CloudWatch instance metrics. @default false */
+  readonly detailedMonitoring?: boolean;
+  /** Let containers reach the instance role through IMDS (hop limit 2 instead of 1). @default false */
+  readonly containersUseInstanceRole?: boolean;
+  /** Retention of the containers' log group. @default 14 */
+  readonly logRetentionDays?: number;
+  /** Seconds an update waits for the new release to become healthy before rolling back. @default 180 */
+  readonly updateTimeoutSeconds?: number;
+  /** Seconds between SIGTERM and SIGKILL when a container stops. @default 30 */
+  readonly stopGracePeriodSeconds?: number;
+  /** docker/compose release installed when the AMI lacks the compose plugin. @default DEFAULT_COMPOSE_VERSION */
+  readonly composeVersion?: string;
+  /** SHA-256 of that release's binary for the instance's architecture. @default - the checksum file published with the release */
+  readonly composeSha256?: string;
+}
+
+/** Caddy 2 from the ECR Public mirror of Docker Official Images (no Docker Hub rate limits). */
+export const DEFAULT_PROXY_IMAGE = "public.ecr.aws/docker/library/caddy:2.10.2-alpine";
+export const DEFAULT_COMPOSE_VERSION = "v2.39.4";

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { BerthError } from "../../constructs/errors";
+import type { CommandRunner } from "../command-runner";
+import { berthRoot } from "../paths";
+import type { Progress } from "../progress";
+
+/** Terraform outputs by stack, then by output name, as `cdktf deploy --outputs-file` writes them. */
+export type StackOutputs = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+export interface CdktfDeploy {
+  readonly stacks: readonly string[];
+  /** The synthesized Terraform JSON (cdktf deploy runs with --skip-synth on it). */
+  readonly outdir: string;
+  /** Apply without asking (CI); without it cdktf asks in the terminal for each stack. */
+  readonly autoApprove: boolean;
+  readonly outputsFile?: string;
+}
+
+/** The cdktf CLI: `BERTH_CDKTF` when set, else berth's own node_modules/.bin/cdktf. */
+export function cdktfBinary(env: NodeJS.ProcessEnv = process.env): string {
+  return env.BERTH_CDKTF || join(berthRoot(), "node_modules", ".bin", "cdktf");
+}
+
+/** The argv of `cdktf deploy` for already synthesized stacks. */
+export function cdktfDeployArgv(binary: string, request: CdktfDeploy): string[] {
+  return [
+    binary,
+    "deploy",
+    ...request.stacks,
+    "--skip-synth",
+    "--output",
+    request.outdir,
+    ...(request.autoApprove ? ["--auto-approve"] : []),
+    ...(request.outputsFile ? ["--outputs-file", request.outputsFile] : []),
+  ];
+}
+
+/**
+ * Runs `cdktf deploy` from berth's folder (where cdktf.json is). With --auto-approve its output
+ * streams through `progress`; without, cdktf gets the terminal so that it can ask for approval.
+ */
+export async function runCdktfDeploy(run: CommandRunner, binary: string, request: CdktfDeploy, progress: Progress): Promise<void> {
+  const argv = cdktfDeployArgv(binary, request);
+  // stdout and stderr interleaved as cdktf printed them: Terraform's error is among the last lines.
+  const output: string[] = [];
+  let result;
+  try {
+    result = await run(argv, {
+      cwd: berthRoot(),
+      interactive: !request.autoApprove,
+      onLine: (line) => {
+        output.push(line);
+        progress.status("cdktf", line);
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    throw new BerthError(`The cdktf CLI was not found at ${binary}.\nRun npm ci in berth's folder (or set BERTH_CDKTF to the cdktf binary) and run again.`);
+  }
+  if (result.code !== 0) {
+    const tail = failureLines(output);
+    throw new BerthError(
+      `cdktf deploy ${request.stacks.join(" ")} failed (exit ${result.code})${tail ? `:\n${tail}` : ""}\n` +
+        "Fix what Terraform reports (it needs terraform >= 1.10 on the PATH, network access to its provider registry, and AWS credentials) and run berth deploy again.",
+    );
+  }
+}
+
+/** The last lines of cdktf's output without colour codes, each repeated warning kept once (at its last place). */
+function failureLines(lines: readonly string[], count = 20): string {
+  const plain = lines.map((line) => line.replace(/\x1b\[[0-9;]*m/g, "").trimEnd()).filter((line) => line.trim() !== "");
+  const unique = plain.filter((line, i) => plain.lastIndexOf(line) === i);
+  return unique.slice(-count).join("\n");
+}
+
+/** The outputs cdktf wrote; empty when it wrote none. */
+export function readOutputs(file: string): StackOutputs {
+  if (!existsSync(file)) return {};
+  return JSON.parse(readFileSync(file, "utf8")) as StackOutputs;
+}

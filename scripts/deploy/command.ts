@@ -1,0 +1,50 @@
+import { resolve } from "node:path";
+import { awsClients } from "../aws/clients";
+import { runCommand } from "../command-runner";
+import { loadConfig } from "../load-config";
+import { streamProgress } from "../progress";
+import { writeResult } from "../write-result";
+import { cdktfBinary } from "./cdktf";
+import { deploy } from "./deploy";
+import { formatDeploy } from "./report";
+
+export interface DeployCommandOptions {
+  readonly config: string;
+  readonly out: string;
+  readonly autoApprove?: boolean;
+  readonly dryRun?: boolean;
+  readonly json?: boolean;
+  readonly waitTimeout: number;
+  /** false for --no-cache. */
+  readonly cache?: boolean;
+}
+
+/** `berth deploy`: progress on stderr; the steps and the app's URL (text or --json) on stdout. */
+export async function deployCommand(opts: DeployCommandOptions): Promise<void> {
+  const dryRun = opts.dryRun === true;
+  await writeResult(opts.json === true, async () => {
+    const config = loadConfig(opts.config);
+    const clients = awsClients(config.region);
+    try {
+      const result = await deploy(
+        config,
+        { ...clients, run: runCommand, progress: streamProgress(), cdktf: cdktfBinary() },
+        {
+          specPath: opts.config,
+          outdir: resolve(opts.out),
+          autoApprove: opts.autoApprove === true,
+          dryRun,
+          terminal: process.stdin.isTTY === true && process.stdout.isTTY === true,
+          json: opts.json === true,
+          waitTimeoutSeconds: opts.waitTimeout,
+          noCache: opts.cache === false,
+        },
+      );
+      return { json: { dryRun, ...result }, text: formatDeploy(result, config, dryRun) };
+    } finally {
+      clients.ecr.destroy();
+      clients.ecs.destroy();
+      clients.sts.destroy();
+    }
+  });
+}

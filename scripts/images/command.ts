@@ -1,0 +1,33 @@
+import { awsClients } from "../aws/clients";
+import { runCommand } from "../command-runner";
+import { loadConfig } from "../load-config";
+import { streamProgress } from "../progress";
+import { writeResult } from "../write-result";
+import { publish } from "./publish";
+import { formatPublish } from "./report";
+
+export interface PublishCommandOptions {
+  readonly config: string;
+  readonly dryRun?: boolean;
+  /** false for --no-cache. */
+  readonly cache?: boolean;
+  readonly json?: boolean;
+}
+
+/** `berth publish`: progress on stderr; the result (text or --json) on stdout. */
+export async function publishCommand(opts: PublishCommandOptions): Promise<void> {
+  const dryRun = opts.dryRun === true;
+  await writeResult(opts.json === true, async () => {
+    const config = loadConfig(opts.config);
+    const header = `berth publish${dryRun ? " --dry-run" : ""}: ${config.app} (${config.stage}, ${config.region}) from ${opts.config}`;
+    const progress = streamProgress();
+    const { ecr, sts } = awsClients(config.region);
+    try {
+      const result = await publish(config, { ecr, sts, run: runCommand, progress }, { dryRun, noCache: opts.cache === false });
+      return { json: { dryRun, ...result }, text: formatPublish(result, header, dryRun) };
+    } finally {
+      ecr.destroy();
+      sts.destroy();
+    }
+  });
+}

@@ -1,0 +1,127 @@
+import { BerthError } from "../../constructs/errors";
+import type { Platform } from "../../stacks/config/presets";
+import { lastLines, type CommandResult, type CommandRunner } from "../command-runner";
+
+/** A docker command that exited non-zero; `output` is its stderr and stdout. */
+export class DockerCommandError extends BerthError {
+  override name = "DockerCommandError";
+  constructor(
+    readonly argv: readonly string[],
+    readonly code: number,
+    readonly output: string,
+  ) {
+    super(`${argv.slice(0, 3).join(" ")} … exited ${code}:\n${lastLines(output)}`);
+  }
+}
+
+export interface BuildRequest {
+  readonly contextDir: string;
+  readonly dockerfile: string;
+  /** The reference the built image gets, e.g. `<repositoryUri>:h-…`. */
+  readonly tag: string;
+  readonly platform: Platform;
+  readonly buildArgs: Readonly<Record<string, string>>;
+  readonly target?: string;
+  /** An earlier image of the same repository whose layers the build may reuse. */
+  readonly cacheFrom?: string;
+  readonly noCache?: boolean;
+}
+
+/**
+ * The docker command line, one argv array per operation (never a shell string). The binary is
+ * `BERTH_DOCKER` when set, else `docker` on the PATH.
+ */
+export class Docker {
+  readonly binary: string;
+  private readonly binarySource: string;
+
+  constructor(
+    private readonly run: CommandRunner,
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.binary = env.BERTH_DOCKER || "docker";
+    this.binarySource = env.BERTH_DOCKER ? "set by BERTH_DOCKER" : "looked up on the PATH";
+  }
+
+  /**
+   * Checks that docker runs and reaches its daemon, and whether the buildx plugin is there.
+   * Throws a BerthError that says what to do when docker is missing or its daemon is down.
+   */
+  async preflight(): Promise<{ buildx: boolean }> {
+    const version = await this.exec(["version", "--format", "{{.Server.Version}}"]);
+    if (version.code !== 0) {
+      throw new BerthError(
+        `Docker is installed but its daemon is not reachable (${this.binary} version exited ${version.code}):\n` +
+          `${lastLines(version.stderr || version.stdout, 5)}\n` +
+          "Start Docker (Docker Desktop, or: sudo systemctl start docker), check DOCKER_HOST and `docker context ls`, then run again.",
+      );
+    }
+    const buildx = await this.exec(["buildx", "version"]);
+    return { buildx: buildx.code === 0 };
+  }
+
+  /** `docker login` with the password on stdin, so it never shows in a process list. */
+  async login(server: string, username: string, password: string): Promise<void> {
+    await this.check(["login", "--username", username, "--password-stdin", server], { input: password });
+  }
+
+  /**
+   * Builds for `platform`: `docker buildx build --load` when buildx is there (BuildKit), else the
+   * legacy `docker build`. Streams the build output to `onLine`.
+   */
+  async build(request: BuildRequest, buildx: boolean, onLine: (line: string) => void): Promise<void> {
+    const args = buildx
+      ? // --provenance=false: one image manifest, not an index with an attestation (ECR scans and counts images).
+        ["buildx", "build", "--platform", request.platform, "--load", "--provenance=false"]
+      : ["build", "--platform", request.platform];
+    args.push("--file", request.dockerfile, "--tag", request.tag);
+    for (const name of Object.keys(request.buildArgs).sort()) args.push("--build-arg", `${name}=${request.buildArgs[name]}`);
+    if (request.target) args.push("--target", request.target);
+    if (request.noCache) args.push("--no-cache");
+    if (request.cacheFrom) {
+      // BuildKit reads cache metadata from the registry (written inline by the previous build);
+      // the legacy builder reuses the image when it is present locally.
+      args.push(...(buildx ? ["--cache-from", `type=registry,ref=${request.cacheFrom}`, "--cache-to", "type=inline"] : ["--cache-from", request.cacheFrom]));
+    }
+    args.push(request.contextDir);
+    await this.check(args, { onLine });
+  }
+
+  /** `os/architecture` of a local image, e.g. `linux/arm64`. */
+  async platformOf(reference: string): Promise<string> {
+    return (await this.check(["image", "inspect", "--format", "{{.Os}}/{{.Architecture}}", reference])).stdout.trim();
+  }
+
+  async tag(source: string, target: string): Promise<void> {
+    await this.check(["tag", source, target]);
+  }
+
+  /** Pushes one tag and returns the digest the registry stored it under. */
+  async push(reference: string, onLine: (line: string) => void): Promise<string> {
+    const result = await this.check(["push", reference], { onLine });
+    const digest = /digest: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1];
+    if (!digest) throw new DockerCommandError([this.binary, "push", reference], 0, `no digest in the output of docker push:\n${result.stdout}`);
+    return digest;
+  }
+
+  private async check(args: string[], options: { input?: string; onLine?: (line: string) => void } = {}): Promise<CommandResult> {
+    const result = await this.exec(args, options);
+    if (result.code !== 0) throw new DockerCommandError([this.binary, ...args], result.code, `${result.stderr}\n${result.stdout}`);
+    return result;
+  }
+
+  private async exec(args: string[], options: { input?: string; onLine?: (line: string) => void } = {}): Promise<CommandResult> {
+    try {
+      return await this.run([this.binary, ...args], options);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "EACCES") {
+        throw new BerthError(
+          `Docker not found: could not run "${this.binary}" (${this.binarySource}; ${code}).\n` +
+            "Install Docker (https://docs.docker.com/engine/install/), or set BERTH_DOCKER to the path of the docker binary, then run again.",
+        );
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,277 @@
+import type { ECRClient } from "@aws-sdk/client-ecr";
+import type { STSClient } from "@aws-sdk/client-sts";
+import { BerthError } from "../../constructs/errors";
+import type { Platform, ResolvedConfig } from "../../stacks/config/presets";
+import { stackName } from "../../stacks/naming";
+import { lastLines, type CommandRunner } from "../command-runner";
+import type { Progress } from "../progress";
+import { REGISTRY_RETRY, sleep as realSleep, type RetryPolicy } from "../retry";
+import { contentHash } from "./content-hash";
+import { Docker, DockerCommandError } from "./docker";
+import { Ecr, type RemoteImage, type Repository } from "./ecr";
+import { manifestPath, readManifest, recordPublishedImage, type ImageManifest, type ManifestEntry } from "./manifest";
+import { RegistrySession } from "./registry-session";
+import { imageSources, type ExternalImage, type ImageSource } from "./sources";
+import { contentTag, gitState, gitTag } from "./tags";
+
+export interface PublishDeps {
+  readonly ecr: ECRClient;
+  readonly sts: STSClient;
+  /** Runs docker and git. */
+  readonly run: CommandRunner;
+  readonly progress: Progress;
+  /** Where BERTH_DOCKER is read. @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => Date;
+}
+
+export interface PublishOptions {
+  /** Decide and print, but build, push and write nothing. */
+  readonly dryRun?: boolean;
+  /** `docker build --no-cache`. */
+  readonly noCache?: boolean;
+  /** @default REGISTRY_RETRY */
+  readonly retry?: RetryPolicy;
+  /** A missing repository means "would be built" instead of an error (deploy --dry-run: its first step creates it). */
+  readonly repositoriesMayBeMissing?: boolean;
+}
+
+/** reused: already in ECR under its content tag, nothing built or pushed. */
+export type ImageStatus = "reused" | "pushed" | "would-reuse" | "would-push";
+
+export interface ImageOutcome {
+  readonly image: string;
+  readonly repository: string;
+  /** Undefined only in a dry run whose repository does not exist yet. */
+  readonly repositoryUri?: string;
+  readonly platform: Platform;
+  readonly contentHash: string;
+  /** Tags the image has (reused, pushed) or would get (dry run). */
+  readonly tags: readonly string[];
+  readonly digest?: string;
+  readonly status: ImageStatus;
+  readonly notes: readonly string[];
+}
+
+export interface PublishResult {
+  /** Absolute path of the image manifest. */
+  readonly manifest: string;
+  readonly images: readonly ImageOutcome[];
+  /** Images given by URI: nothing to publish. */
+  readonly external: readonly ExternalImage[];
+}
+
+/**
+ * Publishes every image of the spec that berth builds: skips an image whose content tag is
+ * already in ECR, else builds it for its platform, checks the built architecture, pushes it and
+ * records its digest in the image manifest (only once every push of that image succeeded).
+ */
+export async function publish(config: ResolvedConfig, deps: PublishDeps, options: PublishOptions = {}): Promise<PublishResult> {
+  const { build, external } = imageSources(config);
+  const manifest = manifestPath(config);
+  const previous = readManifest(manifest);
+  const ecr = new Ecr(deps.ecr, deps.sts, config.region);
+  const sleep = deps.sleep ?? realSleep;
+  const session = new RegistrySession(new Docker(deps.run, deps.env), ecr, deps.progress, options.retry ?? REGISTRY_RETRY, sleep);
+  const context: ImageContext = { config, deps, options, ecr, session, manifest, previous, now: deps.now ?? (() => new Date()) };
+
+  const images: ImageOutcome[] = [];
+  for (const source of build) {
+    try {
+      images.push(await publishImage(source, context));
+    } catch (error) {
+      if (!(error instanceof BerthError) || images.length === 0) throw error;
+      const done = images.map((i) => `${i.image} (${i.status} ${i.digest})`).join(", ");
+      throw new BerthError(`${error.message}\nAlready published and recorded in ${manifest}: ${done}.`);
+    }
+  }
+  return { manifest, images, external };
+}
+
+interface ImageContext {
+  readonly config: ResolvedConfig;
+  readonly deps: PublishDeps;
+  readonly options: PublishOptions;
+  readonly ecr: Ecr;
+  readonly session: RegistrySession;
+  readonly manifest: string;
+  readonly previous: ImageManifest;
+  readonly now: () => Date;
+}
+
+async function publishImage(source: ImageSource, ctx: ImageContext): Promise<ImageOutcome> {
+  const { run } = ctx.deps;
+  const hash = contentHash(source);
+  const hashTag = contentTag(hash);
+  const commitTag = gitTag(await gitState(run, source.contextDir, source.dockerfile), hash);
+  const base = { image: source.name, repository: source.repositoryName, platform: source.platform, contentHash: hash };
+
+  const repository = await ctx.ecr.repository(source.repositoryName);
+  if (!repository) {
+    if (ctx.options.repositoriesMayBeMissing) {
+      return { ...base, tags: tagList(hashTag, commitTag), status: "would-push", notes: [`repository ${source.repositoryName} does not exist yet`] };
+    }
+    throw await missingRepository(source, ctx);
+  }
+  const existing = await ctx.ecr.imageByTag(repository.name, hashTag);
+  if (existing) {
+    const outcome = { ...base, repositoryUri: repository.uri, digest: existing.digest, tags: sortTags(existing.tags) };
+    if (ctx.options.dryRun) return { ...outcome, status: "would-reuse", notes: [] };
+    record(ctx, source, repository, hash, outcome.tags, existing);
+    return { ...outcome, status: "reused", notes: [] };
+  }
+  if (ctx.options.dryRun) {
+    return { ...base, repositoryUri: repository.uri, tags: tagList(hashTag, commitTag), status: "would-push", notes: [] };
+  }
+  return buildAndPush(source, repository, hash, commitTag, ctx);
+}
+
+async function buildAndPush(source: ImageSource, repository: Repository, hash: string, commitTag: string | undefined, ctx: ImageContext): Promise<ImageOutcome> {
+  const { progress } = ctx.deps;
+  const { session } = ctx;
+  const hashTag = contentTag(hash);
+  const reference = `${repository.uri}:${hashTag}`;
+  const { buildx } = await session.builder();
+  await session.login(repository.registry);
+
+  progress.line(`${source.name}: building ${reference} for ${source.platform} (${buildx ? "docker buildx" : "docker build"})`);
+  const buildStart = Date.now();
+  try {
+    await session.docker.build(
+      {
+        contextDir: source.contextDir,
+        dockerfile: source.dockerfile,
+        tag: reference,
+        platform: source.platform,
+        buildArgs: source.buildArgs,
+        target: source.target,
+        cacheFrom: previousImage(ctx.previous, source, repository),
+        noCache: ctx.options.noCache,
+      },
+      buildx,
+      (line) => progress.status(`${source.name} build`, line),
+    );
+  } catch (error) {
+    if (!(error instanceof DockerCommandError)) throw error;
+    throw new BerthError(
+      `docker build of ${source.name} failed (exit ${error.code}):\n${lastLines(error.output)}\n` +
+        `Fix the Dockerfile (${source.dockerfile}) or the build context and run again; nothing was pushed for ${source.name}.`,
+    );
+  }
+  await checkPlatform(session.docker, reference, source, buildx);
+  progress.line(`${source.name}: built in ${seconds(buildStart)}`);
+
+  // ECR tags are immutable: a commit tag that already names an image is left as it is.
+  const taken = commitTag ? await ctx.ecr.imageByTag(repository.name, commitTag) : undefined;
+  const commitReference = commitTag && !taken ? `${repository.uri}:${commitTag}` : undefined;
+  if (commitReference) await session.docker.tag(reference, commitReference);
+
+  const notes: string[] = [];
+  const pushStart = Date.now();
+  const push = (ref: string) => session.withRetries(`push ${ref}`, () => session.docker.push(ref, (line) => progress.status(`${source.name} push`, line)));
+  let digest: string;
+  try {
+    digest = await push(reference);
+  } catch (error) {
+    // Another run may have pushed the same content meanwhile: ECR refuses to overwrite the tag, and
+    // the image it names is built from the same inputs.
+    const raced = error instanceof DockerCommandError ? await ctx.ecr.imageByTag(repository.name, hashTag) : undefined;
+    if (!raced) throw pushFailed(error, reference, session);
+    notes.push(`${hashTag} was pushed by another run meanwhile; using its digest`);
+    const tags = sortTags(raced.tags);
+    record(ctx, source, repository, hash, tags, raced);
+    return { image: source.name, repository: source.repositoryName, repositoryUri: repository.uri, platform: source.platform, contentHash: hash, tags, digest: raced.digest, status: "reused", notes };
+  }
+
+  const tags = [hashTag];
+  if (taken) {
+    if (taken.digest === digest) tags.push(commitTag!);
+    else notes.push(`${commitTag} already names another image (ECR tags are immutable); not re-tagged`);
+  } else if (commitReference) {
+    try {
+      await push(commitReference);
+      tags.push(commitTag!);
+    } catch (error) {
+      // The image is published under its content tag already; the commit tag only labels it.
+      if (!(error instanceof DockerCommandError)) throw error;
+      notes.push(
+        /already exists|immutable/i.test(error.output)
+          ? `${commitTag} was taken by another image meanwhile (ECR tags are immutable); not re-tagged`
+          : `${commitTag} could not be pushed${session.triesNote(error)} (${lastLines(error.output, 1)}); the image is published as ${hashTag}`,
+      );
+    }
+  }
+  const pushedAt = ctx.now().toISOString();
+  record(ctx, source, repository, hash, tags, { digest, tags, pushedAt });
+  progress.line(`${source.name}: pushed in ${seconds(pushStart)}`);
+  return { image: source.name, repository: source.repositoryName, repositoryUri: repository.uri, platform: source.platform, contentHash: hash, tags, digest, status: "pushed", notes };
+}
+
+/** Fails unless the built image is for the target platform (Fargate runtime platform / EC2 instance architecture). */
+async function checkPlatform(docker: Docker, reference: string, source: ImageSource, buildx: boolean): Promise<void> {
+  const built = await docker.platformOf(reference);
+  if (built === source.platform) return;
+  throw new BerthError(
+    `The image built for ${source.name} is ${built}, but its target is ${source.platform} (image.platform; the Fargate task and the EC2 host run that architecture): it would fail to start on AWS. Nothing was pushed.\n` +
+      (buildx
+        ? `Check FROM lines that pin another --platform in ${source.dockerfile}, then run again.`
+        : `Check FROM lines that pin another --platform in ${source.dockerfile}. Without buildx, docker's legacy builder may reuse a cached image of another platform: run berth publish --no-cache, or install docker buildx, then run again.`),
+  );
+}
+
+function pushFailed(error: unknown, reference: string, session: RegistrySession): unknown {
+  if (!(error instanceof DockerCommandError)) return error;
+  return new BerthError(
+    `docker push ${reference} failed${session.triesNote(error)} (exit ${error.code}):\n${lastLines(error.output, 8)}\n` +
+      "The image was built but not published, and the image manifest is unchanged. Check the registry and the network, then run again (the build is cached).",
+  );
+}
+
+async function missingRepository(source: ImageSource, ctx: ImageContext): Promise<BerthError> {
+  const account = await ctx.ecr.account();
+  const where = `${account ? `account ${account}, ` : ""}region ${ctx.config.region}`;
+  return new BerthError(
+    `ECR repository "${source.repositoryName}" (image ${source.name}) does not exist in ${where}.\n` +
+      `Deploy the registry stack first: berth deploy (applies it before publishing), or npx cdktf deploy ${stackName(ctx.config, "registry")}; then run berth publish again. ` +
+      "If it does exist, check the AWS account and region of your credentials.",
+  );
+}
+
+/** Writes the manifest entry unless it already records this image (a no-op publish writes nothing). */
+function record(ctx: ImageContext, source: ImageSource, repository: Repository, hash: string, tags: readonly string[], image: RemoteImage): void {
+  const entry: ManifestEntry = {
+    image: source.name,
+    region: ctx.config.region,
+    repositoryUri: repository.uri,
+    digest: image.digest,
+    platform: source.platform,
+    tags: [...tags],
+    contentHash: hash,
+    pushedAt: image.pushedAt,
+  };
+  const previous = ctx.previous.images[source.repositoryName];
+  const same = (Object.keys(entry) as (keyof ManifestEntry)[]).every((key) => key === "pushedAt" || key === "tags" || previous?.[key] === entry[key]);
+  if (same) return;
+  recordPublishedImage(ctx.manifest, source.repositoryName, entry);
+}
+
+/** The image this spec published last to the same repository: the build's cache source. */
+function previousImage(manifest: ImageManifest, source: ImageSource, repository: Repository): string | undefined {
+  const entry = manifest.images[source.repositoryName];
+  const tag = entry?.repositoryUri === repository.uri ? entry.tags.find((t) => t.startsWith("h-")) : undefined;
+  return tag && `${repository.uri}:${tag}`;
+}
+
+function tagList(hashTag: string, commitTag: string | undefined): string[] {
+  return commitTag ? [hashTag, commitTag] : [hashTag];
+}
+
+/** Content tag first, then the rest alphabetically. */
+function sortTags(tags: readonly string[]): string[] {
+  return [...tags].sort((a, b) => Number(b.startsWith("h-")) - Number(a.startsWith("h-")) || a.localeCompare(b));
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,79 @@
+import { BerthError } from "../../constructs/errors";
+import { lastLines } from "../command-runner";
+import type { Progress } from "../progress";
+import { withRetries, type RetryPolicy } from "../retry";
+import { Docker, DockerCommandError } from "./docker";
+import type { Ecr, RegistryLogin } from "./ecr";
+
+/** Registry refusals that no retry fixes (as opposed to network errors, throttling, 5xx). */
+const REFUSED = /denied|unauthorized|authentication required|incorrect username or password|tag invalid|immutable|already exists|name unknown|manifest invalid/i;
+
+/** A docker failure worth another try. */
+function isTransient(error: unknown): boolean {
+  return error instanceof DockerCommandError && !REFUSED.test(error.output);
+}
+
+/**
+ * What one publish run sets up at most once, and only when something has to be built: the docker
+ * preflight, the ECR token, and one `docker login` per registry.
+ */
+export class RegistrySession {
+  private ready?: Promise<{ buildx: boolean }>;
+  private token?: Promise<RegistryLogin>;
+  private readonly logins = new Map<string, Promise<void>>();
+
+  constructor(
+    readonly docker: Docker,
+    private readonly ecr: Ecr,
+    private readonly progress: Progress,
+    private readonly retry: RetryPolicy,
+    private readonly sleep: (ms: number) => Promise<void>,
+  ) {}
+
+  /** Docker runs and reaches its daemon; whether buildx is there. */
+  builder(): Promise<{ buildx: boolean }> {
+    this.ready ??= this.docker.preflight();
+    return this.ready;
+  }
+
+  /** Logs docker in to `registry` with an ECR token, once per run. */
+  login(registry: string): Promise<void> {
+    let login = this.logins.get(registry);
+    if (!login) {
+      login = this.loginOnce(registry);
+      this.logins.set(registry, login);
+    }
+    return login;
+  }
+
+  private async loginOnce(registry: string): Promise<void> {
+    this.token ??= this.ecr.login();
+    const { username, password } = await this.token;
+    try {
+      await this.withRetries(`docker login ${registry}`, () => this.docker.login(registry, username, password));
+    } catch (error) {
+      if (!(error instanceof DockerCommandError)) throw error;
+      throw new BerthError(
+        `docker login to ${registry} failed${this.triesNote(error)} (exit ${error.code}):\n${lastLines(error.output, 8)}\n` +
+          "Check that the registry is reachable from here (network, proxy, AWS_ENDPOINT_URL_ECR) and run again. Nothing was pushed.",
+      );
+    }
+  }
+
+  /** Runs a network step (login, push) under the retry policy, reporting each retry. */
+  withRetries<T>(label: string, operation: () => Promise<T>): Promise<T> {
+    return withRetries(this.retry, operation, {
+      isRetryable: isTransient,
+      sleep: this.sleep,
+      onRetry: (error, attempt, delayMs) => {
+        const reason = error instanceof DockerCommandError ? lastLines(error.output, 1) : String(error);
+        this.progress.line(`  ${label} failed (try ${attempt} of ${this.retry.attempts}): ${reason}; retrying in ${delayMs / 1000} s`);
+      },
+    });
+  }
+
+  /** " after N tries" when the error is one that was retried. */
+  triesNote(error: unknown): string {
+    return isTransient(error) && this.retry.attempts > 1 ? ` after ${this.retry.attempts} tries` : "";
+  }
+}

@@ -1,0 +1,81 @@
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { architectureOf, platformOf } from "../../constructs/ec2-host/architecture";
+import { BerthError } from "../../constructs/errors";
+import type { Platform, ResolvedConfig, ResolvedImage } from "../../stacks/config/presets";
+import { repositoryName } from "../../stacks/naming";
+import type { BuildInputs } from "./content-hash";
+
+/** An image berth builds and pushes to the app's ECR repository. */
+export interface ImageSource extends BuildInputs {
+  /** Name within the app, e.g. "web". */
+  readonly name: string;
+  /** `<app>-<stage>/<name>` (stacks/naming.ts). */
+  readonly repositoryName: string;
+}
+
+/** An image the spec names by URI: deployed as it is, nothing to publish. */
+export interface ExternalImage {
+  readonly name: string;
+  readonly uri: string;
+}
+
+/** The spec's images, in order (the app image first). */
+export function specImages(config: ResolvedConfig): readonly ResolvedImage[] {
+  return [config.image];
+}
+
+/**
+ * The images of a spec that berth builds, checked before docker or AWS is touched: the build
+ * context and Dockerfile exist, and the platform matches every target's CPU architecture.
+ */
+export function imageSources(config: ResolvedConfig): { build: ImageSource[]; external: ExternalImage[] } {
+  const build: ImageSource[] = [];
+  const external: ExternalImage[] = [];
+  for (const image of specImages(config)) {
+    if (!image.build) {
+      external.push({ name: image.name, uri: image.uri ?? "" });
+      continue;
+    }
+    const contextDir = resolve(config.baseDir, image.build.context);
+    if (!existsSync(contextDir) || !statSync(contextDir).isDirectory()) {
+      throw new BerthError(
+        `image.context "${image.build.context}" is not a directory (resolved to ${contextDir} from the spec's folder).\n` +
+          "Set image.context to the folder holding your Dockerfile and sources, relative to berth.config.ts, and run again.",
+      );
+    }
+    const dockerfile = resolve(contextDir, image.build.dockerfile);
+    if (!existsSync(dockerfile) || !statSync(dockerfile).isFile()) {
+      throw new BerthError(
+        `image.dockerfile "${image.build.dockerfile}" is not a file (resolved to ${dockerfile} from the build context).\n` +
+          'Set image.dockerfile to the Dockerfile\'s path relative to image.context (default "Dockerfile") and run again.',
+      );
+    }
+    checkEc2Architecture(config, image.platform);
+    build.push({
+      name: image.name,
+      repositoryName: repositoryName(config, image.name),
+      contextDir,
+      dockerfile,
+      buildArgs: image.build.buildArgs,
+      target: image.build.target,
+      platform: image.platform,
+    });
+  }
+  return { build, external };
+}
+
+/**
+ * Fargate's runtime platform is derived from image.platform, so it always matches; an EC2 host's
+ * architecture comes from its instance type, which the spec may set independently.
+ */
+function checkEc2Architecture(config: ResolvedConfig, platform: Platform): void {
+  if (!config.targets.includes("ec2")) return;
+  const host = platformOf(architectureOf(config.ec2.instanceType));
+  if (host === platform) return;
+  const fix = platform === "linux/arm64" ? 'an arm64 (Graviton) type such as "t4g.small"' : 'an x86_64 type such as "t3.small"';
+  throw new BerthError(
+    `ec2.instanceType "${config.ec2.instanceType}" runs ${host} but image.platform is "${platform}": the image would not start on the host.\n` +
+      `Set image.platform to "${host}", or ec2.instanceType to ${fix}, and run again.`,
+  );
+}

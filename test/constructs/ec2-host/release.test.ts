@@ -1,0 +1,104 @@
+import { parse } from "yaml";
+import { cloudConfig, userData } from "../../../constructs/ec2-host/cloud-init";
+import { composeFile, type ComposeInput } from "../../../constructs/ec2-host/compose";
+import { deployCommands, deployDocument } from "../../../constructs/ec2-host/deploy-document";
+import { releaseParameters, releaseFiles } from "../../../constructs/ec2-host/release";
+
+const INPUT: ComposeInput = { port: 8080, httpPort: 80, environment: {}, secretNames: [], volumes: [], stopGracePeriodSeconds: 30 };
+const compose = (input: Partial<ComposeInput> = {}) => parse(composeFile({ ...INPUT, ...input })) as { services: Record<string, Record<string, unknown>>; volumes?: Record<string, unknown> };
+const HTTPS = { proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine", domain: "shop.example.com" };
+
+describe("compose file", () => {
+  it("runs the release's image, restarting unless stopped", () => {
+    expect(compose().services.web).toMatchObject({ image: "${BERTH_IMAGE:?BERTH_IMAGE must name the release's image}", restart: "unless-stopped", stop_grace_period: "30s" });
+  });
+
+  it("publishes the app on the host's HTTP port without HTTPS", () => {
+    expect(compose().services.web!.ports).toEqual(["80:8080"]);
+  });
+
+  it("with HTTPS: Caddy publishes 80 and 443, keeps its certificates in named volumes, and the app is on loopback only", () => {
+    const { services, volumes } = compose({ https: HTTPS });
+    expect([services.web!.ports, services.proxy!.ports, services.proxy!.volumes, Object.keys(volumes!)]).toEqual([
+      ["127.0.0.1:8080:8080"],
+      ["80:80", "443:443"],
+      ["./Caddyfile:/etc/caddy/Caddyfile:ro", "caddy-data:/data", "caddy-config:/config"],
+      ["caddy-data", "caddy-config"],
+    ]);
+  });
+
+  it("names secrets without values, and escapes $ in plain values and the command", () => {
+    const web = compose({ environment: { PRICE: "$5" }, secretNames: ["DB_URL"], command: ["echo", "$HOME"] }).services.web!;
+    expect([web.environment, web.command]).toEqual([["PRICE=$$5", "DB_URL"], ["echo", "$$HOME"]]);
+  });
+
+  it("mounts named volumes at their paths", () => {
+    const { services, volumes } = compose({ volumes: [{ name: "data", path: "/var/lib/app" }] });
+    expect([services.web!.volumes, volumes]).toEqual([["data:/var/lib/app"], { data: {} }]);
+  });
+
+  it("quotes values YAML 1.1 would misread", () => {
+    expect(composeFile({ ...INPUT, port: 22, httpPort: 22 })).toContain('- "22:22"');
+  });
+});
+
+describe("release", () => {
+  const HEALTH = { path: "/health", intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 2 };
+
+  it("probes the app on its loopback port with HTTPS", () => {
+    const files = releaseFiles({ ...INPUT, https: HTTPS, secrets: {}, healthCheck: HEALTH, updateTimeoutSeconds: 180 });
+    expect(files["release.conf"]).toContain("BERTH_HEALTH_URL=http://127.0.0.1:8080/health\n");
+  });
+
+  it("leaves empty files to the document's default", () => {
+    const files = releaseFiles({ ...INPUT, secrets: {}, healthCheck: HEALTH, updateTimeoutSeconds: 180 });
+    expect(Object.keys(releaseParameters(files, "repo@sha256:x")).sort()).toEqual(["compose", "image", "settings"]);
+  });
+});
+
+describe("deploy document", () => {
+  const document = JSON.parse(deployDocument("shop-dev", 180));
+
+  it("is a schema 2.2 shell document allowing only base64 release files and a plain image reference", () => {
+    expect(document.parameters).toEqual({
+      image: expect.objectContaining({ type: "String", allowedPattern: "^[A-Za-z0-9][A-Za-z0-9._/:@-]{0,1023}$" }),
+      compose: expect.objectContaining({ type: "String", default: "", allowedPattern: "^[A-Za-z0-9+/]*={0,2}$" }),
+      settings: expect.objectContaining({ allowedPattern: "^[A-Za-z0-9+/]*={0,2}$" }),
+      secrets: expect.objectContaining({ allowedPattern: "^[A-Za-z0-9+/]*={0,2}$" }),
+      caddyfile: expect.objectContaining({ allowedPattern: "^[A-Za-z0-9+/]*={0,2}$" }),
+    });
+    expect([document.schemaVersion, document.mainSteps[0].action]).toEqual(["2.2", "aws:runShellScript"]);
+  });
+
+  it("allows the bootstrap wait, the pull, an update and a rollback", () => {
+    expect(document.mainSteps[0].inputs.timeoutSeconds).toBe(String(900 + 600 + 2 * 180));
+  });
+
+  it("waits for the bootstrap, installs the release scripts, then runs berth-update on the written release", () => {
+    const commands = deployCommands();
+    const at = (pattern: RegExp) => commands.findIndex((c) => pattern.test(c));
+    const order = [at(/^until \[ -e \/var\/lib\/berth\/bootstrapped \]/), at(/>\/usr\/local\/sbin\/berth-update\.next$/), at(/\{\{ compose \}\}/), at(/^\/usr\/local\/sbin\/berth-update "\$release"$/)];
+    expect(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1]!))).toBe(true);
+  });
+
+  it("substitutes parameters only inside single quotes", () => {
+    expect(deployCommands().filter((c) => c.includes("{{")).every((c) => /'\{\{ \w+ \}\}'/.test(c))).toBe(true);
+  });
+});
+
+describe("user data", () => {
+  const input = { region: "eu-west-1", logGroupName: "/berth/shop-dev/ec2", dataVolumeId: "vol-0123456789abcdef0", composeVersion: "v2.39.4", composeSha256: "" };
+
+  it("is the cloud-config with Terraform's template syntax escaped", () => {
+    expect(userData(input).replaceAll("$${", "${").replaceAll("%%{", "%{")).toBe(cloudConfig(input));
+  });
+
+  it("stays well under EC2's 16 KB", () => {
+    expect(Buffer.byteLength(cloudConfig(input))).toBeLessThan(12 * 1024);
+  });
+
+  it("writes Docker's daemon settings after the packages, so installing Docker cannot replace them", () => {
+    const config = parse(cloudConfig(input).replace(/^#cloud-config\n/, "")) as { write_files: { path: string; defer?: boolean }[] };
+    expect(config.write_files.filter((f) => f.defer).map((f) => f.path)).toEqual(["/etc/docker/daemon.json"]);
+  });
+});

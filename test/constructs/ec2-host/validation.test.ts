@@ -1,0 +1,127 @@
+import { errorOf } from "../../helpers";
+import { SSM_ARN, synthHost } from "./synth";
+
+/** Every invalid prop is refused before synthesis, with the construct path, the value got and what is allowed. */
+const failure = (props: Parameters<typeof synthHost>[0]) => errorOf(() => synthHost(props));
+
+describe("Ec2Host fails", () => {
+  it("when the instance type is malformed", () => {
+    expect(failure({ instanceType: "t3small" })).toBe('stack/host: instanceType must be an EC2 instance type like "t3.small" (<family>.<size>), got "t3small"');
+  });
+
+  it("when the instance type is a Mac", () => {
+    expect(failure({ instanceType: "mac2.metal" })).toMatch(/^stack\/host: instanceType "mac2.metal" is a Mac instance, which needs a dedicated host/);
+  });
+
+  it("when a Graviton type is given for an amd64 image", () => {
+    expect(failure({ instanceType: "t4g.small" })).toBe(
+      'stack/host: instanceType "t4g.small" runs linux/arm64 (arm64) but the image is linux/amd64: build the image for linux/arm64 (image.platform) or choose an x86_64 type such as "t3.small"',
+    );
+  });
+
+  it("when an x86_64 type is given for an arm64 image", () => {
+    expect(failure({ instanceType: "t3.small", platform: "linux/arm64" })).toBe(
+      'stack/host: instanceType "t3.small" runs linux/amd64 (x86_64) but the image is linux/arm64: build the image for linux/amd64 (image.platform) or choose a Graviton type such as "t4g.small"',
+    );
+  });
+
+  it.each([80, 443])("when the app's port %i conflicts with the HTTPS proxy", (port) => {
+    expect(failure({ port, https: { domain: "shop.example.com" } })).toBe(
+      `stack/host: port ${port} conflicts with the HTTPS proxy, which publishes ports 80 and 443 on the host: have the app listen on another port (e.g. 8080)`,
+    );
+  });
+
+  it("when the port is out of range", () => {
+    expect(failure({ port: 70000 })).toBe("stack/host: port must be a whole number from 1 to 65535, got 70000");
+  });
+
+  it("when a volume path is not absolute", () => {
+    expect(failure({ volumes: [{ name: "data", path: "var/lib/app" }] })).toBe(
+      'stack/host: volumes[0].path must be an absolute path inside the container like "/var/lib/app", got "var/lib/app"',
+    );
+  });
+
+  it("when two volumes share a name", () => {
+    expect(failure({ volumes: [{ name: "data", path: "/a" }, { name: "data", path: "/b" }] })).toBe('stack/host: volumes[1].name "data" is used twice: volume names must be unique');
+  });
+
+  it("when two volumes share a path", () => {
+    expect(failure({ volumes: [{ name: "a", path: "/data" }, { name: "b", path: "/data" }] })).toBe('stack/host: volumes[1].path "/data" is used twice: two volumes cannot mount at one path');
+  });
+
+  it("when a volume takes the proxy's name", () => {
+    expect(failure({ volumes: [{ name: "caddy-data", path: "/data" }] })).toBe(
+      `stack/host: volumes[0].name "caddy-data" is reserved for the HTTPS proxy's certificates: choose another name`,
+    );
+  });
+
+  it("when a secret would set a variable that steers the host's scripts", () => {
+    expect(failure({ secrets: { DOCKER_HOST: SSM_ARN } })).toBe(
+      'stack/host: secret name "DOCKER_HOST" is reserved on the host: secrets are exported to docker compose, where DOCKER_HOST would change how it runs; rename the variable',
+    );
+  });
+
+  it("when a secret is not an SSM parameter or Secrets Manager ARN", () => {
+    expect(failure({ secrets: { DB_URL: "arn:aws:s3:::bucket/key" } })).toMatch(/^stack\/host: secrets\.DB_URL must be an SSM parameter ARN .* got "arn:aws:s3:::bucket\/key"$/);
+  });
+
+  it("when a variable is both plain and secret", () => {
+    expect(failure({ environment: { DB_URL: "x" }, secrets: { DB_URL: SSM_ARN } })).toBe("stack/host: DB_URL is both a plain environment variable and a secret: keep it in one of them");
+  });
+
+  it("when an environment variable name is not valid", () => {
+    expect(failure({ environment: { "LOG-LEVEL": "info" } })).toBe('stack/host: environment variable name "LOG-LEVEL" is not valid: use letters, digits and underscores, not starting with a digit');
+  });
+
+  it("when the update timeout is not longer than the health check's grace period", () => {
+    expect(failure({ updateTimeoutSeconds: 60, healthCheck: { gracePeriodSeconds: 60 } })).toBe(
+      "stack/host: updateTimeoutSeconds (60) must be longer than healthCheck.gracePeriodSeconds (60): every update would roll back before the app could start; raise updateTimeoutSeconds",
+    );
+  });
+
+  it("when the health check path does not start with /", () => {
+    expect(failure({ healthCheck: { path: "health" } })).toBe('stack/host: healthCheck.path must start with "/" and hold printable ASCII without spaces, got "health"');
+  });
+
+  it("when egress leaves out HTTPS", () => {
+    expect(failure({ egress: [{ port: 80, cidrBlocks: ["0.0.0.0/0"], description: "HTTP" }] })).toBe(
+      "stack/host: egress must allow HTTPS (tcp 443): the host reaches ECR, SSM, Secrets Manager and CloudWatch Logs over it",
+    );
+  });
+
+  it("when an egress rule has no description", () => {
+    expect(failure({ egress: [{ port: 443, cidrBlocks: ["0.0.0.0/0"], description: " " }] })).toBe("stack/host: egress[0].description must be 1-255 characters: every rule says why it exists");
+  });
+
+  it("when an ingress CIDR is not valid", () => {
+    expect(failure({ ingressCidrs: ["10.0.0.0/33"] })).toBe('stack/host: ingressCidrs: "10.0.0.0/33" is not an IPv4 CIDR like "203.0.113.0/24"');
+  });
+
+  it("when the root volume is smaller than the AMI's 8 GiB", () => {
+    expect(failure({ rootVolumeGiB: 4 })).toBe("stack/host: rootVolumeGiB must be a whole number from 8 to 16384, got 4");
+  });
+
+  it("when the log retention is not one CloudWatch accepts", () => {
+    expect(failure({ logRetentionDays: 10 })).toMatch(/^stack\/host: logRetentionDays must be a CloudWatch retention \(1, 3, 5, 7, 14, .*\), got 10$/);
+  });
+
+  it("when the name cannot prefix resource names", () => {
+    expect(failure({ name: "Shop" })).toBe('stack/host: name must be 2-41 lower case letters, digits and hyphens starting with a letter (it prefixes resource names), got "Shop"');
+  });
+
+  it("when an image URI has neither tag nor digest", () => {
+    expect(failure({ image: { uri: "public.ecr.aws/nginx/nginx" } })).toBe(
+      'stack/host: image.uri must be registry/name with a tag or digest (e.g. "public.ecr.aws/nginx/nginx:1.27"), got "public.ecr.aws/nginx/nginx"',
+    );
+  });
+
+  it("when the compose checksum is not a SHA-256", () => {
+    expect(failure({ composeSha256: "abc" })).toBe('stack/host: composeSha256 must be 64 lower case hex digits (the release binary\'s SHA-256), got "abc"');
+  });
+
+  it("when the release does not fit in the deploy association's parameters", () => {
+    expect(failure({ environment: { BIG: "x".repeat(40000) } })).toMatch(
+      /^stack\/host: the release \(compose file, settings, secret references\) takes \d+ bytes encoded, more than the 40000 that fit beside the deploy document in SSM's 64 KB: move large environment values/,
+    );
+  });
+});

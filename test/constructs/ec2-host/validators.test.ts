@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { cloudConfig } from "../../../constructs/ec2-host/cloud-init";
+import { deployCommands } from "../../../constructs/ec2-host/deploy-document";
+import { releaseFiles, type ReleaseInput } from "../../../constructs/ec2-host/release";
+import { BOOT_SCRIPTS, DEPLOY_SCRIPTS, SCRIPT_DIR } from "../../../constructs/ec2-host/scripts";
+import { HOST_UNITS } from "../../../constructs/ec2-host/systemd";
+import { run, tempDir, writeTree } from "./tools";
+
+/** The outside validators the issue names, run on exactly what berth generates. */
+
+const BASE_RELEASE: ReleaseInput = {
+  port: 8080,
+  httpPort: 80,
+  environment: { LOG_LEVEL: "info", PRICE: "$5" },
+  secretNames: [],
+  secrets: {},
+  volumes: [],
+  stopGracePeriodSeconds: 30,
+  healthCheck: { path: "/health", intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 2 },
+  updateTimeoutSeconds: 180,
+};
+
+const RELEASES: Record<string, ReleaseInput> = {
+  "plain HTTP": BASE_RELEASE,
+  "secrets, volumes and a command": {
+    ...BASE_RELEASE,
+    command: ["node", "server.js", "--greeting=$HOME"],
+    secretNames: ["DATABASE_URL"],
+    secrets: { DATABASE_URL: "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db" },
+    volumes: [{ name: "data", path: "/var/lib/app" }, { name: "uploads", path: "/srv/uploads" }],
+  },
+  HTTPS: { ...BASE_RELEASE, https: { proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine", domain: "shop.example.com", email: "ops@example.com" } },
+};
+
+const SCRIPTS = { ...BOOT_SCRIPTS, ...DEPLOY_SCRIPTS };
+
+const work = tempDir("validators");
+const scratch = (name: string) => mkdtempSync(join(work, `${name}-`));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("shellcheck", () => {
+  it.each(Object.keys(SCRIPTS))("finds nothing in %s", (name) => {
+    const result = run("shellcheck", ["--severity=style", "-"], { input: SCRIPTS[name] });
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("finds nothing in the deploy document's commands", () => {
+    const result = run("shellcheck", ["--severity=style", "-"], { input: `${deployCommands().join("\n")}\n` });
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+});
+
+describe("cloud-init schema -c", () => {
+  it.each([
+    ["the published checksum", ""],
+    ["a pinned checksum", "a".repeat(64)],
+  ])("accepts the user data (compose plugin verified against %s)", (_, composeSha256) => {
+    const dir = scratch("cloud-init");
+    const file = join(dir, "user-data");
+    writeFileSync(
+      file,
+      cloudConfig({ region: "eu-west-1", logGroupName: "/berth/shop-dev/ec2", dataVolumeId: "vol-0123456789abcdef0", composeVersion: "v2.39.4", composeSha256 }),
+    );
+    const result = run("cloud-init", ["schema", "-c", file]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("Valid cloud-config");
+    expect(result.status).toBe(0);
+  });
+});
+
+describe("docker-compose config", () => {
+  it.each(Object.keys(RELEASES))("accepts the compose file of a release with %s", (kind) => {
+    const dir = scratch("compose");
+    const files = releaseFiles(RELEASES[kind]!);
+    writeTree(dir, { "compose.yaml": files["compose.yaml"], Caddyfile: files.Caddyfile });
+    const result = run("docker-compose", ["--file", join(dir, "compose.yaml"), "config", "--quiet"], {
+      env: { BERTH_IMAGE: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web@sha256:" + "0".repeat(64) },
+    });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+});
+
+describe("systemd-analyze verify", () => {
+  it("accepts the units and the Docker drop-in", () => {
+    // The units run the host's scripts from /usr/local/sbin; here they live in a temporary directory.
+    const dir = scratch("units");
+    writeTree(join(dir, "bin"), SCRIPTS, true);
+    const units = Object.fromEntries(
+      Object.entries(HOST_UNITS).map(([path, text]) => [path.replace("/etc/systemd/system/", ""), text.replaceAll(`${SCRIPT_DIR}/`, `${join(dir, "bin")}/`)]),
+    );
+    writeTree(join(dir, "units"), units);
+    const result = run("systemd-analyze", ["verify", "berth-app.service", "berth-data.service", "docker.service"], {
+      env: { SYSTEMD_UNIT_PATH: `${join(dir, "units")}:` },
+      cwd: dir,
+    });
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+});

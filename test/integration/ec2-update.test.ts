@@ -1,0 +1,200 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, mkdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { releaseFiles } from "../../constructs/ec2-host/release";
+import { DEPLOY_SCRIPTS } from "../../constructs/ec2-host/scripts";
+import { run, tempDir, writeTree, type RunResult } from "../constructs/ec2-host/tools";
+import { dockerAvailable } from "./docker";
+
+/**
+ * The host's release machinery (berth-update, berth-compose, berth-secrets) against the real Docker
+ * engine: releases pinned by digest in a local registry, run by the generated compose file
+ * (docker-compose v1 here; the host uses the compose plugin through the same BERTH_COMPOSE variable).
+ */
+
+const suffix = `${process.pid}-${Date.now() % 100000}`;
+const project = `berth-it-${suffix}`;
+const httpPort = 20000 + (process.pid % 5000) * 2;
+const registryPort = httpPort + 1;
+const work = tempDir("ec2-update");
+const bin = join(work, "bin");
+const env = {
+  BERTH_HOME: join(work, "home"),
+  BERTH_RUN_DIR: join(work, "run"),
+  BERTH_PROJECT: project,
+  BERTH_COMPOSE: "docker-compose",
+  DOCKER_CONFIG: join(work, "docker-config"),
+};
+const repository = `127.0.0.1:${registryPort}/berth-it/app`;
+
+let registry: ChildProcess | undefined;
+const images: Record<"v1" | "v2" | "bad" | "sick", string> = { v1: "", v2: "", bad: "", sick: "" };
+const releaseDirs: Record<string, string> = {};
+
+function docker(...args: string[]): RunResult {
+  const result = run("docker", args, { timeoutMs: 120000 });
+  if (result.status !== 0) throw new Error(`docker ${args.join(" ")} failed: ${result.stderr}`);
+  return result;
+}
+
+/**
+ * A busybox image serving /www on 8080; `health` decides whether /health exists, `dockerHealthCheck`
+ * adds a Docker HEALTHCHECK command.
+ */
+function pushImage(version: string, health: boolean, dockerHealthCheck?: string): string {
+  const root = join(work, `rootfs-${version}`);
+  mkdirSync(join(root, "bin"), { recursive: true });
+  copyFileSync("/bin/busybox", join(root, "bin", "busybox"));
+  for (const tool of ["sh", "httpd", "cat", "echo", "false"]) symlinkSync("busybox", join(root, "bin", tool));
+  writeTree(root, { "www/index.html": version, ...(health ? { "www/health": "ok" } : {}) });
+  mkdirSync(join(root, "data"));
+  const tarball = join(work, `${version}.tar`);
+  const tar = run("tar", ["-C", root, "-cf", tarball, "."]);
+  if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr}`);
+  const tag = `${repository}:${version}-${suffix}`;
+  const changes = ["--change", 'CMD ["httpd", "-f", "-p", "8080", "-h", "/www"]'];
+  if (dockerHealthCheck) changes.push("--change", `HEALTHCHECK --interval=1s --timeout=1s --retries=1 CMD ${dockerHealthCheck}`);
+  docker("import", ...changes, tarball, tag);
+  docker("push", tag);
+  const digest = docker("inspect", "--format", "{{index .RepoDigests 0}}", tag).stdout.trim();
+  // Only the registry has it now: a deploy must pull it.
+  docker("image", "rm", tag);
+  return digest;
+}
+
+/** A release directory as the deploy document writes it. */
+function release(name: string, image: string): string {
+  const dir = join(work, "incoming", name);
+  const files = releaseFiles({
+    port: 8080,
+    httpPort,
+    environment: { GREETING: "hello" },
+    secretNames: [],
+    secrets: {},
+    volumes: [{ name: "data", path: "/data" }],
+    stopGracePeriodSeconds: 5,
+    healthCheck: { path: "/health", intervalSeconds: 1, timeoutSeconds: 2, healthyThreshold: 2 },
+    updateTimeoutSeconds: 10,
+  });
+  writeTree(dir, { ...files, image: `${image}\n` });
+  releaseDirs[name] = dir;
+  return dir;
+}
+
+function update(dir: string): RunResult {
+  return run(join(bin, "berth-update"), [dir], { env, timeoutMs: 150000 });
+}
+
+async function served(): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${httpPort}/`);
+  return response.text();
+}
+
+function webContainer(): string {
+  return docker("ps", "--quiet", "--filter", `label=com.docker.compose.project=${project}`, "--filter", "label=com.docker.compose.service=web").stdout.trim();
+}
+
+function proof(): string {
+  return docker("exec", webContainer(), "cat", "/data/proof").stdout.trim();
+}
+
+function currentRelease(): string {
+  return readlinkSync(join(env.BERTH_HOME, "current"));
+}
+
+async function startRegistry(): Promise<void> {
+  const config = join(work, "registry.yml");
+  writeFileSync(config, `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${join(work, "registry")}\nhttp:\n  addr: 127.0.0.1:${registryPort}\n`);
+  registry = spawn("docker-registry", ["serve", config], { stdio: "ignore" });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${registryPort}/v2/`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the local registry did not answer on 127.0.0.1:${registryPort}`);
+}
+
+const describeWithDocker = dockerAvailable("ec2 update integration") ? describe : describe.skip;
+
+describeWithDocker("berth-update on a real Docker engine", () => {
+  let proofAfterUpdate = "";
+  let proofAfterRollback = "";
+
+  beforeAll(async () => {
+    writeTree(bin, DEPLOY_SCRIPTS, true);
+    await startRegistry();
+    images.v1 = pushImage("v1", true);
+    images.v2 = pushImage("v2", true);
+    images.bad = pushImage("bad", false);
+    images.sick = pushImage("sick", true, '["false"]');
+  }, 120000);
+
+  afterAll(() => {
+    const containers = run("docker", ["ps", "--all", "--quiet", "--filter", `label=com.docker.compose.project=${project}`]).stdout.split("\n").filter(Boolean);
+    if (containers.length > 0) run("docker", ["rm", "--force", ...containers]);
+    run("docker", ["volume", "rm", `${project}_data`]);
+    run("docker", ["network", "rm", `${project}_default`]);
+    for (const image of Object.values(images)) if (image) run("docker", ["image", "rm", image]);
+    registry?.kill();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it("deploys a first release, pulled by digest, and serves it", async () => {
+    const result = update(release("v1", images.v1));
+    expect(result.stdout).toMatch(/release [0-9a-f]{16} is healthy/);
+    expect(result.status).toBe(0);
+    expect(await served()).toBe("v1");
+    docker("exec", webContainer(), "sh", "-c", "echo kept > /data/proof");
+  }, 120000);
+
+  it("switches the running container to a good new image", async () => {
+    const before = webContainer();
+    const result = update(release("v2", images.v2));
+    expect(result.status).toBe(0);
+    expect(await served()).toBe("v2");
+    expect(webContainer()).not.toBe(before);
+    proofAfterUpdate = proof();
+  }, 120000);
+
+  it("rolls a release that fails its health check back: the old image serves again and the exit status is 1", async () => {
+    const goodRelease = currentRelease();
+    const result = update(release("bad", images.bad));
+    expect(result.stdout).toContain(`rolled back: release ${goodRelease.split("/").pop()} serves again`);
+    expect(result.status).toBe(1);
+    expect(await served()).toBe("v2");
+    expect(currentRelease()).toBe(goodRelease);
+    proofAfterRollback = proof();
+  }, 120000);
+
+  it("rolls back at once when Docker's own health check reports the new container unhealthy", async () => {
+    const goodRelease = currentRelease();
+    const result = update(release("sick", images.sick));
+    expect(result.stdout).toContain("reports unhealthy");
+    expect(result.stdout).toContain(`rolled back: release ${goodRelease.split("/").pop()} serves again`);
+    expect(result.status).toBe(1);
+    expect(await served()).toBe("v2");
+  }, 120000);
+
+  it("keeps named-volume data through the update and the rollback", () => {
+    expect([proofAfterUpdate, proofAfterRollback]).toEqual(["kept", "kept"]);
+  });
+
+  it("leaves the running release untouched when the new image cannot be pulled", async () => {
+    const running = webContainer();
+    const result = update(release("missing", `${repository}@sha256:${"0".repeat(64)}`));
+    expect(result.stdout).toContain("the running release is unchanged");
+    expect(result.status).toBe(1);
+    expect([await served(), webContainer()]).toEqual(["v2", running]);
+  }, 120000);
+
+  it("changes nothing when the running healthy release is deployed again", () => {
+    const running = webContainer();
+    const result = update(releaseDirs.v2!);
+    expect(result.stdout).toContain("is already running and healthy");
+    expect(result.status).toBe(0);
+    expect(webContainer()).toBe(running);
+  }, 60000);
+});

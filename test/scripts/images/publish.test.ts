@@ -1,0 +1,291 @@
+import { DescribeRepositoriesCommand, GetAuthorizationTokenCommand } from "@aws-sdk/client-ecr";
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ResolvedConfig } from "../../../stacks/config/presets";
+import { contentHash } from "../../../scripts/images/content-hash";
+import { manifestPath, readManifest, recordPublishedImage } from "../../../scripts/images/manifest";
+import { publish, type PublishOptions } from "../../../scripts/images/publish";
+import { imageSources } from "../../../scripts/images/sources";
+import { contentTag } from "../../../scripts/images/tags";
+import { recordingProgress, rejectionOf } from "./support/fixtures";
+import { DIGEST, SHA, callsOf, fakeRunner, type Handler } from "./support/fake-runner";
+import { PASSWORD, REGISTRY, REPOSITORY_URI, configWithApp, mockAws, withoutRepository } from "./support/unit";
+
+const OTHER_DIGEST = `sha256:${"b".repeat(64)}`;
+
+function setup(options: { images?: Record<string, string>; handler?: Handler; config?: ResolvedConfig } = {}) {
+  const config = options.config ?? configWithApp();
+  const aws = mockAws(options.images);
+  const run = fakeRunner(options.handler);
+  const sleeps: number[] = [];
+  const deps = {
+    ecr: aws.ecrClient,
+    sts: aws.stsClient,
+    run,
+    progress: recordingProgress(),
+    env: {},
+    sleep: async (ms: number) => void sleeps.push(ms),
+    now: () => new Date("2026-11-27T12:00:00Z"),
+  };
+  const source = config.image.build && existsSync(join(config.baseDir, config.image.build.context)) ? imageSources(config).build[0] : undefined;
+  const hash = source ? contentHash(source) : "";
+  return { config, aws, run, sleeps, deps, hash, tag: contentTag(hash), publish: (o: PublishOptions = {}) => publish(config, deps, o) };
+}
+
+const pushFails = (output: string, times = Infinity): Handler => {
+  let failures = 0;
+  return (argv) => (argv[1] === "push" && failures++ < times ? { code: 1, stderr: output } : undefined);
+};
+
+describe("publish", () => {
+  it("runs docker version, buildx version, login, build, inspect, tag and push in this exact order when the content tag is not in ECR", async () => {
+    const s = setup();
+    await s.publish();
+    const ref = `${REPOSITORY_URI}:${s.tag}`;
+    const gitRef = `${REPOSITORY_URI}:git-${SHA.slice(0, 12)}`;
+    const app = join(s.config.baseDir, "app");
+    expect(callsOf(s.run)).toEqual([
+      ["version", "--format", "{{.Server.Version}}"],
+      ["buildx", "version"],
+      ["login", "--username", "AWS", "--password-stdin", REGISTRY],
+      ["build", "--platform", "linux/amd64", "--file", join(app, "Dockerfile"), "--tag", ref, app],
+      ["image", "inspect", "--format", "{{.Os}}/{{.Architecture}}", ref],
+      ["tag", ref, gitRef],
+      ["push", ref],
+      ["push", gitRef],
+    ]);
+  });
+
+  it("gives docker login the ECR token's password on stdin, never in argv", async () => {
+    const s = setup();
+    await s.publish();
+    const login = s.run.calls.findIndex((argv) => argv[1] === "login");
+    expect([s.run.inputs[login], s.run.calls.flat().includes(PASSWORD)]).toEqual([PASSWORD, false]);
+  });
+
+  it("builds with docker buildx build --load, one image manifest, when buildx is there", async () => {
+    const s = setup({ handler: (argv) => (argv[1] === "buildx" && argv[2] === "version" ? { stdout: "github.com/docker/buildx v0.17.1" } : undefined) });
+    await s.publish();
+    const app = join(s.config.baseDir, "app");
+    expect(callsOf(s.run).find((argv) => argv[1] === "build")).toEqual([
+      "buildx", "build", "--platform", "linux/amd64", "--load", "--provenance=false", "--file", join(app, "Dockerfile"), "--tag", `${REPOSITORY_URI}:${s.tag}`, app,
+    ]);
+  });
+
+  it("passes build args (sorted), the target stage, and the previously published image as cache source", async () => {
+    const config = configWithApp({ image: { context: "./app", buildArgs: { Z_LAST: "z", A_FIRST: "a=1" }, target: "runtime" } });
+    recordPublishedImage(manifestPath(config), "shop-dev/web", {
+      image: "web", region: "eu-west-1", repositoryUri: REPOSITORY_URI, digest: OTHER_DIGEST, platform: "linux/amd64",
+      tags: ["h-000000000000000000000000"], contentHash: "0".repeat(64), pushedAt: "2026-01-01T00:00:00.000Z",
+    });
+    const s = setup({ config });
+    await s.publish();
+    expect(callsOf(s.run).find((argv) => argv[0] === "build")!.slice(7, -1)).toEqual([
+      "--build-arg", "A_FIRST=a=1", "--build-arg", "Z_LAST=z", "--target", "runtime", "--cache-from", `${REPOSITORY_URI}:h-000000000000000000000000`,
+    ]);
+  });
+
+  it("reads the cache from the registry and writes it inline with buildx", async () => {
+    const config = configWithApp();
+    recordPublishedImage(manifestPath(config), "shop-dev/web", {
+      image: "web", region: "eu-west-1", repositoryUri: REPOSITORY_URI, digest: OTHER_DIGEST, platform: "linux/amd64",
+      tags: ["h-000000000000000000000000"], contentHash: "0".repeat(64), pushedAt: "2026-01-01T00:00:00.000Z",
+    });
+    const s = setup({ config, handler: (argv) => (argv[1] === "buildx" && argv[2] === "version" ? {} : undefined) });
+    await s.publish();
+    expect(callsOf(s.run).find((argv) => argv[1] === "build")!.slice(10, -1)).toEqual([
+      "--cache-from", `type=registry,ref=${REPOSITORY_URI}:h-000000000000000000000000`, "--cache-to", "type=inline",
+    ]);
+  });
+
+  it("passes --no-cache to the build when asked", async () => {
+    const s = setup();
+    await s.publish({ noCache: true });
+    expect(callsOf(s.run).find((argv) => argv[0] === "build")).toContain("--no-cache");
+  });
+
+  it("runs no docker command and asks for no ECR token when ECR already has the content tag", async () => {
+    const s = setup({ images: { "h-": DIGEST } });
+    const result = await s.publish();
+    expect([result.images[0]!.status, callsOf(s.run), s.aws.ecr.commandCalls(GetAuthorizationTokenCommand).length]).toEqual(["reused", [], 0]);
+  });
+
+  it("records a reused image's digest in the manifest", async () => {
+    const s = setup({ images: { "h-": DIGEST } });
+    await s.publish();
+    expect(readManifest(manifestPath(s.config)).images["shop-dev/web"]).toEqual({
+      image: "web", region: "eu-west-1", repositoryUri: REPOSITORY_URI, digest: DIGEST, platform: "linux/amd64",
+      tags: [s.tag], contentHash: s.hash, pushedAt: "2026-01-01T00:00:00.000Z",
+    });
+  });
+
+  it("records a pushed image with its digest, tags, platform and push time", async () => {
+    const s = setup();
+    await s.publish();
+    expect(readManifest(manifestPath(s.config)).images["shop-dev/web"]).toEqual({
+      image: "web", region: "eu-west-1", repositoryUri: REPOSITORY_URI, digest: DIGEST, platform: "linux/amd64",
+      tags: [s.tag, `git-${SHA.slice(0, 12)}`], contentHash: s.hash, pushedAt: "2026-11-27T12:00:00.000Z",
+    });
+  });
+
+  it("tags a dirty work tree git-<sha12>-dirty-<hash8>", async () => {
+    const s = setup({ handler: (argv) => (argv[0] === "git" && argv.includes("status") ? { stdout: " M index.html\n" } : undefined) });
+    const result = await s.publish();
+    expect(result.images[0]!.tags).toEqual([s.tag, `git-${SHA.slice(0, 12)}-dirty-${s.hash.slice(0, 8)}`]);
+  });
+
+  it("gives only the content tag outside a git work tree", async () => {
+    const s = setup({ handler: (argv) => (argv[0] === "git" ? { code: 128, stderr: "fatal: not a git repository" } : undefined) });
+    const result = await s.publish();
+    expect([result.images[0]!.tags, callsOf(s.run).filter((argv) => argv[0] === "push").length]).toEqual([[s.tag], 1]);
+  });
+
+  it("neither re-tags nor pushes a git tag that already names another image", async () => {
+    const s = setup({ images: { "git-": OTHER_DIGEST } });
+    const result = await s.publish();
+    expect({
+      docker: callsOf(s.run).map((argv) => argv[0]),
+      tags: result.images[0]!.tags,
+      notes: result.images[0]!.notes,
+    }).toEqual({
+      docker: ["version", "buildx", "login", "build", "image", "push"],
+      tags: [s.tag],
+      notes: [`git-${SHA.slice(0, 12)} already names another image (ECR tags are immutable); not re-tagged`],
+    });
+  });
+
+  it("retries a failed push with doubling waits, then records the image", async () => {
+    const s = setup({ handler: pushFails("error parsing HTTP 503 response body: received unexpected HTTP status: 503 Service Unavailable", 2) });
+    const result = await s.publish();
+    expect([callsOf(s.run).filter((argv) => argv[0] === "push").length, s.sleeps, result.images[0]!.digest]).toEqual([4, [2000, 4000], DIGEST]);
+  });
+
+  it("fails after the bounded tries with what happened, and writes no manifest", async () => {
+    const s = setup({ handler: pushFails("toomanyrequests: Rate exceeded") });
+    const message = await rejectionOf(s.publish());
+    expect([message, existsSync(manifestPath(s.config))]).toEqual([
+      `docker push ${REPOSITORY_URI}:${s.tag} failed after 3 tries (exit 1):\ntoomanyrequests: Rate exceeded\n` +
+        "The image was built but not published, and the image manifest is unchanged. Check the registry and the network, then run again (the build is cached).",
+      false,
+    ]);
+  });
+
+  it("does not retry a push the registry refuses", async () => {
+    const s = setup({ handler: pushFails("denied: User is not authorized to perform: ecr:InitiateLayerUpload") });
+    await rejectionOf(s.publish());
+    expect(callsOf(s.run).filter((argv) => argv[0] === "push").length).toBe(1);
+  });
+
+  it("uses the digest another run pushed under the same content tag meanwhile", async () => {
+    const images: Record<string, string> = {};
+    const s = setup({
+      images,
+      handler: (argv) => {
+        if (argv[1] !== "push") return undefined;
+        images["h-"] = OTHER_DIGEST;
+        return { code: 1, stderr: "tag invalid: The image tag already exists in the 'shop-dev/web' repository and cannot be overwritten because the repository is immutable." };
+      },
+    });
+    const [image] = (await s.publish()).images;
+    expect([image!.status, image!.digest, callsOf(s.run).filter((argv) => argv[0] === "push").length, image!.notes]).toEqual([
+      "reused",
+      OTHER_DIGEST,
+      1,
+      [`${s.tag} was pushed by another run meanwhile; using its digest`],
+    ]);
+  });
+
+  it("records the image under its content tag when only the commit tag cannot be pushed", async () => {
+    const s = setup({ handler: (argv) => (argv[1] === "push" && argv[2]!.includes(":git-") ? { code: 1, stderr: "toomanyrequests: Rate exceeded" } : undefined) });
+    const [image] = (await s.publish()).images;
+    expect([image!.status, readManifest(manifestPath(s.config)).images["shop-dev/web"]!.tags, image!.notes]).toEqual([
+      "pushed",
+      [s.tag],
+      [`git-${SHA.slice(0, 12)} could not be pushed after 3 tries (toomanyrequests: Rate exceeded); the image is published as ${s.tag}`],
+    ]);
+  });
+
+  it("fails before pushing when the built image is for another platform", async () => {
+    const s = setup({ handler: (argv) => (argv[1] === "image" ? { stdout: "linux/arm64\n" } : undefined) });
+    const message = await rejectionOf(s.publish());
+    expect([message.split("\n")[0], callsOf(s.run).some((argv) => argv[0] === "push")]).toEqual([
+      "The image built for web is linux/arm64, but its target is linux/amd64 (image.platform; the Fargate task and the EC2 host run that architecture): it would fail to start on AWS. Nothing was pushed.",
+      false,
+    ]);
+  });
+
+  it("says how the build failed, with the end of its output", async () => {
+    const s = setup({ handler: (argv) => (argv[1] === "build" ? { code: 1, stderr: "Step 2/2 : COPY missing.txt /\nCOPY failed: file not found in build context" } : undefined) });
+    const message = await rejectionOf(s.publish());
+    expect(message).toBe(
+      "docker build of web failed (exit 1):\nStep 2/2 : COPY missing.txt /\nCOPY failed: file not found in build context\n" +
+        `Fix the Dockerfile (${join(s.config.baseDir, "app", "Dockerfile")}) or the build context and run again; nothing was pushed for web.`,
+    );
+  });
+
+  it("tells to deploy the registry stack first when the repository does not exist, naming account and region", async () => {
+    const s = setup();
+    withoutRepository(s.aws.ecr);
+    expect(await rejectionOf(s.publish())).toBe(
+      'ECR repository "shop-dev/web" (image web) does not exist in account 123456789012, region eu-west-1.\n' +
+        "Deploy the registry stack first: berth deploy (applies it before publishing), or npx cdktf deploy shop-dev-registry; then run berth publish again. " +
+        "If it does exist, check the AWS account and region of your credentials.",
+    );
+  });
+
+  it("still explains a missing repository when STS cannot name the account", async () => {
+    const s = setup();
+    withoutRepository(s.aws.ecr);
+    s.aws.sts.on(GetCallerIdentityCommand).rejects(new Error("sts down"));
+    expect((await rejectionOf(s.publish())).split("\n")[0]).toBe('ECR repository "shop-dev/web" (image web) does not exist in region eu-west-1.');
+  });
+
+  it("says how to provide AWS credentials when there are none", async () => {
+    const s = setup();
+    s.aws.ecr.on(DescribeRepositoriesCommand).rejects(Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }));
+    expect((await rejectionOf(s.publish())).split("\n")).toEqual([
+      "No AWS credentials found for ECR DescribeRepositories (shop-dev/web) in eu-west-1.",
+      "berth uses the AWS SDK's standard chain: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE (for SSO run `aws sso login --profile NAME` first), or web identity in CI (AWS_ROLE_ARN with AWS_WEB_IDENTITY_TOKEN_FILE, e.g. GitHub OIDC). Provide one and run again.",
+    ]);
+  });
+
+  it("in a dry run reports the tags that would be pushed, and runs no docker command", async () => {
+    const s = setup();
+    const result = await s.publish({ dryRun: true });
+    expect([result.images[0]!.status, result.images[0]!.tags, callsOf(s.run), existsSync(manifestPath(s.config))]).toEqual([
+      "would-push", [s.tag, `git-${SHA.slice(0, 12)}`], [], false,
+    ]);
+  });
+
+  it("in a dry run reports an image already in ECR as skipped, with its digest", async () => {
+    const s = setup({ images: { "h-": DIGEST } });
+    const result = await s.publish({ dryRun: true });
+    expect([result.images[0]!.status, result.images[0]!.digest, existsSync(manifestPath(s.config))]).toEqual(["would-reuse", DIGEST, false]);
+  });
+
+  it("checks the build context before touching docker or AWS", async () => {
+    const s = setup({ config: configWithApp({ image: { context: "./nope" } }) });
+    const message = await rejectionOf(s.publish());
+    expect([message, s.run.calls, s.aws.ecr.calls().length]).toEqual([
+      `image.context "./nope" is not a directory (resolved to ${join(s.config.baseDir, "nope")} from the spec's folder).\n` +
+        "Set image.context to the folder holding your Dockerfile and sources, relative to berth.config.ts, and run again.",
+      [],
+      0,
+    ]);
+  });
+
+  it("publishes nothing for an image given by URI", async () => {
+    const s = setup({ config: configWithApp({ image: { uri: "public.ecr.aws/nginx/nginx:1.27" } }) });
+    const result = await s.publish();
+    expect([result.images, result.external, s.run.calls]).toEqual([[], [{ name: "web", uri: "public.ecr.aws/nginx/nginx:1.27" }], []]);
+  });
+
+  it("keeps the manifest's other entries when recording an image", async () => {
+    const config = configWithApp();
+    const other = { image: "web", region: "eu-west-1", repositoryUri: `${REGISTRY}/shop-prod/web`, digest: OTHER_DIGEST, platform: "linux/amd64" as const, tags: ["h-1"], contentHash: "1".repeat(64), pushedAt: "2026-01-01T00:00:00.000Z" };
+    recordPublishedImage(manifestPath(config), "shop-prod/web", other);
+    await setup({ config }).publish();
+    expect(Object.keys(JSON.parse(readFileSync(manifestPath(config), "utf8")).images)).toEqual(["shop-prod/web", "shop-dev/web"]);
+  });
+});

@@ -1,0 +1,88 @@
+import { ECRClient } from "@aws-sdk/client-ecr";
+import { STSClient } from "@aws-sdk/client-sts";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runCommand, type CommandRunner } from "../../../../scripts/command-runner";
+import type { PublishDeps } from "../../../../scripts/images/publish";
+import type { Progress } from "../../../../scripts/progress";
+import { ROOT, tempDir, type Run } from "../../run";
+
+/** Progress that keeps its lines for assertions. */
+export function recordingProgress(): Progress & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, line: (text) => lines.push(text), status: (step, detail) => lines.push(`${step} | ${detail}`) };
+}
+
+/** The real command runner, recording each argv it runs. */
+export function recordingRunner(): CommandRunner & { calls: string[][] } {
+  const calls: string[][] = [];
+  const run: CommandRunner = (argv, options) => {
+    calls.push([...argv]);
+    return runCommand(argv, options);
+  };
+  return Object.assign(run, { calls });
+}
+
+/** The docker subcommands among recorded calls, e.g. ["build", "push"]. */
+export function dockerSubcommands(calls: readonly string[][]): string[] {
+  return calls.filter((argv) => argv[0] === (process.env.BERTH_DOCKER || "docker")).map((argv) => argv[1]!);
+}
+
+/** Real AWS SDK clients (endpoints and credentials from the environment), a recording runner and progress. */
+export function realDeps(region = "eu-west-1"): PublishDeps & { run: CommandRunner & { calls: string[][] }; progress: Progress & { lines: string[] } } {
+  return { ecr: new ECRClient({ region }), sts: new STSClient({ region }), run: recordingRunner(), progress: recordingProgress() };
+}
+
+/** A build context with a FROM-scratch Dockerfile (nothing to pull), in a git repository with one commit; returns the spec path. */
+export function appWithSpec(app: string, nonce: string): { dir: string; spec: string } {
+  const dir = tempDir();
+  mkdirSync(join(dir, "app"));
+  writeFileSync(join(dir, "app", "Dockerfile"), "FROM scratch\nCOPY index.html /www/index.html\n");
+  writeFileSync(join(dir, "app", "index.html"), `<p>${nonce}</p>\n`);
+  writeFileSync(join(dir, "app", ".dockerignore"), "notes.txt\n");
+  writeFileSync(join(dir, "app", "notes.txt"), "not part of the image\n");
+  const spec = join(dir, "berth.config.ts");
+  writeFileSync(
+    spec,
+    `import { defineConfig } from "berth";
+export default defineConfig({
+  app: "${app}",
+  region: "eu-west-1",
+  targets: ["fargate"],
+  image: { context: "./app", platform: "linux/amd64" },
+  port: 8080,
+  fargate: { plainHttp: true },
+});
+`,
+  );
+  writeFileSync(join(dir, ".gitignore"), ".berth/\n");
+  for (const args of [["init", "-q"], ["add", "."], ["-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "app"]]) {
+    const git = spawnSync("git", args, { cwd: dir, encoding: "utf8" });
+    if (git.status !== 0) throw new Error(`git ${args.join(" ")}: ${git.stderr}`);
+  }
+  return { dir, spec };
+}
+
+/** `node scripts/bin/berth.mjs ...args` without blocking this process (whose fake ECR must keep answering). */
+export function runBerth(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, "scripts/bin/berth.mjs"), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** The message of the error a promise rejects with (fails the test when it resolves). */
+export async function rejectionOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected a rejection, but the promise resolved");
+}
