@@ -1,6 +1,7 @@
 import { Testing } from "cdktf";
 import type { TerraformStack } from "cdktf";
 import { checkStack } from "../../scripts/compliance";
+import { Ec2Stack } from "../../stacks/ec2-stack";
 import { FargateStack } from "../../stacks/fargate-stack";
 import { RegistryStack } from "../../stacks/registry-stack";
 import { resolved, testApp } from "../helpers";
@@ -9,12 +10,20 @@ import { resolved, testApp } from "../helpers";
 function findings(overrides: Record<string, unknown> = {}) {
   const config = resolved(overrides);
   const stacks: TerraformStack[] = [new RegistryStack(testApp(), config), new FargateStack(testApp(), config, new Map())];
+  if (config.targets.includes("ec2")) stacks.push(new Ec2Stack(testApp(), config, new Map()));
   return Object.fromEntries(stacks.map((s) => [s.node.id, checkStack(JSON.parse(Testing.synth(s)))]));
 }
 
 describe("compliance of what the stacks create", () => {
   it.each(["dev", "prod"])("a %s Fargate service with HTTPS has no findings", (stage) => {
     expect(findings({ stage })).toEqual({ [`shop-${stage}-registry`]: [], [`shop-${stage}-fargate`]: [] });
+  });
+
+  it.each(["dev", "prod"])("a %s EC2 host (plain HTTP and with Caddy HTTPS) has no findings", (stage) => {
+    for (const https of [undefined, { domain: "shop.example.com" }]) {
+      const all = findings({ stage, targets: ["fargate", "ec2"], secrets: { DB_URL: "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db" }, volumes: [{ name: "data", path: "/data" }], ec2: { https } });
+      expect(all[`shop-${stage}-ec2`]).toEqual([]);
+    }
   });
 
   it("has no findings with secrets, EFS volumes, sidecars and autoscaling", () => {
