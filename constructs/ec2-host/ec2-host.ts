@@ -1,6 +1,4 @@
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { DataAwsEcrImage } from "@cdktf/provider-aws/lib/data-aws-ecr-image";
-import { DataAwsEcrRepository } from "@cdktf/provider-aws/lib/data-aws-ecr-repository";
 import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
 import { DataAwsSubnet } from "@cdktf/provider-aws/lib/data-aws-subnet";
 import { EbsVolume } from "@cdktf/provider-aws/lib/ebs-volume";
@@ -14,6 +12,7 @@ import { VolumeAttachment } from "@cdktf/provider-aws/lib/volume-attachment";
 import { DataResource, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { createHash } from "node:crypto";
+import { EcrImage } from "../ecr-image";
 import { ValidationError } from "../errors";
 import { al2023AmiParameter } from "./architecture";
 import { DATA_DEVICE_NAME, USER_DATA_LIMIT_BYTES, cloudConfig, userData } from "./cloud-init";
@@ -150,13 +149,12 @@ export class Ec2Host extends Construct {
   /** The pinned image reference, and the repositories the host may pull from. */
   private resolveImage(p: ResolvedHostProps): { reference: string; repositoryArns: string[] } {
     if ("uri" in p.image) return { reference: p.image.uri, repositoryArns: [] };
-    const repository = new DataAwsEcrRepository(this, "repository", { name: p.image.ecrRepositoryName });
-    if (p.image.published) {
-      return { reference: `${p.image.published.repositoryUri}@${p.image.published.digest}`, repositoryArns: [repository.arn] };
-    }
-    // Not published by this run (e.g. a review synth): the newest image of the repository, by digest.
-    const latest = new DataAwsEcrImage(this, "latest-image", { repositoryName: p.image.ecrRepositoryName, mostRecent: true });
-    return { reference: `${repository.repositoryUrl}@${latest.imageDigest}`, repositoryArns: [repository.arn] };
+    const published = p.image.published;
+    const image = new EcrImage(this, "image", {
+      repositoryName: p.image.ecrRepositoryName,
+      pinnedReference: published && `${published.repositoryUri}@${published.digest}`,
+    });
+    return { reference: image.reference, repositoryArns: [image.repositoryArn] };
   }
 
   private securityGroup(p: ResolvedHostProps): SecurityGroup {
