@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { dockerEngineProblem } from "../../../integration/docker";
 
 const REGISTRY_BINARY = "/usr/bin/docker-registry";
 export const ACCOUNT = "123456789012";
@@ -24,9 +25,8 @@ const MANIFEST_TYPES = [
 
 /** Why the docker tests cannot run here, or undefined when they can. */
 export function dockerUnavailable(): string | undefined {
-  const docker = spawnSync(process.env.BERTH_DOCKER || "docker", ["version", "--format", "{{.Server.Version}}"], { encoding: "utf8" });
-  if (docker.error) return `docker is not installed (${docker.error.message})`;
-  if (docker.status !== 0) return `the docker daemon is not reachable: ${docker.stderr.trim().split("\n")[0]}`;
+  const engine = dockerEngineProblem();
+  if (engine) return engine;
   if (!existsSync(REGISTRY_BINARY)) return `${REGISTRY_BINARY} is missing (apt-get install docker-registry)`;
   if (spawnSync("htpasswd", ["-h"]).error) return "htpasswd is missing (apt-get install apache2-utils)";
   return undefined;
