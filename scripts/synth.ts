@@ -5,6 +5,7 @@ import { buildStacks } from "../stacks/app";
 import type { ResolvedConfig } from "../stacks/config/presets";
 import { pinnedImages, type ImagePin } from "./images/manifest";
 import { loadConfig } from "./load-config";
+import type { TerraformJson } from "./compliance";
 
 export interface StackSummary {
   readonly name: string;
@@ -43,11 +44,6 @@ export function synthConfig(config: ResolvedConfig, outdir?: string): SynthResul
   const notes = buildStacks(app, config, published);
   app.synth();
   return { config, outdir: app.outdir, stacks: summarizeStacks(app.outdir), images: pins, notes };
-}
-
-interface TerraformJson {
-  resource?: Record<string, Record<string, unknown>>;
-  output?: Record<string, unknown>;
 }
 
 function summarizeStacks(outdir: string): StackSummary[] {

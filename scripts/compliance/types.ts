@@ -1,6 +1,7 @@
-/** A synthesized stack (`cdk.tf.json`), as far as the rules read it. */
+/** A synthesized stack (`cdk.tf.json`), as far as berth reads it (the rules, the synth summary). */
 export interface TerraformJson {
   readonly resource?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
+  readonly output?: Readonly<Record<string, unknown>>;
 }
 
 export interface Finding {
