@@ -5,6 +5,7 @@ import { EfsMountTarget } from "@cdktf/provider-aws/lib/efs-mount-target";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { ValidationError, checkWholeNumber } from "../errors";
 
@@ -44,6 +45,11 @@ export interface EfsVolume {
 export class EfsStorage extends Construct {
   readonly volumes: readonly EfsVolume[];
   readonly fileSystemArn: string;
+  /**
+   * What a client needs before it can mount: the mount targets and the NFS rules. Nothing in a
+   * task definition refers to them, so a service must depend on them explicitly.
+   */
+  readonly mountReady: readonly ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: EfsStorageProps) {
     super(scope, id);
@@ -61,7 +67,7 @@ export class EfsStorage extends Construct {
       vpcId: props.vpcId,
       tags: { Name: `${props.name}-efs` },
     });
-    new VpcSecurityGroupIngressRule(this, "nfs-in", {
+    const nfsIn = new VpcSecurityGroupIngressRule(this, "nfs-in", {
       securityGroupId: sg.id,
       description: "NFS from the tasks",
       ipProtocol: "tcp",
@@ -69,7 +75,7 @@ export class EfsStorage extends Construct {
       toPort: 2049,
       referencedSecurityGroupId: props.clientSecurityGroupId,
     });
-    new VpcSecurityGroupEgressRule(this, "nfs-out", {
+    const nfsOut = new VpcSecurityGroupEgressRule(this, "nfs-out", {
       securityGroupId: props.clientSecurityGroupId,
       description: "NFS to the EFS mount targets",
       ipProtocol: "tcp",
@@ -77,9 +83,7 @@ export class EfsStorage extends Construct {
       toPort: 2049,
       referencedSecurityGroupId: sg.id,
     });
-    props.subnetIds.forEach((subnetId, i) => {
-      new EfsMountTarget(this, `mount-${i}`, { fileSystemId: fs.id, subnetId, securityGroups: [sg.id] });
-    });
+    const mountTargets = props.subnetIds.map((subnetId, i) => new EfsMountTarget(this, `mount-${i}`, { fileSystemId: fs.id, subnetId, securityGroups: [sg.id] }));
 
     this.volumes = props.volumes.map((volume) => {
       const uid = volume.uid ?? 1000;
@@ -120,5 +124,6 @@ export class EfsStorage extends Construct {
       }),
     });
     this.fileSystemArn = fs.arn;
+    this.mountReady = [...mountTargets, nfsIn, nfsOut];
   }
 }

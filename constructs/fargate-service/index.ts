@@ -13,11 +13,12 @@ import { EfsStorage } from "../efs-storage";
 import { ValidationError, checkWholeNumber } from "../errors";
 import type { PolicyStatement } from "../iam";
 import { ServiceAutoscaling, type ServiceAutoscalingProps } from "./autoscaling";
-import { containerDefinition, type ContainerHealthCheck, type MountPoint } from "./container-definitions";
+import { containerDefinition, containerHealthCheckProblem, type ContainerHealthCheck, type MountPoint } from "./container-definitions";
 import { TaskRoles } from "./roles";
 import { fargateSizeProblem } from "./sizes";
 
 export { FARGATE_TASK_SIZES } from "./sizes";
+export { CONTAINER_HEALTH_CHECK_RANGES } from "./container-definitions";
 export type { ContainerHealthCheck } from "./container-definitions";
 
 export interface AppContainerProps {
@@ -55,7 +56,10 @@ export interface SidecarProps {
   readonly memoryMiB?: number;
   /** @default true */
   readonly readonlyRootFilesystem?: boolean;
-  /** What the app container waits for. "HEALTHY" needs `healthCheck`. @default "START" */
+  /**
+   * What the app container waits for. "HEALTHY" needs `healthCheck`; "COMPLETE" and "SUCCESS"
+   * need a sidecar that is not essential (ECS ContainerDependency). @default "START"
+   */
   readonly startCondition?: "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
   readonly healthCheck?: ContainerHealthCheck;
 }
@@ -86,7 +90,11 @@ export interface FargateServiceProps {
   readonly subnetIds: readonly string[];
   readonly container: AppContainerProps;
   readonly loadBalancer: ServiceLoadBalancer;
-  /** An existing cluster to run in. @default - a cluster with Container Insights is created */
+  /**
+   * An existing cluster to run in. The service then uses the FARGATE launch type (no capacity
+   * provider strategy: berth cannot see which providers the cluster has), so `capacity.spot` must
+   * be 0. @default - a cluster with Container Insights, FARGATE and FARGATE_SPOT is created
+   */
   readonly clusterName?: string;
   /** Task CPU units. @default 256 */
   readonly cpu?: number;
@@ -114,7 +122,10 @@ export interface FargateServiceProps {
   readonly waitForSteadyState?: boolean;
   /** ECS Exec with session logging; needs a writable root filesystem. @default false */
   readonly ecsExec?: boolean;
-  /** Capacity provider weights. @default { fargate: 1, spot: 0 } */
+  /**
+   * Capacity provider weights on a created cluster. Spot needs X86_64 (Fargate Spot runs no ARM64
+   * Linux tasks) and a created cluster. @default { fargate: 1, spot: 0 }
+   */
   readonly capacity?: { readonly fargate: number; readonly spot: number };
   /** Outbound rules of the tasks. @default [HTTPS (443) to 0.0.0.0/0] */
   readonly egress?: readonly EgressRuleProps[];
@@ -159,7 +170,7 @@ export class FargateService extends Construct {
     const writablePaths = readonlyRoot ? (c.writablePaths ?? ["/tmp"]) : [];
     const stopTimeoutSeconds = c.stopTimeoutSeconds ?? 30;
 
-    this.validate({ ...props, cpu, memoryMiB, desiredCount, minHealthyPercent, maxPercent, ecsExec, capacity, readonlyRoot, writablePaths, stopTimeoutSeconds, volumes, sidecars });
+    this.validate({ ...props, cpu, memoryMiB, architecture, desiredCount, minHealthyPercent, maxPercent, ecsExec, capacity, readonlyRoot, writablePaths, stopTimeoutSeconds, volumes, sidecars });
 
     const logGroup = new CloudwatchLogGroup(this, "logs", { name: `/berth/${props.name}`, retentionInDays: logRetentionDays });
     const cluster = this.cluster(props.name, props.clusterName, ecsExec ? logGroup.name : undefined);
@@ -295,15 +306,21 @@ export class FargateService extends Construct {
       ],
     });
 
-    const strategy = [
-      { capacityProvider: "FARGATE", weight: capacity.fargate },
-      { capacityProvider: "FARGATE_SPOT", weight: capacity.spot },
-    ].filter((s) => s.weight > 0);
+    // A strategy may name only providers associated with the cluster (ECS CreateService). berth
+    // associates both with a cluster it creates; an existing one may have neither, and its
+    // provider set is not berth's to change: there the FARGATE launch type works on any cluster.
+    const strategy = props.clusterName
+      ? undefined
+      : [
+          { capacityProvider: "FARGATE", weight: capacity.fargate },
+          { capacityProvider: "FARGATE_SPOT", weight: capacity.spot },
+        ].filter((s) => s.weight > 0);
     const service = new EcsService(this, "service", {
       name: props.name,
       cluster: cluster.arn,
       taskDefinition: taskDefinition.arn,
       desiredCount,
+      launchType: strategy ? undefined : "FARGATE",
       capacityProviderStrategy: strategy,
       platformVersion: "LATEST",
       deploymentCircuitBreaker: { enable: true, rollback: true },
@@ -317,7 +334,9 @@ export class FargateService extends Construct {
       propagateTags: "SERVICE",
       enableEcsManagedTags: true,
       // The target group must be attached to a listener before a service can register into it.
-      dependsOn: [props.loadBalancer.listener, ...cluster.dependables],
+      // The first tasks need the roles' permissions (IAM propagates after the policy is created)
+      // and, with volumes, the EFS mount targets: nothing else orders them before the service.
+      dependsOn: [props.loadBalancer.listener, ...cluster.dependables, ...roles.permissions, ...(efs?.mountReady ?? [])],
       // Autoscaling owns the running count once it is on.
       lifecycle: props.autoscaling ? { ignoreChanges: ["desired_count"] } : undefined,
     });
@@ -360,6 +379,7 @@ export class FargateService extends Construct {
   private validate(p: FargateServiceProps & {
     cpu: number;
     memoryMiB: number;
+    architecture: "X86_64" | "ARM64";
     desiredCount: number;
     minHealthyPercent: number;
     maxPercent: number;
@@ -398,6 +418,18 @@ export class FargateService extends Construct {
     if (p.capacity.fargate + p.capacity.spot === 0) {
       throw new ValidationError(this, "capacity weights are both 0: give FARGATE or FARGATE_SPOT a weight of at least 1");
     }
+    if (p.capacity.spot > 0 && p.architecture === "ARM64") {
+      throw new ValidationError(
+        this,
+        `capacity.spot is ${p.capacity.spot} but the architecture is ARM64: Fargate Spot does not run ARM64 Linux tasks; set capacity.spot to 0, or run X86_64`,
+      );
+    }
+    if (p.capacity.spot > 0 && p.clusterName !== undefined) {
+      throw new ValidationError(
+        this,
+        `capacity.spot is ${p.capacity.spot} but clusterName names an existing cluster ("${p.clusterName}"): a service may use FARGATE_SPOT only where the cluster has it as a capacity provider, which cannot be checked here; leave clusterName out so that a cluster with FARGATE_SPOT is created, or set capacity.spot to 0`,
+      );
+    }
     if (p.ecsExec && p.readonlyRoot) {
       throw new ValidationError(this, "ecsExec needs a writable root filesystem (the SSM agent writes to it): set readonlyRootFilesystem to false, or turn ecsExec off");
     }
@@ -407,10 +439,20 @@ export class FargateService extends Construct {
     if (repeated) throw new ValidationError(this, `two mounts share the path ${JSON.stringify(repeated)}: writablePaths and volume paths must differ`);
     const notAbsolute = paths.find((path) => !path.startsWith("/"));
     if (notAbsolute) throw new ValidationError(this, `mount paths must be absolute, got ${JSON.stringify(notAbsolute)}`);
-    for (const s of p.sidecars) {
+    const healthCheckProblem = p.container.healthCheck && containerHealthCheckProblem("container.healthCheck", p.container.healthCheck);
+    if (healthCheckProblem) throw new ValidationError(this, healthCheckProblem);
+    for (const [i, s] of p.sidecars.entries()) {
       if (s.startCondition === "HEALTHY" && !s.healthCheck) {
         throw new ValidationError(this, `sidecar "${s.name}" has startCondition HEALTHY but no healthCheck: give it one, or use START`);
       }
+      if ((s.startCondition === "COMPLETE" || s.startCondition === "SUCCESS") && s.essential === true) {
+        throw new ValidationError(
+          this,
+          `sidecar "${s.name}" is essential with startCondition ${s.startCondition}: ECS does not allow COMPLETE or SUCCESS on an essential container; set essential to false, or use START or HEALTHY`,
+        );
+      }
+      const sidecarProblem = s.healthCheck && containerHealthCheckProblem(`sidecars[${i}].healthCheck`, s.healthCheck);
+      if (sidecarProblem) throw new ValidationError(this, sidecarProblem);
     }
   }
 }

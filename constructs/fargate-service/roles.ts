@@ -1,6 +1,7 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { assumeRolePolicy, policyDocument, type PolicyStatement } from "../iam";
 
@@ -24,6 +25,8 @@ export class TaskRoles extends Construct {
   readonly executionRoleArn: string;
   readonly taskRoleArn: string;
   readonly taskRoleName: string;
+  /** The roles' policies: tasks should start only once they exist (IAM propagates after creation). */
+  readonly permissions: readonly ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: TaskRolesProps) {
     super(scope, id);
@@ -31,15 +34,17 @@ export class TaskRoles extends Construct {
     const trust = assumeRolePolicy("ecs-tasks.amazonaws.com", account.accountId);
 
     const execution = new IamRole(this, "execution", { name: `${props.name}-execution`, assumeRolePolicy: trust });
-    new IamRolePolicy(this, "execution-policy", { role: execution.name, name: "pull-log-secrets", policy: policyDocument(executionStatements(props)) });
+    const executionPolicy = new IamRolePolicy(this, "execution-policy", { role: execution.name, name: "pull-log-secrets", policy: policyDocument(executionStatements(props)) });
 
     const task = new IamRole(this, "task", { name: `${props.name}-task`, assumeRolePolicy: trust });
-    if (props.taskStatements.length > 0) {
-      new IamRolePolicy(this, "task-policy", { role: task.name, name: "app", policy: policyDocument(props.taskStatements) });
-    }
+    const taskPolicy =
+      props.taskStatements.length > 0
+        ? new IamRolePolicy(this, "task-policy", { role: task.name, name: "app", policy: policyDocument(props.taskStatements) })
+        : undefined;
     this.executionRoleArn = execution.arn;
     this.taskRoleArn = task.arn;
     this.taskRoleName = task.name;
+    this.permissions = taskPolicy ? [executionPolicy, taskPolicy] : [executionPolicy];
   }
 }
 

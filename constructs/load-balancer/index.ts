@@ -9,7 +9,10 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { ValidationError, checkWholeNumber } from "../errors";
-import { elbName } from "./names";
+import { ALB_SUBNET_MAX_PREFIX } from "./limits";
+import { elbName, targetGroupNamePrefix } from "./names";
+
+export { ALB_SUBNET_MAX_PREFIX } from "./limits";
 
 /** How the load balancer serves HTTPS. */
 export type HttpsMode =
@@ -41,6 +44,11 @@ export interface LoadBalancerProps {
   readonly vpcId: string;
   /** Subnets of the ALB: public ones, or private ones when `internal`. At least 2, in distinct AZs. */
   readonly subnetIds: readonly string[];
+  /**
+   * Prefix length of the subnets, when known (`Network.subnetPrefixLength`): an ALB needs /27 or
+   * larger. @default - not checked (existing subnets)
+   */
+  readonly subnetPrefixLength?: number;
   readonly https: HttpsMode;
   /** Port the targets (tasks) listen on. */
   readonly targetPort: number;
@@ -98,6 +106,12 @@ export class LoadBalancer extends Construct {
     if (props.subnetIds.length < 2) {
       throw new ValidationError(this, `an Application Load Balancer needs subnets in at least 2 AZs, got ${props.subnetIds.length} subnet(s): use azCount of 2 or more, or list more subnets`);
     }
+    if (props.subnetPrefixLength !== undefined && props.subnetPrefixLength > ALB_SUBNET_MAX_PREFIX) {
+      throw new ValidationError(
+        this,
+        `the subnets are /${props.subnetPrefixLength} but an Application Load Balancer needs subnets of /${ALB_SUBNET_MAX_PREFIX} or larger (with 8 free addresses each): give it larger subnets`,
+      );
+    }
     if (!hc.path.startsWith("/")) {
       throw new ValidationError(this, `healthCheck.path must begin with "/", got ${JSON.stringify(hc.path)}`);
     }
@@ -144,8 +158,10 @@ export class LoadBalancer extends Construct {
     });
 
     const targetGroup = new LbTargetGroup(this, "targets", {
-      // The port is in the name: changing it replaces the group, and create_before_destroy needs a new name.
-      name: elbName(`${props.name}-${props.targetPort}`),
+      // Target group names are unique per account and Region, and a replacement (new port, VPC,
+      // ...) is created before the old group is destroyed: a fixed name would collide. Terraform
+      // appends a unique suffix to the prefix; the Name tag stays readable.
+      namePrefix: targetGroupNamePrefix(props.name),
       targetType: "ip",
       port: props.targetPort,
       protocol: "HTTP",
@@ -163,6 +179,7 @@ export class LoadBalancer extends Construct {
         unhealthyThreshold: health.unhealthyThreshold,
       },
       lifecycle: { createBeforeDestroy: true },
+      tags: { Name: `${props.name}-${props.targetPort}` },
     });
     const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
 

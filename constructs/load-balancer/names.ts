@@ -22,3 +22,22 @@ export function elbName(base: string): string {
     .replace(/^-|-$/g, "");
   return cleaned ? `${cleaned}-${hash}` : hash;
 }
+
+/** The provider's limit for a target group `name_prefix`: 32 minus its 26-character unique suffix. */
+export const TARGET_GROUP_NAME_PREFIX_MAX = 6;
+
+/**
+ * A target group `name_prefix` from `base`: at most 6 characters of `[0-9A-Za-z-]`, not beginning
+ * with a hyphen (terraform-provider-aws internal/service/elbv2/validate.go), ending with one so
+ * that the generated name reads `<prefix>-<unique suffix>`. Falls back to "tg-" for a base with
+ * no usable character.
+ */
+export function targetGroupNamePrefix(base: string): string {
+  const cleaned = base
+    .replace(/[^0-9A-Za-z-]/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-/, "")
+    .slice(0, TARGET_GROUP_NAME_PREFIX_MAX - 1)
+    .replace(/-$/, "");
+  return `${cleaned || "tg"}-`;
+}

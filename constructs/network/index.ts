@@ -19,6 +19,7 @@ import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { ValidationError, checkWholeNumber } from "../errors";
 import { assumeRolePolicy, policyDocument } from "../iam";
+import { SUBNET_NEW_BITS, subnetPrefixLength } from "./subnets";
 
 /** How private subnets reach the internet: not at all, through one NAT gateway, or one per AZ. */
 export type NatMode = "none" | "single" | "perAz";
@@ -28,7 +29,10 @@ export interface NetworkProps {
   readonly name: string;
   /** AWS region, for VPC endpoint service names. */
   readonly region: string;
-  /** IPv4 range of the VPC; subnets are /20 slices of a /16 (smaller ranges get proportionally smaller subnets). @default "10.0.0.0/16" */
+  /**
+   * IPv4 range of the VPC, /16 to /24. Every subnet is one sixteenth of it (4 more prefix bits:
+   * /20 slices of a /16, /27 of a /23, /28 of a /24), whatever `azCount`. @default "10.0.0.0/16"
+   */
   readonly cidrBlock?: string;
   /** Availability zones to spread over (the first N that are available). @default 2 */
   readonly azCount?: number;
@@ -38,6 +42,12 @@ export interface NetworkProps {
   readonly natGateways?: NatMode;
   /** Interface endpoints (ecr.api, ecr.dkr, logs, secretsmanager, ssm) and the S3 gateway endpoint in the private subnets, so image pulls and logs need no NAT. @default false */
   readonly vpcEndpoints?: boolean;
+  /**
+   * With `vpcEndpoints`, also the `ssmmessages` interface endpoint: the channel of ECS Exec
+   * sessions, which without NAT can connect only through it. Ignored without `vpcEndpoints`.
+   * @default false
+   */
+  readonly ssmMessagesEndpoint?: boolean;
   /** Retention of the VPC flow log group. @default 14 */
   readonly flowLogRetentionDays?: number;
 }
@@ -52,6 +62,8 @@ const INTERFACE_ENDPOINTS = ["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ss
 export class Network extends Construct {
   readonly vpcId: string;
   readonly cidrBlock: string;
+  /** Prefix length of every subnet (e.g. 20 for a /16 VPC): what a load balancer checks its size against. */
+  readonly subnetPrefixLength: number;
   readonly publicSubnetIds: string[];
   readonly privateSubnetIds: string[];
 
@@ -82,7 +94,7 @@ export class Network extends Construct {
     const igw = new InternetGateway(this, "igw", { vpcId: vpc.id, tags: { Name: props.name } });
 
     // Public subnets take /20 slices 0..5, private ones 8..13 (for a /16): room to add AZs later.
-    const newBits = 20 - 16;
+    const newBits = SUBNET_NEW_BITS;
     const az = (i: number) => Fn.element(azs.names, i);
     const publicRoutes = new RouteTable(this, "public-routes", { vpcId: vpc.id, tags: { Name: `${props.name}-public` } });
     new Route(this, "public-default", { routeTableId: publicRoutes.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
@@ -134,7 +146,7 @@ export class Network extends Construct {
         egress: [],
         tags: { Name: `${props.name}-endpoints` },
       });
-      for (const service of INTERFACE_ENDPOINTS) {
+      for (const service of [...INTERFACE_ENDPOINTS, ...(props.ssmMessagesEndpoint ? ["ssmmessages"] : [])]) {
         new VpcEndpoint(this, `endpoint-${service.replace(".", "-")}`, {
           vpcId: vpc.id,
           serviceName: `com.amazonaws.${props.region}.${service}`,
@@ -158,6 +170,7 @@ export class Network extends Construct {
     this.addFlowLogs(vpc, props.name, flowLogRetentionDays);
     this.vpcId = vpc.id;
     this.cidrBlock = cidrBlock;
+    this.subnetPrefixLength = subnetPrefixLength(prefix);
     this.publicSubnetIds = publicSubnets.map((s) => s.id);
     this.privateSubnetIds = privateSubnets.map((s) => s.id);
   }

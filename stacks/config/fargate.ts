@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { ACM_CERTIFICATE_ARN, flag, matching, oneOf, text, wholeNumber } from "./fields";
+import { ALB_SUBNET_MAX_PREFIX } from "../../constructs/load-balancer/limits";
+import { CONTAINER_HEALTH_CHECK_RANGES } from "../../constructs/fargate-service/container-definitions";
+import { SUBNET_NEW_BITS, subnetPrefixLength } from "../../constructs/network/subnets";
 import { cidrList } from "./network";
 
 const DOMAIN = /^(?=.{1,253}$)(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
@@ -132,3 +135,100 @@ export const fargateBlock = z.strictObject({
   /** Extra containers in the task. @default [] */
   sidecars: z.array(sidecar).optional(),
 });
+
+/** The parts of a spec that the fargate checks below read. */
+export interface FargateCheckedSpec {
+  image: { platform?: string };
+  healthCheck?: Partial<Record<"intervalSeconds" | "timeoutSeconds" | "unhealthyThreshold" | "gracePeriodSeconds", number>>;
+  network?: { cidrBlock?: string } | { vpcId: string };
+  fargate?: {
+    clusterName?: string;
+    capacity?: { fargate: number; spot: number };
+    containerHealthCheck?: readonly string[];
+    sidecars?: readonly { name: string; essential?: boolean; startCondition?: string; healthCheck?: readonly string[] }[];
+  };
+}
+
+/**
+ * The spec's health check fields that become a container health check's settings (see
+ * containerHealthCheck() in stacks/fargate-stack.ts): the setting, ECS's name for it and the
+ * field's other use. The spec's ranges fit those other uses; ECS's are narrower for some.
+ */
+const CONTAINER_HEALTH_CHECK_FIELDS = [
+  ["intervalSeconds", "intervalSeconds", "interval", "the load balancer's check"],
+  ["timeoutSeconds", "timeoutSeconds", "timeout", "the load balancer's check, which allows up to 120 seconds"],
+  ["unhealthyThreshold", "retries", "retries", "the load balancer's check"],
+  ["gracePeriodSeconds", "startPeriodSeconds", "start period", "the service's health check grace period, which allows more"],
+] as const;
+
+/**
+ * Checks of the fargate target that AWS would otherwise fail at apply (ECS, ELB), each reported at
+ * the field to change. Only called when targets includes "fargate".
+ */
+export function fargateCrossChecks(spec: FargateCheckedSpec, ctx: z.RefinementCtx): void {
+  const f = spec.fargate ?? {};
+  const spot = f.capacity?.spot ?? 0;
+  if (spot > 0 && spec.image.platform === "linux/arm64") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["fargate", "capacity", "spot"],
+      message:
+        'is more than 0 but image.platform is "linux/arm64": Fargate Spot does not run ARM64 Linux tasks (ECS Developer Guide, Fargate capacity providers); set fargate.capacity.spot to 0, or build the image for "linux/amd64"',
+    });
+  }
+  if (spot > 0 && f.clusterName !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["fargate", "capacity", "spot"],
+      message: `is more than 0 but fargate.clusterName names an existing cluster ("${f.clusterName}"): a service may use FARGATE_SPOT only on a cluster that has it as a capacity provider, and berth can neither see nor change the providers of a cluster it does not own; leave clusterName out so that berth creates a cluster with FARGATE and FARGATE_SPOT, or set spot to 0 (the service then uses the FARGATE launch type, which works on any cluster)`,
+    });
+  }
+
+  const checkUsers = [
+    ...(f.containerHealthCheck ? ["fargate.containerHealthCheck"] : []),
+    ...(f.sidecars ?? []).flatMap((s, i) => (s.healthCheck ? [`fargate.sidecars[${i}].healthCheck`] : [])),
+  ];
+  if (checkUsers.length > 0) {
+    for (const [specField, checkField, ecsName, otherUse] of CONTAINER_HEALTH_CHECK_FIELDS) {
+      const value = spec.healthCheck?.[specField];
+      const { min, max } = CONTAINER_HEALTH_CHECK_RANGES[checkField];
+      const unit = checkField === "retries" ? "" : " seconds";
+      if (value !== undefined && (value < min || value > max)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["healthCheck", specField],
+          message: `is also the ${ecsName} of the container health check of ${checkUsers.join(" and ")}, where ECS allows ${min} to ${max}${unit} (besides ${otherUse}): set it from ${min} to ${max}, or remove the container health check`,
+        });
+      }
+    }
+  }
+
+  (f.sidecars ?? []).forEach((s, i) => {
+    if ((s.startCondition === "COMPLETE" || s.startCondition === "SUCCESS") && s.essential === true) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["fargate", "sidecars", i, "startCondition"],
+        message: `cannot be "${s.startCondition}" on an essential sidecar (essential: true): ECS does not allow COMPLETE or SUCCESS on an essential container; set essential to false, or use "START" or "HEALTHY"`,
+      });
+    }
+    if (s.startCondition === "HEALTHY" && s.healthCheck === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["fargate", "sidecars", i, "startCondition"],
+        message: `is "HEALTHY" but the sidecar has no healthCheck: ECS can wait only for a container with a health check to be healthy; add fargate.sidecars[${i}].healthCheck, or use "START"`,
+      });
+    }
+  });
+
+  const network = spec.network;
+  const cidrBlock = network && "vpcId" in network ? undefined : network?.cidrBlock;
+  const vpcPrefix = cidrBlock === undefined ? undefined : Number(cidrBlock.split("/")[1]);
+  if (vpcPrefix !== undefined && subnetPrefixLength(vpcPrefix) > ALB_SUBNET_MAX_PREFIX) {
+    const largest = ALB_SUBNET_MAX_PREFIX - SUBNET_NEW_BITS;
+    ctx.addIssue({
+      code: "custom",
+      path: ["network", "cidrBlock"],
+      message: `gives subnets of /${subnetPrefixLength(vpcPrefix)} (berth cuts the VPC into 16 equal slices, whatever azCount), but the fargate target's load balancer needs subnets of /${ALB_SUBNET_MAX_PREFIX} or larger with 8 free addresses each (ELB User Guide, subnets for your load balancer); use a /${largest} or larger block, e.g. "10.0.0.0/${largest}"`,
+    });
+  }
+}

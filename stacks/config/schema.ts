@@ -13,7 +13,7 @@ import {
   wholeNumber,
 } from "./fields";
 import { ec2Block } from "./ec2";
-import { fargateBlock } from "./fargate";
+import { fargateBlock, fargateCrossChecks, type FargateCheckedSpec } from "./fargate";
 import { networkBlock } from "./network";
 import { MAIN_IMAGE_NAME } from "./presets";
 
@@ -178,13 +178,13 @@ export const baseShape = {
   tags: z.record(matching(TAG_KEY, "a tag key of 1-128 letters, digits, spaces and _.:/=+-@"), text().max(256)).optional(),
 };
 
-interface CrossCheckedSpec {
+interface CrossCheckedSpec extends FargateCheckedSpec {
   region: string;
   targets: readonly string[];
   secrets?: Record<string, string>;
   environment?: Record<string, string>;
   volumes?: { name: string; path: string }[];
-  fargate?: { https?: unknown; plainHttp?: boolean; sidecars?: { name: string }[] };
+  fargate?: FargateCheckedSpec["fargate"] & { https?: unknown; plainHttp?: boolean };
   ec2?: unknown;
 }
 
@@ -208,6 +208,7 @@ function crossChecks(spec: CrossCheckedSpec, ctx: z.RefinementCtx) {
     if (https !== undefined && plainHttp === true) {
       ctx.addIssue({ code: "custom", path: ["fargate", "plainHttp"], message: "cannot be true together with fargate.https: choose one" });
     }
+    fargateCrossChecks(spec, ctx);
   }
   const containerNames = new Map<string, string>([[MAIN_IMAGE_NAME, "the app container"]]);
   (spec.fargate?.sidecars ?? []).forEach((sidecar, i) => {

@@ -7,7 +7,7 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Testing } from "cdktf";
 import { LoadBalancer, type LoadBalancerProps } from "../../constructs/load-balancer";
-import { elbName } from "../../constructs/load-balancer/names";
+import { elbName, targetGroupNamePrefix } from "../../constructs/load-balancer/names";
 import { CERTIFICATE_ARN, errorOf } from "../helpers";
 
 function synth(props: Partial<LoadBalancerProps> = {}) {
@@ -88,7 +88,27 @@ describe("LoadBalancer", () => {
   });
 
   it("targets ip addresses on the app port over HTTP", () => {
-    expect(synth().json).toHaveResourceWithProperties(LbTargetGroup, { name: "shop-dev-8080", target_type: "ip", port: 8080, protocol: "HTTP" });
+    expect(synth().json).toHaveResourceWithProperties(LbTargetGroup, { target_type: "ip", port: 8080, protocol: "HTTP" });
+  });
+
+  it("tags the target group with a readable Name: <name>-<port>", () => {
+    expect(synth().json).toHaveResourceWithProperties(LbTargetGroup, { tags: { Name: "shop-dev-8080" } });
+  });
+
+  // Target group names are unique per account and Region; with create_before_destroy, a
+  // replacement (vpc_id, port, protocol, target_type and name force one: aws-force-new.json) that
+  // kept a fixed name would collide with the group it replaces.
+  it("sets no fixed target group name, so a replacement cannot collide with the group it replaces", () => {
+    expect(synth().all("aws_lb_target_group")[0]).not.toHaveProperty("name");
+  });
+
+  it("gives the target group a name_prefix instead: shop- for shop-dev", () => {
+    expect(synth().all("aws_lb_target_group")[0]!.name_prefix).toBe("shop-");
+  });
+
+  it("after a replacement-forcing change (another VPC) still leaves the name to Terraform: name_prefix, no name", () => {
+    const group = synth({ vpcId: "vpc-0def5678" }).all("aws_lb_target_group")[0]!;
+    expect([group.vpc_id, group.name_prefix, group.name]).toEqual(["vpc-0def5678", "shop-", undefined]);
   });
 
   it("defaults to a 30 s deregistration delay", () => {
@@ -118,6 +138,17 @@ describe("LoadBalancer", () => {
       .all("aws_route53_record")
       .find((r) => r.ttl === 60)!;
     expect([record.name, record.allow_overwrite]).toEqual([expect.stringContaining("domain_validation_options"), true]);
+  });
+
+  // ELB User Guide, application-load-balancers.html, "Subnets for your load balancer": at least a /27.
+  it("accepts /27 subnets", () => {
+    expect(synth({ subnetPrefixLength: 27 }).all("aws_lb")).toHaveLength(1);
+  });
+
+  it("fails on /28 subnets, naming the size and the /27 needed", () => {
+    expect(errorOf(() => synth({ subnetPrefixLength: 28 }))).toBe(
+      "stack/alb: the subnets are /28 but an Application Load Balancer needs subnets of /27 or larger (with 8 free addresses each): give it larger subnets",
+    );
   });
 
   it("fails with fewer than 2 subnets", () => {
@@ -159,5 +190,23 @@ describe("elbName", () => {
 
   it("replaces characters AWS does not allow", () => {
     expect(elbName("shop_dev")).toMatch(/^shop-dev-[0-9a-f]{7}$/);
+  });
+});
+
+describe("targetGroupNamePrefix", () => {
+  // hashicorp/terraform-provider-aws internal/service/elbv2/validate.go (validTargetGroupNamePrefix):
+  // at most 6 characters (32 minus the 26-character unique suffix), [0-9A-Za-z-], no leading hyphen.
+  const VALID_PREFIX = /^[0-9A-Za-z][0-9A-Za-z-]{0,5}$/;
+
+  it.each(["shop-dev", "a-rather-long-app-nm-prod", "internal-tools-dev", "-shop", "_shop_dev", "ab", "a", "shop_"])("gives a valid name_prefix for %j", (base) => {
+    expect(targetGroupNamePrefix(base)).toMatch(VALID_PREFIX);
+  });
+
+  it("keeps the start of the name, cut to 5 characters, then a hyphen", () => {
+    expect(targetGroupNamePrefix("a-rather-long-app-nm-prod")).toBe("a-rat-");
+  });
+
+  it("falls back to tg- for a name with no letter or digit", () => {
+    expect(targetGroupNamePrefix("___")).toBe("tg-");
   });
 });

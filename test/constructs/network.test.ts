@@ -120,3 +120,49 @@ describe("Network", () => {
     expect(synth().json).toHaveResourceWithProperties(Subnet, { tags: { Name: "shop-dev-public-0", "berth:tier": "public" } });
   });
 });
+
+describe("Network: the ssmmessages endpoint for ECS Exec", () => {
+  // ECS Developer Guide, ecs-exec.html: without NAT, ECS Exec needs the ssmmessages interface endpoint.
+  it("with vpcEndpoints and ssmMessagesEndpoint: adds the ssmmessages interface endpoint in the private subnets", () => {
+    const endpoint = synth({ vpcEndpoints: true, natGateways: "none", ssmMessagesEndpoint: true })
+      .all("aws_vpc_endpoint")
+      .find((e) => e.service_name === "com.amazonaws.eu-west-1.ssmmessages");
+    expect(endpoint).toMatchObject({
+      vpc_endpoint_type: "Interface",
+      private_dns_enabled: true,
+      subnet_ids: [expect.stringContaining("private-0"), expect.stringContaining("private-1")],
+    });
+  });
+
+  it("with ssmMessagesEndpoint but no vpcEndpoints: creates no endpoint (sessions go through the NAT)", () => {
+    expect(synth({ ssmMessagesEndpoint: true }).all("aws_vpc_endpoint")).toEqual([]);
+  });
+});
+
+describe("Network: subnet sizes", () => {
+  // Every subnet is one sixteenth of the VPC: 4 more prefix bits.
+  it("reports /20 subnets for a /16 VPC", () => {
+    let prefix = 0;
+    Testing.synthScope((scope) => {
+      prefix = new Network(scope, "network", { name: "shop-dev", region: "eu-west-1", cidrBlock: "10.0.0.0/16" }).subnetPrefixLength;
+    });
+    expect(prefix).toBe(20);
+  });
+
+  it("reports /28 subnets for a /24 VPC", () => {
+    let prefix = 0;
+    Testing.synthScope((scope) => {
+      prefix = new Network(scope, "network", { name: "shop-dev", region: "eu-west-1", cidrBlock: "10.0.0.0/24" }).subnetPrefixLength;
+    });
+    expect(prefix).toBe(28);
+  });
+
+  it("cuts a /24 VPC into /28 subnets (4 more prefix bits), as it reports", () => {
+    expect(synth({ cidrBlock: "10.0.0.0/24" }).all("aws_subnet").map((s) => s.cidr_block).sort()).toEqual([
+      '${cidrsubnet("10.0.0.0/24", 4, 0)}',
+      '${cidrsubnet("10.0.0.0/24", 4, 1)}',
+      '${cidrsubnet("10.0.0.0/24", 4, 8)}',
+      '${cidrsubnet("10.0.0.0/24", 4, 9)}',
+    ]);
+  });
+});

@@ -413,3 +413,117 @@ describe("FargateService fails when", () => {
     expect(errorOf(() => synth({ autoscaling: { minCount: 5, maxCount: 2 } }))).toBe("stack/service/autoscaling: minCount (5) must not exceed maxCount (2)");
   });
 });
+
+describe("FargateService: capacity providers", () => {
+  // ECS Developer Guide, fargate-capacity-providers.html: "Linux tasks with the ARM64 architecture
+  // don't support the Fargate Spot capacity provider".
+  it("fails on ARM64 with a FARGATE_SPOT weight above 0, naming the construct", () => {
+    expect(errorOf(() => synth({ architecture: "ARM64", capacity: { fargate: 1, spot: 1 } }))).toBe(
+      "stack/service: capacity.spot is 1 but the architecture is ARM64: Fargate Spot does not run ARM64 Linux tasks; set capacity.spot to 0, or run X86_64",
+    );
+  });
+
+  it("runs ARM64 with a FARGATE_SPOT weight of 0 on FARGATE only", () => {
+    expect(synth({ architecture: "ARM64", capacity: { fargate: 1, spot: 0 } }).all("aws_ecs_service")[0]!.capacity_provider_strategy).toEqual([{ capacity_provider: "FARGATE", weight: 1 }]);
+  });
+
+  // ECS API Reference, CreateService capacityProviderStrategy: only providers associated with the
+  // cluster may be named; the FARGATE launch type needs no association.
+  it("on an existing cluster: uses the FARGATE launch type", () => {
+    expect(synth({ clusterName: "platform" }).all("aws_ecs_service")[0]!.launch_type).toBe("FARGATE");
+  });
+
+  it("on an existing cluster: names no capacity provider strategy", () => {
+    expect(synth({ clusterName: "platform" }).all("aws_ecs_service")[0]).not.toHaveProperty("capacity_provider_strategy");
+  });
+
+  it("on a created cluster: uses a capacity provider strategy, not a launch type", () => {
+    const service = synth().all("aws_ecs_service")[0]!;
+    expect([service.launch_type, service.capacity_provider_strategy]).toEqual([undefined, [{ capacity_provider: "FARGATE", weight: 1 }]]);
+  });
+
+  it("fails on an existing cluster with a FARGATE_SPOT weight above 0, naming the construct", () => {
+    expect(errorOf(() => synth({ clusterName: "platform", capacity: { fargate: 1, spot: 1 } }))).toBe(
+      'stack/service: capacity.spot is 1 but clusterName names an existing cluster ("platform"): a service may use FARGATE_SPOT only where the cluster has it as a capacity provider, which cannot be checked here; leave clusterName out so that a cluster with FARGATE_SPOT is created, or set capacity.spot to 0',
+    );
+  });
+});
+
+describe("FargateService: container health check ranges", () => {
+  const check = { command: ["CMD", "/healthcheck"], intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 0 };
+
+  // ECS API Reference, HealthCheck: interval 5-300 s, timeout 2-60 s, retries 1-10, startPeriod 0-300 s.
+  it.each([
+    ["intervalSeconds", 5],
+    ["intervalSeconds", 300],
+    ["timeoutSeconds", 2],
+    ["timeoutSeconds", 60],
+    ["retries", 1],
+    ["retries", 10],
+    ["startPeriodSeconds", 0],
+    ["startPeriodSeconds", 300],
+  ])("accepts an app container health check with %s %d", (field, value) => {
+    expect(synth({ container: { healthCheck: { ...check, [field]: value } } }).containers()[0]!.healthCheck).toBeDefined();
+  });
+
+  it.each([
+    ["intervalSeconds", 4, "5 to 300", "interval of 5 to 300 seconds"],
+    ["intervalSeconds", 301, "5 to 300", "interval of 5 to 300 seconds"],
+    ["timeoutSeconds", 1, "2 to 60", "timeout of 2 to 60 seconds"],
+    ["timeoutSeconds", 61, "2 to 60", "timeout of 2 to 60 seconds"],
+    ["retries", 0, "1 to 10", "retries of 1 to 10"],
+    ["retries", 11, "1 to 10", "retries of 1 to 10"],
+    ["startPeriodSeconds", -1, "0 to 300", "startPeriod of 0 to 300 seconds"],
+    ["startPeriodSeconds", 301, "0 to 300", "startPeriod of 0 to 300 seconds"],
+  ])("fails on an app container health check with %s %d, naming the field, the value and ECS's range", (field, value, range, ecsRange) => {
+    expect(errorOf(() => synth({ container: { healthCheck: { ...check, [field]: value } } }))).toBe(
+      `stack/service: container.healthCheck.${field} must be a whole number from ${range}, got ${value}: ECS accepts a container health check ${ecsRange} only; set a value in that range`,
+    );
+  });
+
+  it("fails on a sidecar health check start period of 301 s, naming the sidecar's index", () => {
+    expect(errorOf(() => synth({ sidecars: [{ name: "proxy", image: "envoy:v1", healthCheck: { ...check, startPeriodSeconds: 301 } }] }))).toBe(
+      "stack/service: sidecars[0].healthCheck.startPeriodSeconds must be a whole number from 0 to 300, got 301: ECS accepts a container health check startPeriod of 0 to 300 seconds only; set a value in that range",
+    );
+  });
+});
+
+describe("FargateService: sidecar start conditions", () => {
+  it("accepts a sidecar that is not essential with startCondition SUCCESS", () => {
+    expect(synth({ sidecars: [{ name: "migrate", image: "shop/migrate:1", startCondition: "SUCCESS" }] }).containers()[0]!.dependsOn).toEqual([{ containerName: "migrate", condition: "SUCCESS" }]);
+  });
+
+  // ECS API Reference, ContainerDependency: COMPLETE and SUCCESS "can't be set on an essential container".
+  it.each(["SUCCESS", "COMPLETE"] as const)("fails on an essential sidecar with startCondition %s", (startCondition) => {
+    expect(errorOf(() => synth({ sidecars: [{ name: "migrate", image: "shop/migrate:1", essential: true, startCondition }] }))).toBe(
+      `stack/service: sidecar "migrate" is essential with startCondition ${startCondition}: ECS does not allow COMPLETE or SUCCESS on an essential container; set essential to false, or use START or HEALTHY`,
+    );
+  });
+});
+
+describe("FargateService: what the service waits for on first apply", () => {
+  const dependsOn = (overrides: Overrides = {}) => synth(overrides).all("aws_ecs_service")[0]!.depends_on as string[];
+
+  it("depends on every EFS mount target when there are volumes", () => {
+    expect(dependsOn({ volumes: [{ name: "data", path: "/data" }] }).filter((d) => d.startsWith("aws_efs_mount_target."))).toEqual([
+      expect.stringMatching(/^aws_efs_mount_target\.service_efs_mount-0_\w+$/),
+      expect.stringMatching(/^aws_efs_mount_target\.service_efs_mount-1_\w+$/),
+    ]);
+  });
+
+  it("depends on the NFS rules between the tasks and the mount targets when there are volumes", () => {
+    expect(dependsOn({ volumes: [{ name: "data", path: "/data" }] })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^aws_vpc_security_group_ingress_rule\.service_efs_nfs-in_\w+$/), expect.stringMatching(/^aws_vpc_security_group_egress_rule\.service_efs_nfs-out_\w+$/)]),
+    );
+  });
+
+  it("depends on the execution role's policy", () => {
+    expect(dependsOn()).toContainEqual(expect.stringMatching(/^aws_iam_role_policy\.service_roles_execution-policy_\w+$/));
+  });
+
+  it("depends on the task role's policy when the task role has one", () => {
+    expect(dependsOn({ taskRolePolicy: [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::shop-assets/*"] }] })).toContainEqual(
+      expect.stringMatching(/^aws_iam_role_policy\.service_roles_task-policy_\w+$/),
+    );
+  });
+});

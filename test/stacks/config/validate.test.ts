@@ -1,5 +1,5 @@
 import { ConfigError, validateConfig } from "../../../stacks/config/validate";
-import { errorOf, minimalSpec } from "../../helpers";
+import { CERTIFICATE_ARN, errorOf, minimalSpec } from "../../helpers";
 
 const SSM_ARN = "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db-url";
 const SM_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/api-key-AbC123";
@@ -207,5 +207,137 @@ describe("ConfigError", () => {
         "  ✖ port: must be a whole number from 1 to 65535 (got 0)\n" +
         "Fix the spec and run again; every field is described in docs/spec.md.",
     );
+  });
+});
+
+describe("validateConfig: Fargate Spot and the image platform", () => {
+  it("accepts fargate.capacity.spot 0 with linux/arm64", () => {
+    const spec = minimalSpec({ image: { context: ".", platform: "linux/arm64" }, fargate: { https: { certificateArn: CERTIFICATE_ARN }, capacity: { fargate: 1, spot: 0 } } });
+    expect(validateConfig(spec, "x").fargate?.capacity).toEqual({ fargate: 1, spot: 0 });
+  });
+
+  it("accepts fargate.capacity.spot 1 with linux/amd64", () => {
+    const spec = minimalSpec({ image: { context: ".", platform: "linux/amd64" }, fargate: { https: { certificateArn: CERTIFICATE_ARN }, capacity: { fargate: 1, spot: 1 } } });
+    expect(validateConfig(spec, "x").fargate?.capacity).toEqual({ fargate: 1, spot: 1 });
+  });
+
+  // ECS Developer Guide, fargate-capacity-providers.html: "Linux tasks with the ARM64 architecture
+  // don't support the Fargate Spot capacity provider".
+  it("rejects fargate.capacity.spot 1 with linux/arm64, at fargate.capacity.spot", () => {
+    const spec = minimalSpec({ image: { context: ".", platform: "linux/arm64" }, fargate: { https: { certificateArn: CERTIFICATE_ARN }, capacity: { fargate: 1, spot: 1 } } });
+    expect(problems(spec)).toEqual([
+      'fargate.capacity.spot: is more than 0 but image.platform is "linux/arm64": Fargate Spot does not run ARM64 Linux tasks (ECS Developer Guide, Fargate capacity providers); set fargate.capacity.spot to 0, or build the image for "linux/amd64" (got 1)',
+    ]);
+  });
+});
+
+describe("validateConfig: health check values that go into a container health check", () => {
+  const withAppCheck = (healthCheck: Record<string, number>) =>
+    minimalSpec({ healthCheck, fargate: { https: { certificateArn: CERTIFICATE_ARN }, containerHealthCheck: ["CMD", "/healthcheck"] } });
+
+  // ECS API Reference, HealthCheck: timeout 2-60 s.
+  it("accepts healthCheck.timeoutSeconds 60 with fargate.containerHealthCheck", () => {
+    expect(validateConfig(withAppCheck({ intervalSeconds: 61, timeoutSeconds: 60 }), "x").healthCheck?.timeoutSeconds).toBe(60);
+  });
+
+  it("rejects healthCheck.timeoutSeconds 61 with fargate.containerHealthCheck, explaining ECS's 60 s limit", () => {
+    expect(problems(withAppCheck({ intervalSeconds: 62, timeoutSeconds: 61 }))).toEqual([
+      "healthCheck.timeoutSeconds: is also the timeout of the container health check of fargate.containerHealthCheck, where ECS allows 2 to 60 seconds (besides the load balancer's check, which allows up to 120 seconds): set it from 2 to 60, or remove the container health check (got 61)",
+    ]);
+  });
+
+  it("rejects healthCheck.timeoutSeconds 61 when only a sidecar has a health check, naming that sidecar's check", () => {
+    const spec = minimalSpec({
+      healthCheck: { intervalSeconds: 62, timeoutSeconds: 61 },
+      fargate: { https: { certificateArn: CERTIFICATE_ARN }, sidecars: [{ name: "proxy", image: "envoy:v1", healthCheck: ["CMD", "/ready"] }] },
+    });
+    expect(problems(spec)).toEqual([expect.stringMatching(/^healthCheck\.timeoutSeconds: is also the timeout of the container health check of fargate\.sidecars\[0\]\.healthCheck, /)]);
+  });
+
+  // ELB (TF lb_target_group doc): the target group's timeout may reach 120 s.
+  it("accepts healthCheck.timeoutSeconds 120 without a container health check (the load balancer's range)", () => {
+    expect(validateConfig(minimalSpec({ healthCheck: { intervalSeconds: 121, timeoutSeconds: 120 } }), "x").healthCheck?.timeoutSeconds).toBe(120);
+  });
+
+  // ECS API Reference, HealthCheck: startPeriod 0-300 s.
+  it("accepts healthCheck.gracePeriodSeconds 300 with fargate.containerHealthCheck", () => {
+    expect(validateConfig(withAppCheck({ gracePeriodSeconds: 300 }), "x").healthCheck?.gracePeriodSeconds).toBe(300);
+  });
+
+  it("rejects healthCheck.gracePeriodSeconds 301 with fargate.containerHealthCheck, explaining ECS's 300 s limit", () => {
+    expect(problems(withAppCheck({ gracePeriodSeconds: 301 }))).toEqual([
+      "healthCheck.gracePeriodSeconds: is also the start period of the container health check of fargate.containerHealthCheck, where ECS allows 0 to 300 seconds (besides the service's health check grace period, which allows more): set it from 0 to 300, or remove the container health check (got 301)",
+    ]);
+  });
+
+  it("accepts healthCheck.gracePeriodSeconds 3600 without a container health check", () => {
+    expect(validateConfig(minimalSpec({ healthCheck: { gracePeriodSeconds: 3600 } }), "x").healthCheck?.gracePeriodSeconds).toBe(3600);
+  });
+});
+
+describe("validateConfig: sidecar start conditions", () => {
+  const withSidecar = (sidecar: Record<string, unknown>) =>
+    minimalSpec({ fargate: { https: { certificateArn: CERTIFICATE_ARN }, sidecars: [{ name: "migrate", image: "shop/migrate:1", ...sidecar }] } });
+
+  it("accepts startCondition SUCCESS on a sidecar that is not essential", () => {
+    expect(validateConfig(withSidecar({ essential: false, startCondition: "SUCCESS" }), "x").fargate?.sidecars?.[0]?.startCondition).toBe("SUCCESS");
+  });
+
+  // ECS API Reference, ContainerDependency: COMPLETE and SUCCESS "can't be set on an essential container".
+  it("rejects startCondition SUCCESS on an essential sidecar, at fargate.sidecars[0].startCondition", () => {
+    expect(problems(withSidecar({ essential: true, startCondition: "SUCCESS" }))).toEqual([
+      'fargate.sidecars[0].startCondition: cannot be "SUCCESS" on an essential sidecar (essential: true): ECS does not allow COMPLETE or SUCCESS on an essential container; set essential to false, or use "START" or "HEALTHY" (got "SUCCESS")',
+    ]);
+  });
+
+  it("rejects startCondition COMPLETE on an essential sidecar", () => {
+    expect(problems(withSidecar({ essential: true, startCondition: "COMPLETE" }))).toEqual([
+      expect.stringMatching(/^fargate\.sidecars\[0\]\.startCondition: cannot be "COMPLETE" on an essential sidecar/),
+    ]);
+  });
+
+  it("accepts startCondition HEALTHY on a sidecar with a health check", () => {
+    expect(validateConfig(withSidecar({ startCondition: "HEALTHY", healthCheck: ["CMD", "/ready"] }), "x").fargate?.sidecars?.[0]?.startCondition).toBe("HEALTHY");
+  });
+
+  // ECS API Reference, ContainerDependency: HEALTHY needs a health check on the dependency.
+  it("rejects startCondition HEALTHY on a sidecar without a health check", () => {
+    expect(problems(withSidecar({ startCondition: "HEALTHY" }))).toEqual([
+      'fargate.sidecars[0].startCondition: is "HEALTHY" but the sidecar has no healthCheck: ECS can wait only for a container with a health check to be healthy; add fargate.sidecars[0].healthCheck, or use "START" (got "HEALTHY")',
+    ]);
+  });
+});
+
+describe("validateConfig: an existing ECS cluster", () => {
+  it("accepts fargate.clusterName with capacity.spot 0", () => {
+    const spec = minimalSpec({ fargate: { https: { certificateArn: CERTIFICATE_ARN }, clusterName: "platform", capacity: { fargate: 1, spot: 0 } } });
+    expect(validateConfig(spec, "x").fargate?.clusterName).toBe("platform");
+  });
+
+  // ECS API Reference, CreateService capacityProviderStrategy: a provider must be associated with
+  // the cluster (PutClusterCapacityProviders) before a service's strategy may name it.
+  it("rejects fargate.clusterName with capacity.spot 1, at fargate.capacity.spot", () => {
+    const spec = minimalSpec({ fargate: { https: { certificateArn: CERTIFICATE_ARN }, clusterName: "platform", capacity: { fargate: 1, spot: 1 } } });
+    expect(problems(spec)).toEqual([
+      'fargate.capacity.spot: is more than 0 but fargate.clusterName names an existing cluster ("platform"): a service may use FARGATE_SPOT only on a cluster that has it as a capacity provider, and berth can neither see nor change the providers of a cluster it does not own; leave clusterName out so that berth creates a cluster with FARGATE and FARGATE_SPOT, or set spot to 0 (the service then uses the FARGATE launch type, which works on any cluster) (got 1)',
+    ]);
+  });
+});
+
+describe("validateConfig: VPC size and the load balancer's subnets", () => {
+  // ELB User Guide, application-load-balancers.html, "Subnets for your load balancer": each subnet
+  // needs at least a /27. berth's subnets are 1/16 of the VPC: a /23 gives /27, a /24 gives /28.
+  it("accepts network.cidrBlock 10.0.0.0/23 for the fargate target (/27 subnets)", () => {
+    expect(validateConfig(minimalSpec({ network: { cidrBlock: "10.0.0.0/23" } }), "x").network).toEqual({ cidrBlock: "10.0.0.0/23" });
+  });
+
+  it("rejects network.cidrBlock 10.0.0.0/24 for the fargate target, naming the /28 subnets and the /23 that works", () => {
+    expect(problems(minimalSpec({ network: { cidrBlock: "10.0.0.0/24" } }))).toEqual([
+      'network.cidrBlock: gives subnets of /28 (berth cuts the VPC into 16 equal slices, whatever azCount), but the fargate target\'s load balancer needs subnets of /27 or larger with 8 free addresses each (ELB User Guide, subnets for your load balancer); use a /23 or larger block, e.g. "10.0.0.0/23" (got "10.0.0.0/24")',
+    ]);
+  });
+
+  it("accepts network.cidrBlock 10.0.0.0/24 for the ec2 target alone (no load balancer)", () => {
+    expect(validateConfig(minimalSpec({ targets: ["ec2"], fargate: undefined, network: { cidrBlock: "10.0.0.0/24" } }), "x").network).toEqual({ cidrBlock: "10.0.0.0/24" });
   });
 });
