@@ -14,6 +14,7 @@ import { Construct } from "constructs";
 import { createHash } from "node:crypto";
 import { EcrImage } from "../ecr-image";
 import { ValidationError } from "../errors";
+import { resourceAddress } from "../resource-address";
 import { al2023AmiParameter } from "./architecture";
 import { DATA_DEVICE_NAME, USER_DATA_LIMIT_BYTES, cloudConfig, userData } from "./cloud-init";
 import { deployDocument, deployTimeoutSeconds } from "./deploy-document";
@@ -25,6 +26,7 @@ import { terraformLiteral } from "./text";
 
 /** Host port of plain HTTP. */
 const HTTP_PORT = 80;
+const ANYWHERE = "0.0.0.0/0";
 /** What fits in the association's parameters: the SSM document quota (64 KB) counts them with the document. */
 export const RELEASE_PARAMETERS_LIMIT_BYTES = 40000;
 /** Seconds `terraform apply` allows the agent to pick up a new association, on top of the document's own timeout. */
@@ -113,7 +115,7 @@ export class Ec2Host extends Construct {
       tags: { Name: p.name },
       // The SSM agent registers, and Docker logs, from the first boot on.
       dependsOn: [logGroup, ...role.permissions],
-      lifecycle: { ignoreChanges: ["ami"], replaceTriggeredBy: [identity] },
+      lifecycle: { ignoreChanges: ["ami"], replaceTriggeredBy: [resourceAddress(identity)] },
     });
     const attachment = new VolumeAttachment(this, "data-attachment", {
       deviceName: DATA_DEVICE_NAME,
@@ -149,20 +151,30 @@ export class Ec2Host extends Construct {
   /** The pinned image reference, and the repositories the host may pull from. */
   private resolveImage(p: ResolvedHostProps): { reference: string; repositoryArns: string[] } {
     if ("uri" in p.image) return { reference: p.image.uri, repositoryArns: [] };
-    const published = p.image.published;
     const image = new EcrImage(this, "image", {
       repositoryName: p.image.ecrRepositoryName,
-      pinnedReference: published && `${published.repositoryUri}@${published.digest}`,
+      tag: p.image.tag,
+      pinnedReference: p.image.pinnedReference,
     });
     return { reference: image.reference, repositoryArns: [image.repositoryArn] };
   }
 
   private securityGroup(p: ResolvedHostProps): SecurityGroup {
     const cidrBlocks = [...p.ingressCidrs];
+    // With HTTPS the app is served on 443 only, to ingressCidrs. Port 80 must be open to anywhere:
+    // the CA's HTTP-01 validation comes from addresses it does not publish, and with 80 closed no
+    // certificate is ever issued. Caddy answers there only with ACME challenges and redirects to
+    // HTTPS (automatic HTTPS for a domain site address; the Caddyfile has no http:// site).
     const ingress = p.https
       ? [
           { description: "HTTPS to the app through the Caddy proxy", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks },
-          { description: "HTTP for ACME challenges and the redirect to HTTPS", protocol: "tcp", fromPort: HTTP_PORT, toPort: HTTP_PORT, cidrBlocks },
+          {
+            description: "HTTP from anywhere for ACME HTTP-01 challenges (the CA does not publish its addresses) and the redirect to HTTPS only: Caddy serves the app on 443",
+            protocol: "tcp",
+            fromPort: HTTP_PORT,
+            toPort: HTTP_PORT,
+            cidrBlocks: [ANYWHERE],
+          },
         ]
       : [{ description: "HTTP to the app", protocol: "tcp", fromPort: HTTP_PORT, toPort: HTTP_PORT, cidrBlocks }];
     return new SecurityGroup(this, "security-group", {
@@ -230,7 +242,7 @@ export class Ec2Host extends Construct {
       parameters,
       waitForSuccessTimeoutSeconds: deployTimeoutSeconds(p.updateTimeoutSeconds) + ASSOCIATION_PICKUP_SECONDS,
       dependsOn: ready,
-      lifecycle: { replaceTriggeredBy: [release] },
+      lifecycle: { replaceTriggeredBy: [resourceAddress(release)] },
     });
   }
 }

@@ -1,3 +1,3 @@
 export { Ec2Host, RELEASE_PARAMETERS_LIMIT_BYTES } from "./ec2-host";
 export { DEFAULT_COMPOSE_VERSION, DEFAULT_PROXY_IMAGE } from "./props";
-export type { Ec2HostEgressRule, Ec2HostHealthCheck, Ec2HostHttps, Ec2HostImage, Ec2HostProps } from "./props";
+export type { Ec2HostEgressRule, Ec2HostHealthCheck, Ec2HostHttps, Ec2HostImage, Ec2HostProps, Ec2HostVolume } from "./props";

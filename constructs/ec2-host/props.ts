@@ -5,8 +5,10 @@ export type Ec2HostImage =
   | {
       /** Repository name, e.g. `shop-prod/web`. */
       readonly ecrRepositoryName: string;
-      /** The image `berth publish` pushed. @default - the most recently pushed image of the repository, pinned by its digest at plan time */
-      readonly published?: { readonly repositoryUri: string; readonly digest: string };
+      /** A tag resolved to its digest at plan time, e.g. the content tag `berth publish` pushes. Give this or `pinnedReference`. @default - none */
+      readonly tag?: string;
+      /** `<repository uri>@sha256:…` as `berth publish` pushed it. Give this or `tag`. @default - none */
+      readonly pinnedReference?: string;
     }
   | {
       /** An image pullable without credentials, with a tag or digest, e.g. `public.ecr.aws/nginx/nginx:1.27`. */
@@ -32,6 +34,17 @@ export interface Ec2HostHealthCheck {
   readonly healthyThreshold?: number;
   /** Seconds the app may take to start; the update timeout must be longer. @default 30 */
   readonly gracePeriodSeconds?: number;
+}
+
+export interface Ec2HostVolume {
+  /** Volume name, unique; Docker's name is `<compose project>_<name>` (`berth_<name>` on the host). */
+  readonly name: string;
+  /** Absolute mount path in the app container. */
+  readonly path: string;
+  /** Owner uid of the volume's top directory: the user the app runs as. @default 1000 */
+  readonly uid?: number;
+  /** Owner gid of the volume's top directory. @default 1000 */
+  readonly gid?: number;
 }
 
 export interface Ec2HostHttps {
@@ -64,8 +77,12 @@ export interface Ec2HostProps {
   readonly secrets?: Readonly<Record<string, string>>;
   /** @default - see each field */
   readonly healthCheck?: Ec2HostHealthCheck;
-  /** Docker named volumes on the data volume, mounted into the app container. @default [] */
-  readonly volumes?: readonly { readonly name: string; readonly path: string }[];
+  /**
+   * Docker named volumes on the data volume, mounted into the app container. Each release gives the
+   * volume's top directory to `uid`:`gid` (default 1000:1000) before the app starts; what the app
+   * makes inside keeps its owner. @default []
+   */
+  readonly volumes?: readonly Ec2HostVolume[];
   /** EC2 instance type; its architecture must match `platform`. @default "t3.small" (amd64), "t4g.small" (arm64) */
   readonly instanceType?: string;
   /** Encrypted gp3 root volume size. @default 20 */

@@ -4,7 +4,7 @@ import { settingsFile } from "./text";
 /** What a release is made of, besides its image reference (which may be a Terraform reference). */
 export interface ReleaseFiles {
   readonly "compose.yaml": string;
-  /** Health check and timeout settings read by berth-update. */
+  /** Health check, timeout and volume owner settings read by berth-update. */
   readonly "release.conf": string;
   /** `NAME=ARN` lines read by berth-secrets. */
   readonly "secrets.refs": string;
@@ -13,6 +13,8 @@ export interface ReleaseFiles {
 }
 
 export interface ReleaseInput extends ComposeInput {
+  /** The app's named volumes, with the owner berth-update gives each one's top directory. */
+  readonly volumes: readonly { readonly name: string; readonly path: string; readonly uid: number; readonly gid: number }[];
   readonly secrets: Readonly<Record<string, string>>;
   readonly healthCheck: {
     readonly path: string;
@@ -35,6 +37,8 @@ export function releaseFiles(input: ReleaseInput): ReleaseFiles {
       BERTH_HEALTH_INTERVAL_SECONDS: input.healthCheck.intervalSeconds,
       BERTH_HEALTHY_THRESHOLD: input.healthCheck.healthyThreshold,
       BERTH_UPDATE_TIMEOUT_SECONDS: input.updateTimeoutSeconds,
+      // name:uid:gid of each app volume; berth-update owns the volume's top directory accordingly.
+      ...(input.volumes.length > 0 ? { BERTH_VOLUME_OWNERS: input.volumes.map((v) => `${v.name}:${v.uid}:${v.gid}`).join(" ") } : {}),
     }),
     "secrets.refs": settingsFile(input.secrets),
     Caddyfile: input.https ? caddyfile(input.https, input.port) : "",

@@ -8,6 +8,7 @@ import {
   type Ec2HostEgressRule,
   type Ec2HostImage,
   type Ec2HostProps,
+  type Ec2HostVolume,
 } from "./props";
 
 /** Ec2HostProps with every default filled in, validated. */
@@ -24,7 +25,7 @@ export interface ResolvedHostProps {
   readonly environment: Readonly<Record<string, string>>;
   readonly secrets: Readonly<Record<string, string>>;
   readonly healthCheck: { readonly path: string; readonly intervalSeconds: number; readonly timeoutSeconds: number; readonly healthyThreshold: number; readonly gracePeriodSeconds: number };
-  readonly volumes: readonly { readonly name: string; readonly path: string }[];
+  readonly volumes: readonly Required<Ec2HostVolume>[];
   readonly instanceType: string;
   readonly rootVolumeGiB: number;
   readonly dataVolumeGiB: number;
@@ -54,13 +55,19 @@ const SSM_PARAMETER_ARN = /^arn:aws(?:-cn|-us-gov)?:ssm:[a-z0-9-]+:\d{12}:parame
 const SECRETS_MANAGER_ARN = /^arn:aws(?:-cn|-us-gov)?:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}(?::[^:\s']*:[^:\s']*:[^:\s']*)?$/;
 /** registry/name with a tag, a digest or both: berth never deploys an implicit :latest. */
 const IMAGE_URI = /^[a-z0-9.-]+(?::\d+)?\/[a-z0-9._/-]+(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}(?:@sha256:[a-f0-9]{64})?|@sha256:[a-f0-9]{64})$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const PINNED_REFERENCE = /^[a-z0-9.-]+(?::\d+)?\/[a-z0-9._/-]+@sha256:[a-f0-9]{64}$/;
+/** Docker's tag grammar (distribution/reference). */
+const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const SHA256 = /^[a-f0-9]{64}$/;
 const COMPOSE_VERSION = /^v\d+\.\d+\.\d+$/;
 /** Variables that would change how berth's scripts or docker compose run if a secret set them. */
 const RESERVED_SECRET_NAME = /^(?:PATH|HOME|IFS|SHELL|LD_[A-Z_]*|BERTH_[A-Z0-9_]*|DOCKER_[A-Z0-9_]*|COMPOSE_[A-Z0-9_]*)$/;
 /** The values CloudWatch Logs accepts for retention (PutRetentionPolicy). */
 const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+/** Owner uid and gid of a named volume's top directory unless given (the spec's default too). */
+const DEFAULT_VOLUME_OWNER = 1000;
+/** Largest uid or gid Linux accepts (32 bits). */
+const MAX_ID = 4294967295;
 /** Ports the HTTPS proxy publishes on the host. */
 const PROXY_PORTS = [80, 443];
 
@@ -90,7 +97,7 @@ export function resolveHostProps(scope: IConstruct, props: Ec2HostProps): Resolv
     environment: props.environment ?? {},
     secrets: props.secrets ?? {},
     healthCheck,
-    volumes: props.volumes ?? [],
+    volumes: (props.volumes ?? []).map((v) => ({ name: v.name, path: v.path, uid: v.uid ?? DEFAULT_VOLUME_OWNER, gid: v.gid ?? DEFAULT_VOLUME_OWNER })),
     instanceType,
     rootVolumeGiB: props.rootVolumeGiB ?? 20,
     dataVolumeGiB: props.dataVolumeGiB ?? 20,
@@ -129,7 +136,7 @@ function validate(scope: IConstruct, p: ResolvedHostProps): void {
   }
   validateImage(p.image, fail);
   validateEnvironment(p, fail);
-  validateVolumes(p, fail);
+  validateVolumes(scope, p, fail);
   validateHealthCheck(scope, p, fail);
   checkWholeNumber(scope, "rootVolumeGiB", p.rootVolumeGiB, 8, 16384);
   checkWholeNumber(scope, "dataVolumeGiB", p.dataVolumeGiB, 1, 16384);
@@ -166,8 +173,11 @@ function validateImage(image: Ec2HostImage, fail: Fail): void {
     if (!IMAGE_URI.test(image.uri)) fail(`image.uri must be registry/name with a tag or digest (e.g. "public.ecr.aws/nginx/nginx:1.27"), got ${show(image.uri)}`);
     return;
   }
-  if (image.published && !DIGEST.test(image.published.digest)) {
-    fail(`image.published.digest must be sha256:<64 hex digits>, got ${show(image.published.digest)}`);
+  if (image.pinnedReference !== undefined && !PINNED_REFERENCE.test(image.pinnedReference)) {
+    fail(`image.pinnedReference must be <repository uri>@sha256:<64 hex digits>, got ${show(image.pinnedReference)}`);
+  }
+  if (image.tag !== undefined && !IMAGE_TAG.test(image.tag)) {
+    fail(`image.tag must be a Docker tag (a letter, digit or underscore, then up to 127 of those, "." or "-"), got ${show(image.tag)}`);
   }
 }
 
@@ -188,7 +198,7 @@ function validateEnvironment(p: ResolvedHostProps, fail: Fail): void {
   }
 }
 
-function validateVolumes(p: ResolvedHostProps, fail: Fail): void {
+function validateVolumes(scope: IConstruct, p: ResolvedHostProps, fail: Fail): void {
   const names = new Set<string>();
   const paths = new Set<string>();
   p.volumes.forEach((volume, i) => {
@@ -197,6 +207,8 @@ function validateVolumes(p: ResolvedHostProps, fail: Fail): void {
     if (!ABSOLUTE_PATH.test(volume.path)) fail(`volumes[${i}].path must be an absolute path inside the container like "/var/lib/app", got ${show(volume.path)}`);
     if (names.has(volume.name)) fail(`volumes[${i}].name ${show(volume.name)} is used twice: volume names must be unique`);
     if (paths.has(volume.path)) fail(`volumes[${i}].path ${show(volume.path)} is used twice: two volumes cannot mount at one path`);
+    checkWholeNumber(scope, `volumes[${i}].uid`, volume.uid, 0, MAX_ID);
+    checkWholeNumber(scope, `volumes[${i}].gid`, volume.gid, 0, MAX_ID);
     names.add(volume.name);
     paths.add(volume.path);
   });

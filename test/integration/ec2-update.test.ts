@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { releaseFiles } from "../../constructs/ec2-host/release";
 import { DEPLOY_SCRIPTS } from "../../constructs/ec2-host/scripts";
@@ -38,10 +38,10 @@ function docker(...args: string[]): RunResult {
 }
 
 /**
- * A busybox image serving /www on 8080; `health` decides whether /health exists, `dockerHealthCheck`
- * adds a Docker HEALTHCHECK command.
+ * A busybox image serving /www on 8080, with an empty /data owned by root; `health` decides whether
+ * /health exists, `dockerHealthCheck` adds a Docker HEALTHCHECK command, `user` the image's USER.
  */
-function pushImage(version: string, health: boolean, dockerHealthCheck?: string): string {
+function pushImage(version: string, health: boolean, dockerHealthCheck?: string, user?: string): string {
   const root = join(work, `rootfs-${version}`);
   mkdirSync(join(root, "bin"), { recursive: true });
   copyFileSync("/bin/busybox", join(root, "bin", "busybox"));
@@ -54,6 +54,7 @@ function pushImage(version: string, health: boolean, dockerHealthCheck?: string)
   const tag = `${repository}:${version}-${suffix}`;
   const changes = ["--change", 'CMD ["httpd", "-f", "-p", "8080", "-h", "/www"]'];
   if (dockerHealthCheck) changes.push("--change", `HEALTHCHECK --interval=1s --timeout=1s --retries=1 CMD ${dockerHealthCheck}`);
+  if (user) changes.push("--change", `USER ${user}`);
   docker("import", ...changes, tarball, tag);
   docker("push", tag);
   const digest = docker("inspect", "--format", "{{index .RepoDigests 0}}", tag).stdout.trim();
@@ -71,7 +72,7 @@ function release(name: string, image: string): string {
     environment: { GREETING: "hello" },
     secretNames: [],
     secrets: {},
-    volumes: [{ name: "data", path: "/data" }],
+    volumes: [{ name: "data", path: "/data", uid: 1000, gid: 1000 }],
     stopGracePeriodSeconds: 5,
     healthCheck: { path: "/health", intervalSeconds: 1, timeoutSeconds: 2, healthyThreshold: 2 },
     updateTimeoutSeconds: 10,
@@ -197,4 +198,78 @@ describeWithDocker("berth-update on a real Docker engine", () => {
     expect(result.status).toBe(0);
     expect(webContainer()).toBe(running);
   }, 60000);
+
+  /**
+   * An app that runs as uid 1000 (the image's USER) and a named volume at /data, where the image has
+   * an empty directory owned by root: Docker copies that owner onto a new, empty volume.
+   */
+  describe("named volumes of an app running as uid 1000", () => {
+    const ownerProject = `${project}-owner`;
+    const ownerPort = 30000 + (process.pid % 5000);
+    const ownerEnv = { ...env, BERTH_HOME: join(work, "owner-home"), BERTH_PROJECT: ownerProject };
+    const volume = `${ownerProject}_data`;
+    const ownerImages = { app: "", bad: "" };
+    let firstUpdate: RunResult | undefined;
+
+    /** A release of the app whose volume `data` belongs to uid:gid. */
+    function ownerRelease(name: string, image: string, uid: number, gid: number): string {
+      const dir = join(work, "incoming-owner", name);
+      const files = releaseFiles({
+        port: 8080,
+        httpPort: ownerPort,
+        environment: {},
+        secretNames: [],
+        secrets: {},
+        volumes: [{ name: "data", path: "/data", uid, gid }],
+        stopGracePeriodSeconds: 5,
+        healthCheck: { path: "/health", intervalSeconds: 1, timeoutSeconds: 2, healthyThreshold: 2 },
+        updateTimeoutSeconds: 10,
+      });
+      writeTree(dir, { ...files, image: `${image}\n` });
+      return dir;
+    }
+
+    const ownerUpdate = (dir: string) => run(join(bin, "berth-update"), [dir], { env: ownerEnv, timeoutMs: 150000 });
+    const appContainer = () =>
+      docker("ps", "--quiet", "--filter", `label=com.docker.compose.project=${ownerProject}`, "--filter", "label=com.docker.compose.service=web").stdout.trim();
+    /** Exit status of a write to the volume by the app's user (docker exec runs as the image's USER). */
+    const appWrites = () => run("docker", ["exec", appContainer(), "sh", "-c", "echo x > /data/written-by-app"]).status;
+    const volumeDir = () => docker("volume", "inspect", "--format", "{{.Mountpoint}}", volume).stdout.trim();
+
+    beforeAll(() => {
+      ownerImages.app = pushImage("owner-app", true, undefined, "1000:1000");
+      ownerImages.bad = pushImage("owner-bad", false, undefined, "1000:1000");
+    }, 120000);
+
+    afterAll(() => {
+      const containers = run("docker", ["ps", "--all", "--quiet", "--filter", `label=com.docker.compose.project=${ownerProject}`]).stdout.split("\n").filter(Boolean);
+      if (containers.length > 0) run("docker", ["rm", "--force", ...containers]);
+      run("docker", ["volume", "rm", volume]);
+      run("docker", ["network", "rm", `${ownerProject}_default`]);
+      for (const image of Object.values(ownerImages)) if (image) run("docker", ["image", "rm", image]);
+    });
+
+    it("lets the app write to its new named volume after its first release", () => {
+      firstUpdate = ownerUpdate(ownerRelease("first", ownerImages.app, 1000, 1000));
+      expect(firstUpdate.status).toBe(0);
+      expect(appWrites()).toBe(0);
+    }, 120000);
+
+    it("says which owner it gave each volume", () => {
+      expect(firstUpdate?.stdout).toContain(`berth-update: volume ${volume} belongs to 1000:1000`);
+    });
+
+    it("gives the volume back to the healthy release's owner when a release with another owner rolls back", () => {
+      const result = ownerUpdate(ownerRelease("other-owner-unhealthy", ownerImages.bad, 2000, 2000));
+      expect(result.stdout).toContain("serves again");
+      expect(appWrites()).toBe(0);
+    }, 120000);
+
+    it("changes the owner of the volume's top directory only, never of what is inside it", () => {
+      docker("exec", "--user", "0", appContainer(), "sh", "-c", "echo r > /data/written-by-root");
+      const result = ownerUpdate(ownerRelease("new-gid", ownerImages.app, 1000, 1001));
+      expect(result.status).toBe(0);
+      expect([statSync(volumeDir()).gid, statSync(join(volumeDir(), "written-by-root")).uid, statSync(join(volumeDir(), "written-by-app")).uid]).toEqual([1001, 0, 1000]);
+    }, 120000);
+  });
 });

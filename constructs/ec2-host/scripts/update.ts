@@ -7,8 +7,12 @@ import { shellScript } from "../text";
  * `terraform apply`) reports it.
  *
  * A release directory holds `compose.yaml`, `image` (the image reference), `release.conf` (health
- * check settings), `secrets.refs` (`NAME=ARN` lines) and, with HTTPS, the `Caddyfile`. Releases are
- * kept under $BERTH_HOME/releases/<fingerprint>; `current` and `good` (last healthy) link to them.
+ * check settings and the owner of each named volume), `secrets.refs` (`NAME=ARN` lines) and, with
+ * HTTPS, the `Caddyfile`. Releases are kept under $BERTH_HOME/releases/<fingerprint>; `current` and
+ * `good` (last healthy) link to them.
+ *
+ * BERTH_PROJECT (default `berth`) is the compose project; it must be a name compose keeps as it is,
+ * since the project's named volumes are `<project>_<volume>`.
  */
 export const UPDATE_SCRIPT = shellScript`#!/bin/bash
 # berth-update: deploy a release of the app, roll back to the last healthy release on failure.
@@ -26,6 +30,11 @@ log() { printf 'berth-update: %s\n' "$*"; }
 
 if [ $# -ne 1 ] || [ ! -d "$1" ]; then
   echo "usage: berth-update RELEASE_DIR" >&2
+  exit 2
+fi
+# Compose lower-cases project names and drops other characters; the volume names below must match.
+if [[ ! $BERTH_PROJECT =~ ^[a-z0-9][a-z0-9_-]*$ ]]; then
+  log "BERTH_PROJECT must be a compose project name (lower case letters, digits, - and _, starting with a letter or digit), got '$BERTH_PROJECT'"
   exit 2
 fi
 for file in compose.yaml image release.conf; do
@@ -64,7 +73,7 @@ point() {
 }
 
 read_settings() {
-  health_url="" probe_timeout=5 interval=10 threshold=2 update_timeout=180
+  health_url="" probe_timeout=5 interval=10 threshold=2 update_timeout=180 volume_owners=""
   local key value
   while IFS='=' read -r key value; do
     case "$key" in
@@ -73,6 +82,7 @@ read_settings() {
       BERTH_HEALTH_INTERVAL_SECONDS) interval=$value ;;
       BERTH_HEALTHY_THRESHOLD) threshold=$value ;;
       BERTH_UPDATE_TIMEOUT_SECONDS) update_timeout=$value ;;
+      BERTH_VOLUME_OWNERS) volume_owners=$value ;;
       "" | "#"*) ;;
       *) log "ignoring unknown setting $key in $1/release.conf" ;;
     esac
@@ -130,9 +140,31 @@ wait_healthy() {
   return 1
 }
 
+# Gives the top directory of each named volume of the release (BERTH_VOLUME_OWNERS: name:uid:gid
+# ...) to its owner; what the app made inside keeps its owner. Run between creating the containers
+# and starting them: creating a container copies the owner of the image's directory at the mount path
+# onto a volume that is still empty, which would undo a chown made before.
+own_volumes() {
+  read_settings "$1"
+  local entry volume owner mountpoint
+  for entry in $volume_owners; do
+    volume="\${BERTH_PROJECT}_\${entry%%:*}"
+    owner=\${entry#*:}
+    if ! mountpoint=$(docker volume inspect --format '{{.Mountpoint}}' "$volume") || ! chown "$owner" "$mountpoint"; then
+      return 1
+    fi
+    log "volume $volume belongs to $owner"
+  done
+}
+
+# Makes the release current and runs it: containers created (compose creates the named volumes),
+# volumes owned, containers started.
 activate() {
   point current "$1"
-  "$here/berth-secrets" "$1" && "$here/berth-compose" "$1" up --detach --remove-orphans
+  "$here/berth-secrets" "$1" &&
+    "$here/berth-compose" "$1" up --no-start --remove-orphans &&
+    own_volumes "$1" &&
+    "$here/berth-compose" "$1" up --detach --remove-orphans
 }
 
 report() {

@@ -93,8 +93,10 @@ describe("Ec2Host instance", () => {
   });
 
   it("is replaced when its instance type or AMI line changes", () => {
-    const { one, all } = synthHost();
-    expect((one("aws_instance").lifecycle as { replace_triggered_by: string[] }).replace_triggered_by).toEqual([expect.stringMatching(/^\$\{terraform_data\.host_instance-identity_\w+\}$/)]);
+    const { json, one, all } = synthHost();
+    // Terraform takes bare addresses here (<type>.<name>), never "${…}" (Terraform lifecycle docs).
+    const identity = Object.entries(JSON.parse(json).resource.terraform_data as Record<string, { triggers_replace: object }>).find(([, d]) => "instanceType" in d.triggers_replace)![0];
+    expect((one("aws_instance").lifecycle as { replace_triggered_by: string[] }).replace_triggered_by).toEqual([`terraform_data.${identity}`]);
     expect(all("terraform_data").map((d) => d.triggers_replace)).toContainEqual({
       instanceType: "t3.small",
       amiParameter: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
@@ -149,8 +151,30 @@ describe("Ec2Host security group", () => {
     expect(rules({ https: { domain: "shop.example.com" } }, "ingress").map((r) => r.from_port)).toEqual([443, 80]);
   });
 
-  it("takes the ingress sources from ingressCidrs", () => {
-    expect(rules({ ingressCidrs: ["203.0.113.0/24"] }, "ingress")[0]!.cidr_blocks).toEqual(["203.0.113.0/24"]);
+  it("without HTTPS, limits 80 (the app) to ingressCidrs", () => {
+    expect(rules({ ingressCidrs: ["203.0.113.0/24"] }, "ingress").find((r) => r.from_port === 80)!.cidr_blocks).toEqual(["203.0.113.0/24"]);
+  });
+
+  it("with HTTPS, limits 443 (the app) to ingressCidrs", () => {
+    const https443 = rules({ https: { domain: "shop.example.com" }, ingressCidrs: ["203.0.113.0/24"] }, "ingress").find((r) => r.from_port === 443);
+    expect(https443!.cidr_blocks).toEqual(["203.0.113.0/24"]);
+  });
+
+  it("with HTTPS, opens 80 to anywhere even with ingressCidrs, saying it is for ACME HTTP-01 challenges and the redirect to HTTPS only", () => {
+    expect(rules({ https: { domain: "shop.example.com" }, ingressCidrs: ["203.0.113.0/24"] }, "ingress").find((r) => r.from_port === 80)).toEqual({
+      description: "HTTP from anywhere for ACME HTTP-01 challenges (the CA does not publish its addresses) and the redirect to HTTPS only: Caddy serves the app on 443",
+      protocol: "tcp",
+      from_port: 80,
+      to_port: 80,
+      cidr_blocks: ["0.0.0.0/0"],
+    });
+  });
+
+  it("uses only characters EC2 accepts in rule descriptions", () => {
+    // EC2 API (IpRange.Description): a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$*
+    const group = synthHost({ https: { domain: "shop.example.com" }, ingressCidrs: ["203.0.113.0/24"] }).one("aws_security_group");
+    const descriptions = [...(group.ingress as Rule[]), ...(group.egress as Rule[])].map((r) => r.description);
+    expect(descriptions.filter((d) => !/^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/.test(d))).toEqual([]);
   });
 
   it("never opens SSH (22), with or without HTTPS", () => {
@@ -286,19 +310,23 @@ describe("Ec2Host releases", () => {
     expect(synthHost().one("aws_ssm_association").document_version).toMatch(/^\$\{aws_ssm_document\.[\w-]+\.latest_version\}$/);
   });
 
-  it("pins the newest image of the repository by digest when none was published", () => {
-    const { json, one } = synthHost();
-    expect(json).toHaveDataSourceWithProperties(DataAwsEcrImage, { repository_name: "shop-dev/web", most_recent: true });
+  it("looks the image's tag up in its repository at plan time, never the most recent image", () => {
+    const { json } = synthHost({ image: { ecrRepositoryName: "shop-dev/web", tag: "h-0123456789abcdef01234567" } });
+    expect(Object.values(JSON.parse(json).data.aws_ecr_image)).toEqual([{ repository_name: "shop-dev/web", image_tag: "h-0123456789abcdef01234567" }]);
+  });
+
+  it("deploys a tagged image by the digest the tag resolves to at plan time", () => {
+    const { one } = synthHost({ image: { ecrRepositoryName: "shop-dev/web", tag: "h-0123456789abcdef01234567" } });
     expect((one("aws_ssm_association").parameters as Record<string, string>).image).toMatch(
       /^\$\{data\.aws_ecr_repository\.[\w-]+\.repository_url\}@\$\{data\.aws_ecr_image\.[\w-]+\.image_digest\}$/,
     );
   });
 
-  it("pins the published image by its digest", () => {
-    const published = { repositoryUri: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web", digest: DIGEST };
-    const { json, one } = synthHost({ image: { ecrRepositoryName: "shop-dev/web", published } });
+  it("pins a published reference as given, with no image lookup", () => {
+    const pinnedReference = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web@${DIGEST}`;
+    const { json, one } = synthHost({ image: { ecrRepositoryName: "shop-dev/web", pinnedReference } });
     expect(json).not.toHaveDataSource(DataAwsEcrImage);
-    expect((one("aws_ssm_association").parameters as Record<string, string>).image).toBe(`${published.repositoryUri}@${DIGEST}`);
+    expect((one("aws_ssm_association").parameters as Record<string, string>).image).toBe(pinnedReference);
   });
 
   it("uses an image given by URI as it is", () => {
@@ -321,15 +349,30 @@ describe("Ec2Host releases", () => {
     );
   });
 
+  it("gives named volumes to uid:gid 1000:1000 by default", () => {
+    const parameters = synthHost({ volumes: [{ name: "data", path: "/var/lib/app" }] }).one("aws_ssm_association").parameters as Record<string, string>;
+    expect(base64(parameters.settings!)).toContain("\nBERTH_VOLUME_OWNERS=data:1000:1000\n");
+  });
+
+  it("gives each named volume the uid and gid of its props", () => {
+    const volumes = [
+      { name: "data", path: "/var/lib/app", uid: 0, gid: 50 },
+      { name: "cache", path: "/var/cache/app", uid: 101, gid: 102 },
+    ];
+    const parameters = synthHost({ volumes }).one("aws_ssm_association").parameters as Record<string, string>;
+    expect(base64(parameters.settings!)).toContain("\nBERTH_VOLUME_OWNERS=data:0:50 cache:101:102\n");
+  });
+
   it("adds the Caddyfile with HTTPS", () => {
     const parameters = synthHost({ https: { domain: "shop.example.com", email: "ops@example.com" } }).one("aws_ssm_association").parameters as Record<string, string>;
     expect(base64(parameters.caddyfile!)).toBe("{\n\temail ops@example.com\n}\n\nshop.example.com {\n\treverse_proxy web:8080\n}\n");
   });
 
   it("re-creates the association when the release, the document or the instance changes, and waits for its success", () => {
-    const { one, all } = synthHost();
+    const { json, one, all } = synthHost();
     const association = one("aws_ssm_association");
-    expect((association.lifecycle as { replace_triggered_by: string[] }).replace_triggered_by).toEqual([expect.stringMatching(/^\$\{terraform_data\.host_release_\w+\}$/)]);
+    const release = Object.entries(JSON.parse(json).resource.terraform_data as Record<string, { triggers_replace: object }>).find(([, d]) => "files" in d.triggers_replace)![0];
+    expect((association.lifecycle as { replace_triggered_by: string[] }).replace_triggered_by).toEqual([`terraform_data.${release}`]);
     expect(Object.keys(all("terraform_data").find((d) => "files" in (d.triggers_replace as object))!.triggers_replace as object).sort()).toEqual([
       "document",
       "files",

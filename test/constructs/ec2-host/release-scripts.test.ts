@@ -93,6 +93,16 @@ describe("berth-secrets and berth-compose", () => {
     ]);
   });
 
+  it("berth-update refuses a BERTH_PROJECT that compose would rename, as the volume names derive from it", () => {
+    const complete = join(work, "complete-release");
+    writeTree(complete, { "compose.yaml": "services: {}\n", image: `${ECR_IMAGE}\n`, "release.conf": "BERTH_VOLUME_OWNERS=data:1000:1000\n" });
+    const result = run(join(bin, "berth-update"), [complete], { env: { ...env, BERTH_HOME: join(work, "home"), BERTH_PROJECT: "Shop" } });
+    expect([result.stdout, result.status]).toEqual([
+      "berth-update: BERTH_PROJECT must be a compose project name (lower case letters, digits, - and _, starting with a letter or digit), got 'Shop'\n",
+      2,
+    ]);
+  });
+
   it("configures the ECR credential helper for the image's registry, keeping other settings", () => {
     writeTree(env.DOCKER_CONFIG, { "config.json": '{"auths":{}}\n' });
     run(join(bin, "berth-compose"), [release, "ps"], { env });

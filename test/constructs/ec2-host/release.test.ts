@@ -2,7 +2,7 @@ import { parse } from "yaml";
 import { cloudConfig, userData } from "../../../constructs/ec2-host/cloud-init";
 import { composeFile, type ComposeInput } from "../../../constructs/ec2-host/compose";
 import { deployCommands, deployDocument } from "../../../constructs/ec2-host/deploy-document";
-import { releaseParameters, releaseFiles } from "../../../constructs/ec2-host/release";
+import { releaseParameters, releaseFiles, type ReleaseInput } from "../../../constructs/ec2-host/release";
 
 const INPUT: ComposeInput = { port: 8080, httpPort: 80, environment: {}, secretNames: [], volumes: [], stopGracePeriodSeconds: 30 };
 const compose = (input: Partial<ComposeInput> = {}) => parse(composeFile({ ...INPUT, ...input })) as { services: Record<string, Record<string, unknown>>; volumes?: Record<string, unknown> };
@@ -44,14 +44,31 @@ describe("compose file", () => {
 
 describe("release", () => {
   const HEALTH = { path: "/health", intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 2 };
+  const RELEASE: ReleaseInput = { ...INPUT, volumes: [], secrets: {}, healthCheck: HEALTH, updateTimeoutSeconds: 180 };
+
+  it("names each app volume's owner in release.conf (name:uid:gid), so a changed owner is a new release", () => {
+    const volumes = [
+      { name: "data", path: "/var/lib/app", uid: 1000, gid: 1000 },
+      { name: "uploads", path: "/srv/uploads", uid: 2000, gid: 3000 },
+    ];
+    const files = releaseFiles({ ...RELEASE, volumes });
+    expect(files["release.conf"]).toContain("\nBERTH_VOLUME_OWNERS=data:1000:1000 uploads:2000:3000\n");
+  });
 
   it("probes the app on its loopback port with HTTPS", () => {
-    const files = releaseFiles({ ...INPUT, https: HTTPS, secrets: {}, healthCheck: HEALTH, updateTimeoutSeconds: 180 });
+    const files = releaseFiles({ ...RELEASE, https: HTTPS });
     expect(files["release.conf"]).toContain("BERTH_HEALTH_URL=http://127.0.0.1:8080/health\n");
   });
 
+  it("gives Caddy the domain as its only site address, so port 80 serves ACME challenges and redirects to HTTPS, never the app", () => {
+    const caddy = releaseFiles({ ...RELEASE, https: { ...HTTPS, email: "ops@example.com" } }).Caddyfile;
+    // Site addresses start a line at the top level; the global options block is the one without an address.
+    const siteAddresses = caddy.split("\n").filter((line) => /^\S.*\{$/.test(line) && line !== "{").map((line) => line.slice(0, -1).trim());
+    expect(siteAddresses).toEqual(["shop.example.com"]);
+  });
+
   it("leaves empty files to the document's default", () => {
-    const files = releaseFiles({ ...INPUT, secrets: {}, healthCheck: HEALTH, updateTimeoutSeconds: 180 });
+    const files = releaseFiles(RELEASE);
     expect(Object.keys(releaseParameters(files, "repo@sha256:x")).sort()).toEqual(["compose", "image", "settings"]);
   });
 });

@@ -11,7 +11,7 @@ export const REQUIRED_PROPS: Ec2HostProps = {
   region: "eu-west-1",
   vpcId: "vpc-0abc1234",
   subnetId: "subnet-0abc1234",
-  image: { ecrRepositoryName: "shop-dev/web" },
+  image: { ecrRepositoryName: "shop-dev/web", tag: "h-0123456789abcdef01234567" },
   port: 8080,
 };
 

@@ -41,6 +41,14 @@ describe("Ec2Host fails", () => {
     );
   });
 
+  it("when a volume's uid is not a whole number from 0 to 4294967295", () => {
+    expect(failure({ volumes: [{ name: "data", path: "/data", uid: -1 }] })).toBe("stack/host: volumes[0].uid must be a whole number from 0 to 4294967295, got -1");
+  });
+
+  it("when a volume's gid is not a whole number from 0 to 4294967295", () => {
+    expect(failure({ volumes: [{ name: "data", path: "/data", gid: 1.5 }] })).toBe("stack/host: volumes[0].gid must be a whole number from 0 to 4294967295, got 1.5");
+  });
+
   it("when two volumes share a name", () => {
     expect(failure({ volumes: [{ name: "data", path: "/a" }, { name: "data", path: "/b" }] })).toBe('stack/host: volumes[1].name "data" is used twice: volume names must be unique');
   });
@@ -112,6 +120,29 @@ describe("Ec2Host fails", () => {
   it("when an image URI has neither tag nor digest", () => {
     expect(failure({ image: { uri: "public.ecr.aws/nginx/nginx" } })).toBe(
       'stack/host: image.uri must be registry/name with a tag or digest (e.g. "public.ecr.aws/nginx/nginx:1.27"), got "public.ecr.aws/nginx/nginx"',
+    );
+  });
+
+  it("when a pinned reference names a tag instead of a digest", () => {
+    expect(failure({ image: { ecrRepositoryName: "shop-dev/web", pinnedReference: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web:latest" } })).toBe(
+      'stack/host: image.pinnedReference must be <repository uri>@sha256:<64 hex digits>, got "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web:latest"',
+    );
+  });
+
+  // Docker's tag grammar: [\w][\w.-]{0,127} (distribution/reference), so at most 128 characters.
+  it("when a tag is 129 characters long", () => {
+    expect(failure({ image: { ecrRepositoryName: "shop-dev/web", tag: "a".repeat(129) } })).toBe(
+      `stack/host: image.tag must be a Docker tag (a letter, digit or underscore, then up to 127 of those, "." or "-"), got "${"a".repeat(129)}"`,
+    );
+  });
+
+  it("accepts a tag of 128 characters", () => {
+    expect(() => synthHost({ image: { ecrRepositoryName: "shop-dev/web", tag: "a".repeat(128) } })).not.toThrow();
+  });
+
+  it("when an ECR image names neither a tag nor a pinned reference", () => {
+    expect(failure({ image: { ecrRepositoryName: "shop-dev/web" } })).toBe(
+      "stack/host/image: give exactly one of tag and pinnedReference (got neither): the image must be named by a tag resolved at plan or by a published digest",
     );
   });
 

@@ -28,7 +28,10 @@ const RELEASES: Record<string, ReleaseInput> = {
     command: ["node", "server.js", "--greeting=$HOME"],
     secretNames: ["DATABASE_URL"],
     secrets: { DATABASE_URL: "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db" },
-    volumes: [{ name: "data", path: "/var/lib/app" }, { name: "uploads", path: "/srv/uploads" }],
+    volumes: [
+      { name: "data", path: "/var/lib/app", uid: 1000, gid: 1000 },
+      { name: "uploads", path: "/srv/uploads", uid: 33, gid: 33 },
+    ],
   },
   HTTPS: { ...BASE_RELEASE, https: { proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine", domain: "shop.example.com", email: "ops@example.com" } },
 };
