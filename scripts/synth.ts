@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import { buildStacks } from "../stacks/app";
 import type { ResolvedConfig } from "../stacks/config/presets";
-import { pinnedImages, type ImagePin } from "./images/manifest";
+import { imageBuilds, type ImagePin } from "./images/manifest";
 import { loadConfig } from "./load-config";
 import type { TerraformJson } from "./compliance";
 
@@ -18,7 +18,7 @@ export interface SynthResult {
   readonly config: ResolvedConfig;
   readonly outdir: string;
   readonly stacks: readonly StackSummary[];
-  /** How each image is referenced: pinned by the digest in the image manifest, or not. */
+  /** How each image is referenced: pinned by the digest in the image manifest, or by its content tag. */
   readonly images: readonly ImagePin[];
   /** Remarks of the stacks, e.g. that a service serves plain HTTP. */
   readonly notes: readonly string[];
@@ -26,7 +26,8 @@ export interface SynthResult {
 
 /**
  * Validates the spec, synthesizes every stack it asks for into `outdir` and summarizes them.
- * Images that `berth publish` recorded in `<spec folder>/.berth/images.json` are pinned by digest.
+ * Images that `berth publish` recorded in `<spec folder>/.berth/images.json` for their current
+ * content are pinned by digest; others by their content tag, computed offline from the sources.
  */
 export function synth(specPath: string, outdir?: string): SynthResult {
   const config = loadConfig(specPath);
@@ -35,13 +36,13 @@ export function synth(specPath: string, outdir?: string): SynthResult {
 
 /** synth() for a spec that is already loaded. */
 export function synthConfig(config: ResolvedConfig, outdir?: string): SynthResult {
-  const { published, pins } = pinnedImages(config);
+  const { builds, pins } = imageBuilds(config);
   // Without an explicit outdir, cdktf honours CDKTF_OUTDIR (set by the cdktf CLI) or cdktf.out.
   // cdktf's own validations only add "terraform version" probes that shell out to a terraform
   // binary (absent on review machines); the stacks declare required_version instead, and berth's
   // constructs validate their props when they are built.
   const app = new App({ ...(outdir ? { outdir } : {}), skipValidation: true });
-  const notes = buildStacks(app, config, published);
+  const notes = buildStacks(app, config, builds);
   app.synth();
   return { config, outdir: app.outdir, stacks: summarizeStacks(app.outdir), images: pins, notes };
 }
@@ -72,7 +73,7 @@ export function formatSummary(result: SynthResult, specPath: string): string {
     lines.push(`  ${stack.name}: ${total} resource${total === 1 ? "" : "s"}${byType ? ` (${byType})` : ""}`);
     lines.push(`    outputs: ${stack.outputs.length > 0 ? stack.outputs.join(", ") : "none"}`);
   }
-  for (const image of result.images) lines.push(`  image ${image.image}: ${image.reference ? `pinned ${image.reference}` : image.note}`);
+  for (const image of result.images) lines.push(`  image ${image.image}: ${image.reference ? `pinned ${image.reference} (${image.tag})` : image.note}`);
   for (const note of result.notes) lines.push(`  note: ${note}`);
   return lines.join("\n");
 }

@@ -4,7 +4,7 @@ import { Ec2Host, type Ec2HostImage } from "../constructs/ec2-host";
 import { Network } from "../constructs/network";
 import { BerthStack } from "./berth-stack";
 import type { ResolvedConfig } from "./config/presets";
-import type { PublishedImages } from "./images";
+import { requireBuild, type ImageBuilds } from "./images";
 import { repositoryName, stackName } from "./naming";
 
 /**
@@ -14,7 +14,7 @@ import { repositoryName, stackName } from "./naming";
 export class Ec2Stack extends BerthStack {
   readonly host: Ec2Host;
 
-  constructor(scope: Construct, config: ResolvedConfig, published: PublishedImages) {
+  constructor(scope: Construct, config: ResolvedConfig, builds: ImageBuilds) {
     super(scope, stackName(config, "ec2"), config);
     const name = `${config.app}-${config.stage}`;
     const network = config.network;
@@ -27,7 +27,7 @@ export class Ec2Stack extends BerthStack {
       name,
       region: config.region,
       ...placement,
-      image: hostImage(config, published),
+      image: hostImage(config, builds),
       platform: config.image.platform,
       port: config.port,
       command: config.command,
@@ -74,12 +74,8 @@ export class Ec2Stack extends BerthStack {
   }
 }
 
-/** The published image pinned by digest; else the repository's newest image; an image given by URI as is. */
-function hostImage(config: ResolvedConfig, published: PublishedImages): Ec2HostImage {
+/** A built image by its published digest or its content tag; an image given by URI as is. */
+function hostImage(config: ResolvedConfig, builds: ImageBuilds): Ec2HostImage {
   if (config.image.uri) return { uri: config.image.uri };
-  const image = published.get(config.image.name);
-  return {
-    ecrRepositoryName: repositoryName(config, config.image.name),
-    published: image && { repositoryUri: image.repositoryUri, digest: image.digest },
-  };
+  return { ecrRepositoryName: repositoryName(config, config.image.name), ...requireBuild(builds, config.image.name) };
 }

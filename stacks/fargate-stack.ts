@@ -7,7 +7,7 @@ import { LoadBalancer, type HttpsMode } from "../constructs/load-balancer";
 import { Network } from "../constructs/network";
 import { BerthStack } from "./berth-stack";
 import type { ResolvedConfig, ResolvedHttps } from "./config/presets";
-import { pinnedReference, type PublishedImages } from "./images";
+import { requireBuild, type ImageBuilds } from "./images";
 import { repositoryName, stackName } from "./naming";
 
 /** The app as an ECS Fargate service behind an Application Load Balancer (target "fargate"). */
@@ -15,18 +15,19 @@ export class FargateStack extends BerthStack {
   /** Lines for the synth summary (e.g. that the service serves plain HTTP). */
   readonly notes: string[] = [];
 
-  constructor(scope: Construct, config: ResolvedConfig, published: PublishedImages) {
+  constructor(scope: Construct, config: ResolvedConfig, builds: ImageBuilds) {
     const id = stackName(config, "fargate");
     super(scope, id, config);
     const name = `${config.app}-${config.stage}`;
     const f = config.fargate;
     const net = this.network(config, name);
 
-    const image = this.image(config, published);
+    const image = this.image(config, builds);
     const lb = new LoadBalancer(this, "alb", {
       name,
       vpcId: net.vpcId,
       subnetIds: f.internal ? net.privateSubnetIds : net.publicSubnetIds,
+      subnetPrefixLength: net.subnetPrefixLength,
       https: httpsMode(f.https),
       targetPort: config.port,
       healthCheck: {
@@ -104,7 +105,8 @@ export class FargateStack extends BerthStack {
       if (n.privateSubnetIds.length === 0) {
         throw new ValidationError(this, "network.privateSubnetIds is empty: Fargate tasks run in private subnets; list them (with a NAT or VPC endpoints for image pulls)");
       }
-      return { vpcId: n.vpcId, publicSubnetIds: [...n.publicSubnetIds], privateSubnetIds: [...n.privateSubnetIds] };
+      // Existing subnets: their sizes (and endpoints) are unknown at synth; see docs/fargate.md.
+      return { vpcId: n.vpcId, publicSubnetIds: [...n.publicSubnetIds], privateSubnetIds: [...n.privateSubnetIds], subnetPrefixLength: undefined };
     }
     return new Network(this, "network", {
       // Suffixed: the ec2 target's VPC of the same app and stage has its own flow-log role and group.
@@ -114,22 +116,24 @@ export class FargateStack extends BerthStack {
       azCount: n.azCount,
       natGateways: n.natGateways,
       vpcEndpoints: n.vpcEndpoints,
+      // Without NAT, ECS Exec sessions reach SSM only through this endpoint.
+      ssmMessagesEndpoint: config.fargate.ecsExec,
       flowLogRetentionDays: config.logRetentionDays,
     });
   }
 
-  private image(config: ResolvedConfig, published: PublishedImages): { reference: string; repositoryArn?: string; repositoryUrl?: string } {
+  private image(config: ResolvedConfig, builds: ImageBuilds): { reference: string; repositoryArn?: string; repositoryUrl?: string } {
     if (config.image.uri) return { reference: config.image.uri };
-    const publishedImage = published.get(config.image.name);
-    const image = new EcrImage(this, "image", {
-      repositoryName: repositoryName(config, config.image.name),
-      pinnedReference: publishedImage && pinnedReference(publishedImage),
-    });
+    const image = new EcrImage(this, "image", { repositoryName: repositoryName(config, config.image.name), ...requireBuild(builds, config.image.name) });
     return { reference: image.reference, repositoryArn: image.repositoryArn, repositoryUrl: image.repositoryUrl };
   }
 }
 
-/** A container health check on the spec's health check timing. */
+/**
+ * A container health check on the spec's health check timing. ECS's ranges are narrower than the
+ * load balancer's (timeout ≤ 60 s, start period ≤ 300 s): the spec rejects values outside them
+ * (fargateCrossChecks in stacks/config/fargate.ts) and FargateService checks again; never clamped.
+ */
 function containerHealthCheck(command: readonly string[], config: ResolvedConfig): ContainerHealthCheck {
   return {
     command,

@@ -1,3 +1,4 @@
+import { BerthError } from "../constructs/errors";
 import type { Platform } from "./config/presets";
 
 /** An image that `berth publish` pushed: the stacks pin it by digest. */
@@ -12,10 +13,33 @@ export interface PublishedImage {
   readonly pushedAt: string;
 }
 
-/** Published images of one spec, by image name (e.g. "web"). Empty: nothing published yet. */
-export type PublishedImages = ReadonlyMap<string, PublishedImage>;
+/**
+ * The build of one app image that the stacks deploy, known offline at synth: its content tag, and
+ * the published digest when exactly this content was published.
+ */
+export interface ImageBuild {
+  /** `h-<24 hex>`: the content tag `berth publish` gives these build inputs. */
+  readonly contentTag: string;
+  /** The manifest's record of this content in this region: pinned by digest, nothing looked up. */
+  readonly published?: PublishedImage;
+}
+
+/** The builds of one spec's images, by image name (e.g. "web"). */
+export type ImageBuilds = ReadonlyMap<string, ImageBuild>;
 
 /** `<repositoryUri>@sha256:...`: the reference a task definition or compose file pins. */
 export function pinnedReference(image: PublishedImage): string {
   return `${image.repositoryUri}@${image.digest}`;
+}
+
+/**
+ * How the stacks name a built image: its published digest, else its content tag (resolved to a
+ * digest at plan time, which fails there when the content was never published).
+ */
+export function requireBuild(builds: ImageBuilds, image: string): { tag?: string; pinnedReference?: string } {
+  const build = builds.get(image);
+  if (!build) {
+    throw new BerthError(`No build is known for image "${image}": synthesize through berth (npm run synth or npx cdktf synth), which computes each image's content tag.`);
+  }
+  return build.published ? { pinnedReference: pinnedReference(build.published) } : { tag: build.contentTag };
 }

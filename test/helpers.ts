@@ -2,6 +2,7 @@ import { App, Testing } from "cdktf";
 import type { BerthConfigInput } from "../stacks/config/schema";
 import { resolveConfig, type ResolvedConfig } from "../stacks/config/presets";
 import { validateConfig } from "../stacks/config/validate";
+import type { ImageBuilds, PublishedImage } from "../stacks/images";
 
 export const CERTIFICATE_ARN = "arn:aws:acm:eu-west-1:123456789012:certificate/0b3c8a1e-1111-2222-3333-444455556666";
 
@@ -36,4 +37,12 @@ export function errorOf(fn: () => unknown): string {
 /** A cdktf test app. */
 export function testApp(): App {
   return Testing.app();
+}
+
+/** A content tag as `berth publish` writes it: "h-" and 24 lower case hex digits (docs/images.md). */
+export const CONTENT_TAG = "h-0123456789abcdef01234567";
+
+/** The app image "web" by its content tag, or pinned when `published` is given. */
+export function webBuild(published?: PublishedImage): ImageBuilds {
+  return new Map([["web", { contentTag: CONTENT_TAG, published }]]);
 }

@@ -1,37 +1,49 @@
 import { DataAwsEcrImage } from "@cdktf/provider-aws/lib/data-aws-ecr-image";
 import { DataAwsEcrRepository } from "@cdktf/provider-aws/lib/data-aws-ecr-repository";
 import { Construct } from "constructs";
+import { ValidationError } from "../errors";
 
 export interface EcrImageProps {
   /** Repository name, e.g. `shop-prod/web` (created by the registry stack). */
   readonly repositoryName: string;
-  /** `repo@sha256:…` published by `berth publish`. @default - the most recent image in the repository, by digest */
+  /**
+   * The image's tag, resolved to its digest at plan time; plan fails when the repository has no
+   * such tag. Give this or `pinnedReference`. @default - none
+   */
+  readonly tag?: string;
+  /** `repo@sha256:…` published by `berth publish`: used as is. Give this or `tag`. @default - none */
   readonly pinnedReference?: string;
 }
 
 /**
- * An image in one of the app's ECR repositories, always referenced by digest: the published one
- * when there is a manifest, else the repository's most recent image as of plan time.
+ * An image in one of the app's ECR repositories, always referenced by digest: a published
+ * reference as given, or a tag resolved to its digest at plan time. Never "the most recent image":
+ * whatever was pushed last must not reach a service by a plain apply.
  */
 export class EcrImage extends Construct {
   /** `<repository url>@sha256:…` */
   readonly reference: string;
   readonly repositoryArn: string;
   readonly repositoryUrl: string;
-  /** Whether `reference` came from a published manifest (false: most recent at plan time). */
-  readonly pinned: boolean;
 
   constructor(scope: Construct, id: string, props: EcrImageProps) {
     super(scope, id);
+    if ((props.tag === undefined) === (props.pinnedReference === undefined)) {
+      throw new ValidationError(
+        this,
+        `give exactly one of tag and pinnedReference (got ${props.tag === undefined ? "neither" : "both"}): the image must be named by a tag resolved at plan or by a published digest`,
+      );
+    }
     const repository = new DataAwsEcrRepository(this, "repository", { name: props.repositoryName });
-    if (props.pinnedReference) {
+    if (props.pinnedReference !== undefined) {
       this.reference = props.pinnedReference;
     } else {
-      const latest = new DataAwsEcrImage(this, "latest", { repositoryName: props.repositoryName, mostRecent: true });
-      this.reference = `${repository.repositoryUrl}@${latest.imageDigest}`;
+      // Named after the tag: the provider's error for a missing tag ("couldn't find resource")
+      // names only the data source, so its address must say which tag was not found.
+      const tagged = new DataAwsEcrImage(this, props.tag!, { repositoryName: props.repositoryName, imageTag: props.tag });
+      this.reference = `${repository.repositoryUrl}@${tagged.imageDigest}`;
     }
     this.repositoryArn = repository.arn;
     this.repositoryUrl = repository.repositoryUrl;
-    this.pinned = props.pinnedReference !== undefined;
   }
 }

@@ -4,9 +4,10 @@ import { z } from "zod";
 import { BerthError } from "../../constructs/errors";
 import { PLATFORMS } from "../../stacks/config/schema";
 import type { ResolvedConfig } from "../../stacks/config/presets";
-import { pinnedReference, type PublishedImage, type PublishedImages } from "../../stacks/images";
-import { repositoryName } from "../../stacks/naming";
-import { specImages } from "./sources";
+import { pinnedReference, type ImageBuild, type ImageBuilds, type PublishedImage } from "../../stacks/images";
+import { contentHash } from "./content-hash";
+import { imageSources } from "./sources";
+import { contentTag } from "./tags";
 
 /**
  * The image manifest, `<spec folder>/.berth/images.json`: what `berth publish` pushed, by ECR
@@ -78,46 +79,45 @@ export function recordPublishedImage(path: string, repository: string, entry: Ma
 /** How synth references one image of the spec. */
 export interface ImagePin {
   readonly image: string;
-  /** `repo@sha256:…` when pinned. */
+  /** `repo@sha256:…` when pinned by the manifest. */
   readonly reference?: string;
+  /** The content tag the stacks look up at plan time when not pinned. */
+  readonly tag?: string;
   /** Why the image is not pinned, or where an external image comes from. */
   readonly note?: string;
 }
 
 /**
- * The published images synth pins, from the manifest. An entry published for another region or
- * platform than the spec now asks for is not pinned: deploying it would pull a wrong image.
+ * What the stacks deploy of each image berth builds, decided offline: the content tag of its
+ * build inputs (the tag `berth publish` pushes), and the manifest's digest when exactly that content
+ * was published in the spec's region. An entry for other content (the sources changed since) or
+ * another region is not used: the stacks then name the new content tag, and plan fails until it is
+ * published.
  */
-export function pinnedImages(config: ResolvedConfig): { published: PublishedImages; pins: ImagePin[] } {
+export function imageBuilds(config: ResolvedConfig): { builds: ImageBuilds; pins: ImagePin[] } {
   const manifest = readManifest(manifestPath(config));
-  const published = new Map<string, PublishedImage>();
-  const pins: ImagePin[] = [];
-  for (const image of specImages(config)) {
-    if (!image.build) {
-      pins.push({ image: image.name, note: `${image.uri} (image.uri: deployed as given, not built by berth)` });
-      continue;
-    }
-    const entry = manifest.images[repositoryName(config, image.name)];
+  const { build, external } = imageSources(config);
+  const builds = new Map<string, ImageBuild>();
+  const pins: ImagePin[] = external.map((image) => ({ image: image.name, note: `${image.uri} (image.uri: deployed as given, not built by berth)` }));
+  for (const source of build) {
+    const hash = contentHash(source);
+    const tag = contentTag(hash);
+    const entry = manifest.images[source.repositoryName];
     const mismatch = !entry
-      ? undefined
-      : entry.region !== config.region
-        ? `published in ${entry.region}, the spec deploys to ${config.region}`
-        : entry.platform !== image.platform
-          ? `published for ${entry.platform}, the spec asks for ${image.platform}`
+      ? "never published"
+      : entry.contentHash !== hash
+        ? `the sources changed since ${contentTag(entry.contentHash)} was published`
+        : entry.region !== config.region
+          ? `published in ${entry.region}, the spec deploys to ${config.region}`
           : undefined;
     if (!entry || mismatch) {
-      pins.push({ image: image.name, note: `not pinned (run berth publish)${mismatch ? `: ${mismatch}` : ""}` });
+      builds.set(source.name, { contentTag: tag });
+      pins.push({ image: source.name, tag, note: `${tag}, looked up at plan; ${mismatch}: run berth publish before plan` });
       continue;
     }
-    const publishedImage: PublishedImage = {
-      repositoryUri: entry.repositoryUri,
-      digest: entry.digest,
-      platform: entry.platform,
-      tags: entry.tags,
-      pushedAt: entry.pushedAt,
-    };
-    published.set(image.name, publishedImage);
-    pins.push({ image: image.name, reference: pinnedReference(publishedImage) });
+    const published: PublishedImage = { repositoryUri: entry.repositoryUri, digest: entry.digest, platform: entry.platform, tags: entry.tags, pushedAt: entry.pushedAt };
+    builds.set(source.name, { contentTag: tag, published });
+    pins.push({ image: source.name, reference: pinnedReference(published), tag });
   }
-  return { published, pins };
+  return { builds, pins };
 }

@@ -21,7 +21,7 @@ export interface ExternalImage {
 }
 
 /** The spec's images, in order (the app image first). */
-export function specImages(config: ResolvedConfig): readonly ResolvedImage[] {
+function specImages(config: ResolvedConfig): readonly ResolvedImage[] {
   return [config.image];
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -27,9 +27,15 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "berth-test-"));
 }
 
-/** Writes a spec file with `body` into a fresh directory and returns its path. */
+/**
+ * Writes a spec file with `body` into a fresh directory, beside an `app` build context holding a
+ * Dockerfile (synth hashes the context of every image it builds), and returns the spec's path.
+ */
 export function writeSpec(body: string): string {
-  const file = join(tempDir(), "berth.config.ts");
+  const dir = tempDir();
+  mkdirSync(join(dir, "app"));
+  writeFileSync(join(dir, "app", "Dockerfile"), "FROM scratch\n");
+  const file = join(dir, "berth.config.ts");
   writeFileSync(file, body);
   return file;
 }

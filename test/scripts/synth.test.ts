@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, symlinkSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { hasStackTrace, runNode, specSource, tempDir, writeSpec } from "./run";
+import { ROOT, hasStackTrace, runNode, specSource, tempDir, writeSpec } from "./run";
 
 /** `npm run synth` with CDKTF_OUTDIR pointing to a fresh directory. */
 function synth(args: string[] = [], env: Record<string, string> = {}) {
@@ -40,6 +41,23 @@ describe("main.ts (npm run synth)", () => {
     const run = synth();
     const json = JSON.parse(readFileSync(join(run.outdir, "stacks", "hello-dev-registry", "cdk.tf.json"), "utf8"));
     expect(Object.keys(json.terraform.backend)).toEqual(["local"]);
+  });
+
+  it("writes byte-identical stacks when the same spec is synthesized from two different folders", () => {
+    const synthIn = () => {
+      const dir = tempDir();
+      cpSync(join(ROOT, "examples", "hello"), join(dir, "hello"), { recursive: true });
+      const outdir = join(dir, "cdktf.out");
+      const run = spawnSync(process.execPath, [join(ROOT, "scripts/bin/run-ts.mjs"), join(ROOT, "main.ts"), join(dir, "hello", "berth.config.ts")], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, CDKTF_OUTDIR: outdir },
+      });
+      if (run.status !== 0) throw new Error(run.stderr);
+      return ["hello-dev-registry", "hello-dev-fargate", "hello-dev-ec2"].map((stack) => readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+    };
+    const [first, second] = [synthIn(), synthIn()];
+    expect(second).toEqual(first);
   });
 
   it("synthesizes the example's prod stage from BERTH_STAGE=prod", () => {

@@ -4,13 +4,13 @@ import { checkStack } from "../../scripts/compliance";
 import { Ec2Stack } from "../../stacks/ec2-stack";
 import { FargateStack } from "../../stacks/fargate-stack";
 import { RegistryStack } from "../../stacks/registry-stack";
-import { resolved, testApp } from "../helpers";
+import { resolved, testApp, webBuild } from "../helpers";
 
 /** Findings of every rule on each stack the spec makes, by stack name. */
 function findings(overrides: Record<string, unknown> = {}) {
   const config = resolved(overrides);
-  const stacks: TerraformStack[] = [new RegistryStack(testApp(), config), new FargateStack(testApp(), config, new Map())];
-  if (config.targets.includes("ec2")) stacks.push(new Ec2Stack(testApp(), config, new Map()));
+  const stacks: TerraformStack[] = [new RegistryStack(testApp(), config), new FargateStack(testApp(), config, webBuild())];
+  if (config.targets.includes("ec2")) stacks.push(new Ec2Stack(testApp(), config, webBuild()));
   return Object.fromEntries(stacks.map((s) => [s.node.id, checkStack(JSON.parse(Testing.synth(s)))]));
 }
 

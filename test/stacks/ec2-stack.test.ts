@@ -1,19 +1,18 @@
-import { DataAwsEcrImage } from "@cdktf/provider-aws/lib/data-aws-ecr-image";
 import { EbsVolume } from "@cdktf/provider-aws/lib/ebs-volume";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Testing } from "cdktf";
 import { Ec2Stack } from "../../stacks/ec2-stack";
-import type { PublishedImages } from "../../stacks/images";
-import { resolved, testApp } from "../helpers";
+import type { ImageBuilds } from "../../stacks/images";
+import { CONTENT_TAG, resolved, testApp, webBuild } from "../helpers";
 
 const DIGEST = `sha256:${"c".repeat(64)}`;
 const REPOSITORY_URI = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web";
 
-function synth(overrides: Record<string, unknown> = {}, published: PublishedImages = new Map()) {
+function synth(overrides: Record<string, unknown> = {}, builds: ImageBuilds = webBuild()) {
   const config = resolved({ targets: ["ec2"], fargate: undefined, ...overrides });
-  const stack = new Ec2Stack(testApp(), config, published);
+  const stack = new Ec2Stack(testApp(), config, builds);
   const json = Testing.synth(stack);
   const parsed = JSON.parse(json);
   const all = (type: string) => Object.values((parsed.resource[type] ?? {}) as Record<string, Record<string, unknown>>);
@@ -76,12 +75,12 @@ describe("Ec2Stack", () => {
   });
 
   it("pins the published image of the registry stack's repository by digest", () => {
-    const published: PublishedImages = new Map([["web", { repositoryUri: REPOSITORY_URI, digest: DIGEST, platform: "linux/amd64", tags: [], pushedAt: "2025-01-01T00:00:00Z" }]]);
-    expect((synth({}, published).association.parameters as Record<string, string>).image).toBe(`${REPOSITORY_URI}@${DIGEST}`);
+    const published = { repositoryUri: REPOSITORY_URI, digest: DIGEST, platform: "linux/amd64", tags: [], pushedAt: "2025-01-01T00:00:00Z" } as const;
+    expect((synth({}, webBuild(published)).association.parameters as Record<string, string>).image).toBe(`${REPOSITORY_URI}@${DIGEST}`);
   });
 
-  it("without a published image, pins the newest image of the repository <app>-<stage>/web", () => {
-    expect(synth().json).toHaveDataSourceWithProperties(DataAwsEcrImage, { repository_name: "shop-dev/web", most_recent: true });
+  it("without a published image, looks up its content tag in the repository <app>-<stage>/web", () => {
+    expect(Object.values(synth().parsed.data.aws_ecr_image)).toEqual([{ repository_name: "shop-dev/web", image_tag: CONTENT_TAG }]);
   });
 
   it("uses an image given by URI as it is", () => {

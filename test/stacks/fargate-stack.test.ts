@@ -5,15 +5,15 @@ import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Testing } from "cdktf";
-import type { PublishedImages } from "../../stacks/images";
+import type { ImageBuilds } from "../../stacks/images";
 import { FargateStack } from "../../stacks/fargate-stack";
-import { CERTIFICATE_ARN, errorOf, resolved, testApp } from "../helpers";
+import { CERTIFICATE_ARN, CONTENT_TAG, errorOf, resolved, testApp, webBuild } from "../helpers";
 
 const DIGEST = `sha256:${"b".repeat(64)}`;
 const REPO_URI = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web";
 
-function synth(overrides: Record<string, unknown> = {}, published: PublishedImages = new Map()) {
-  const stack = new FargateStack(testApp(), resolved(overrides), published);
+function synth(overrides: Record<string, unknown> = {}, builds: ImageBuilds = webBuild()) {
+  const stack = new FargateStack(testApp(), resolved(overrides), builds);
   const json = Testing.synth(stack);
   const parsed = JSON.parse(json);
   const all = (type: string) => Object.values((parsed.resource[type] ?? {}) as Record<string, Record<string, unknown>>);
@@ -27,14 +27,22 @@ describe("FargateStack from the spec", () => {
   });
 
   it("pins the published image by digest", () => {
-    const published: PublishedImages = new Map([["web", { repositoryUri: REPO_URI, digest: DIGEST, platform: "linux/amd64", tags: [], pushedAt: "2026-11-27T00:00:00Z" }]]);
-    expect(synth({}, published).web().image).toBe(`${REPO_URI}@${DIGEST}`);
+    const published = { repositoryUri: REPO_URI, digest: DIGEST, platform: "linux/amd64", tags: [], pushedAt: "2026-11-27T00:00:00Z" } as const;
+    expect(synth({}, webBuild(published)).web().image).toBe(`${REPO_URI}@${DIGEST}`);
   });
 
-  it("without a published image: the repository's most recent image, by digest", () => {
-    const { web, parsed } = synth();
-    expect(web().image).toMatch(/^\$\{data\.aws_ecr_repository\.[\w-]+\.repository_url\}@\$\{data\.aws_ecr_image\.[\w-]+\.image_digest\}$/);
-    expect(Object.values(parsed.data.aws_ecr_image)[0]).toMatchObject({ repository_name: "shop-dev/web", most_recent: true });
+  it("without a published image: the digest its content tag resolves to at plan time", () => {
+    expect(synth().web().image).toMatch(/^\$\{data\.aws_ecr_repository\.[\w-]+\.repository_url\}@\$\{data\.aws_ecr_image\.[\w-]+\.image_digest\}$/);
+  });
+
+  it("without a published image: looks up the content tag in <app>-<stage>/web, never the most recent image", () => {
+    expect(Object.values(synth().parsed.data.aws_ecr_image)).toEqual([{ repository_name: "shop-dev/web", image_tag: CONTENT_TAG }]);
+  });
+
+  it("fails when no build is known for the image", () => {
+    expect(errorOf(() => synth({}, new Map()))).toBe(
+      'No build is known for image "web": synthesize through berth (npm run synth or npx cdktf synth), which computes each image\'s content tag.',
+    );
   });
 
   it("uses an existing image URI as given, with no ECR pull permission", () => {
@@ -124,9 +132,13 @@ describe("FargateStack from the spec", () => {
     expect(parsed.output.service_url.value).toBe("https://shop.example.com");
   });
 
-  it("fits the longest possible names (20-character app, prod, port 65535) in AWS's 32 characters unshortened", () => {
-    const { all } = synth({ app: "a-rather-long-app-nm", stage: "prod", port: 65535 });
-    expect([all("aws_lb")[0]!.name, all("aws_lb_target_group")[0]!.name]).toEqual(["a-rather-long-app-nm-prod", "a-rather-long-app-nm-prod-65535"]);
+  it("fits the longest possible ALB name (20-character app, prod) in AWS's 32 characters unshortened", () => {
+    expect(synth({ app: "a-rather-long-app-nm", stage: "prod", port: 65535 }).all("aws_lb")[0]!.name).toBe("a-rather-long-app-nm-prod");
+  });
+
+  it("names the target group only by a name_prefix and a Name tag of <app>-<stage>-<port> (the name itself is generated)", () => {
+    const group = synth({ app: "a-rather-long-app-nm", stage: "prod", port: 65535 }).all("aws_lb_target_group")[0]!;
+    expect([group.name, group.name_prefix, (group.tags as Record<string, string>).Name]).toEqual([undefined, "a-rat-", "a-rather-long-app-nm-prod-65535"]);
   });
 
   it("mounts the spec's volumes from EFS", () => {

@@ -50,8 +50,19 @@ describe("RegistryStack", () => {
     });
   });
 
-  it("defaults to local state: no backend of its own, so cdktf adds its local one at app synth", () => {
-    expect(synth().parsed.terraform.backend).toBeUndefined();
+  // Terraform resolves a relative local path from the folder it runs in, <outdir>/stacks/<stack>.
+  it("defaults to local state beside the output folder, by a path relative to the stack's folder", () => {
+    expect(synth().parsed.terraform.backend).toEqual({ local: { path: "../../../terraform.shop-dev-registry.tfstate" } });
+  });
+
+  // terraform_data (EC2 host) needs Terraform 1.4; 1.5 is the floor berth tests.
+  it("requires Terraform 1.5 or later with local state", () => {
+    expect(synth().parsed.terraform.required_version).toBe(">= 1.5");
+  });
+
+  // The S3 backend's use_lockfile came in Terraform 1.10 (Terraform S3 backend docs; v1.10 upgrade guide).
+  it("requires Terraform 1.10 or later with S3 state, for its lockfile", () => {
+    expect(synth({ state: { bucket: "acme-tf-state" } }).parsed.terraform.required_version).toBe(">= 1.10");
   });
 
   it("stores state in S3 with a lockfile and encryption when the spec has state", () => {

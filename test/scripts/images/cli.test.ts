@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { hasStackTrace, runNode, specSource, writeSpec } from "../run";
 
 describe("berth publish and deploy command lines", () => {
@@ -22,6 +24,7 @@ describe("berth publish and deploy command lines", () => {
 
   it("rejects a spec whose build context does not exist before touching AWS or docker", () => {
     const spec = writeSpec(specSource());
+    rmSync(join(dirname(spec), "app"), { recursive: true });
     const run = runNode("scripts/bin/berth.mjs", ["publish", "--config", spec], { AWS_EC2_METADATA_DISABLED: "true", BERTH_DOCKER: "/nonexistent/docker" });
     expect([run.status, run.stderr.split("\n").find((l) => l.startsWith("image.context"))]).toEqual([
       1,

@@ -1,6 +1,8 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { manifestPath, pinnedImages, readManifest, recordPublishedImage, type ManifestEntry } from "../../../scripts/images/manifest";
+import { contentHash } from "../../../scripts/images/content-hash";
+import { imageBuilds, manifestPath, readManifest, recordPublishedImage, type ManifestEntry } from "../../../scripts/images/manifest";
+import { imageSources } from "../../../scripts/images/sources";
 import { formatSummary, synth } from "../../../scripts/synth";
 import { errorOf, resolved } from "../../helpers";
 import { specSource, tempDir, writeSpec } from "../run";
@@ -50,61 +52,92 @@ describe("the image manifest", () => {
   });
 });
 
-describe("pinnedImages (what synth pins)", () => {
-  const withManifest = (e: ManifestEntry, overrides: Record<string, unknown> = {}) => {
+describe("imageBuilds (what synth deploys of each built image)", () => {
+  /** A spec folder with a build context holding a Dockerfile. */
+  const appDir = () => {
     const dir = tempDir();
-    recordPublishedImage(manifestPath({ baseDir: dir }), "shop-dev/web", e);
-    return pinnedImages(configIn(dir, overrides));
+    mkdirSync(join(dir, "app"));
+    writeFileSync(join(dir, "app", "Dockerfile"), "FROM scratch\nCOPY . /\n");
+    return dir;
   };
+  /** The manifest entry `berth publish` writes for the context's current content. */
+  const publishedNow = (dir: string, overrides: Partial<ManifestEntry> = {}) => {
+    const config = configIn(dir);
+    const source = imageSources(config).build[0]!;
+    recordPublishedImage(manifestPath(config), "shop-dev/web", entry({ contentHash: contentHash(source), ...overrides }));
+    return config;
+  };
+  const CONTENT_TAG_FORMAT = /^h-[0-9a-f]{24}$/;
 
-  it("pins a published image as <repositoryUri>@<digest>", () => {
-    expect(withManifest(entry()).pins).toEqual([{ image: "web", reference: `${URI}@${DIGEST}` }]);
+  it("pins an image whose current content was published, as <repositoryUri>@<digest>", () => {
+    expect(imageBuilds(publishedNow(appDir())).pins[0]!.reference).toBe(`${URI}@${DIGEST}`);
   });
 
   it("passes the published image to the stacks by image name", () => {
-    expect(withManifest(entry()).published.get("web")).toEqual({ repositoryUri: URI, digest: DIGEST, platform: "linux/amd64", tags: entry().tags, pushedAt: entry().pushedAt });
+    expect(imageBuilds(publishedNow(appDir())).builds.get("web")!.published).toEqual({ repositoryUri: URI, digest: DIGEST, platform: "linux/amd64", tags: entry().tags, pushedAt: entry().pushedAt });
   });
 
-  it("does not pin without a manifest, and says to publish", () => {
-    expect(pinnedImages(configIn(tempDir())).pins).toEqual([{ image: "web", note: "not pinned (run berth publish)" }]);
+  it("names an unpublished image by a content tag: h- and 24 hex digits (docs/images.md)", () => {
+    expect(imageBuilds(configIn(appDir())).builds.get("web")).toEqual({ contentTag: expect.stringMatching(CONTENT_TAG_FORMAT) });
   });
 
-  it("does not pin an image published for another platform", () => {
-    expect(withManifest(entry(), { image: { context: "./app", platform: "linux/arm64" } }).pins).toEqual([
-      { image: "web", note: "not pinned (run berth publish): published for linux/amd64, the spec asks for linux/arm64" },
-    ]);
+  it("says an unpublished image is looked up by its tag at plan, and to publish", () => {
+    const { pins } = imageBuilds(configIn(appDir()));
+    expect(pins[0]!.note).toBe(`${pins[0]!.tag}, looked up at plan; never published: run berth publish before plan`);
+  });
+
+  it("does not pin a published image once its sources changed, and names the new content tag", () => {
+    const dir = appDir();
+    const config = publishedNow(dir);
+    const before = imageBuilds(config).builds.get("web")!.contentTag;
+    writeFileSync(join(dir, "app", "index.html"), "changed\n");
+    const after = imageBuilds(config);
+    expect([after.builds.get("web")!.published, after.builds.get("web")!.contentTag === before]).toEqual([undefined, false]);
+  });
+
+  it("says why a published image whose sources changed is not pinned", () => {
+    const dir = appDir();
+    const config = publishedNow(dir);
+    const { pins: [published] } = imageBuilds(config);
+    writeFileSync(join(dir, "app", "index.html"), "changed\n");
+    const { pins: [changed] } = imageBuilds(config);
+    expect(changed!.note).toBe(`${changed!.tag}, looked up at plan; the sources changed since ${published!.tag} was published: run berth publish before plan`);
+  });
+
+  it("gives the same content tag in two folders holding the same sources", () => {
+    expect(imageBuilds(configIn(appDir())).builds.get("web")!.contentTag).toBe(imageBuilds(configIn(appDir())).builds.get("web")!.contentTag);
   });
 
   it("does not pin an image published in another region", () => {
-    expect(withManifest(entry({ region: "us-east-1" })).pins).toEqual([
-      { image: "web", note: "not pinned (run berth publish): published in us-east-1, the spec deploys to eu-west-1" },
-    ]);
+    const { pins } = imageBuilds(publishedNow(appDir(), { region: "us-east-1" }));
+    expect(pins[0]!.note).toBe(`${pins[0]!.tag}, looked up at plan; published in us-east-1, the spec deploys to eu-west-1: run berth publish before plan`);
   });
 
-  it("names an image given by URI as deployed as given", () => {
-    expect(pinnedImages(configIn(tempDir(), { image: { uri: "public.ecr.aws/nginx/nginx:1.27" } })).pins).toEqual([
-      { image: "web", note: "public.ecr.aws/nginx/nginx:1.27 (image.uri: deployed as given, not built by berth)" },
-    ]);
+  it("names an image given by URI as deployed as given, with no build", () => {
+    const result = imageBuilds(configIn(tempDir(), { image: { uri: "public.ecr.aws/nginx/nginx:1.27" } }));
+    expect([result.pins, result.builds.size]).toEqual([[{ image: "web", note: "public.ecr.aws/nginx/nginx:1.27 (image.uri: deployed as given, not built by berth)" }], 0]);
   });
 });
 
 describe("the synth summary", () => {
-  const synthWith = (manifest?: ManifestEntry) => {
+  const synthWith = (published: boolean) => {
     const spec = writeSpec(specSource());
-    if (manifest) recordPublishedImage(manifestPath({ baseDir: dirname(spec) }), "shop-dev/web", manifest);
-    mkdirSync(join(dirname(spec), "app"));
+    if (published) {
+      const config = configIn(dirname(spec));
+      recordPublishedImage(manifestPath(config), "shop-dev/web", entry({ contentHash: contentHash(imageSources(config).build[0]!) }));
+    }
     return formatSummary(synth(spec, join(tempDir(), "out")), "berth.config.ts");
   };
 
-  it("says per image that it is pinned, with the reference", () => {
-    expect(synthWith(entry())).toContain(`\n  image web: pinned ${URI}@${DIGEST}`);
+  it("says per image that it is pinned, with the reference and its content tag", () => {
+    expect(synthWith(true)).toMatch(new RegExp(`\\n  image web: pinned ${URI}@${DIGEST} \\(h-[0-9a-f]{24}\\)\\n`));
   });
 
-  it("says per image that it is not pinned without a manifest", () => {
-    expect(synthWith()).toContain("\n  image web: not pinned (run berth publish)");
+  it("says per image that it is looked up by content tag at plan without a manifest", () => {
+    expect(synthWith(false)).toMatch(/\n {2}image web: h-[0-9a-f]{24}, looked up at plan; never published: run berth publish before plan\n/);
   });
 
   it("passes the stacks' notes on", () => {
-    expect(synthWith()).toContain("\n  note: shop-dev-fargate: serves plain HTTP (fargate.plainHttp): no TLS; set fargate.https for production");
+    expect(synthWith(false)).toContain("\n  note: shop-dev-fargate: serves plain HTTP (fargate.plainHttp): no TLS; set fargate.https for production");
   });
 });
