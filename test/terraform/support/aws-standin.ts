@@ -116,16 +116,6 @@ export function providerOverride(endpoints: Record<string, string>, region: stri
   };
 }
 
-/**
- * The environment for a Terraform run against the stand-in: `base` without the caller's AWS_*
- * variables and shared config (an AWS_PROFILE the files lack fails the provider's configuration,
- * dummy keys or not), without instance metadata or version checkpoint.
- */
-export function standinEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(base).filter(([name]) => !name.startsWith("AWS_")));
-  return { ...env, AWS_CONFIG_FILE: "/dev/null", AWS_SHARED_CREDENTIALS_FILE: "/dev/null", AWS_EC2_METADATA_DISABLED: "true", CHECKPOINT_DISABLE: "1" };
-}
-
 /** Starts the stand-in on 127.0.0.1 (an ephemeral port), answering from `world`. */
 export async function startAwsStandin(world: AwsWorld): Promise<AwsStandin> {
   const requests: StandinCall[] = [];

@@ -58,13 +58,27 @@ export function describeWithTerraform(name: string, body: (tools: TerraformTools
 
 let cliConfig: string | undefined;
 
-/** Terraform's environment: no version checkpoint, no prompts, and a CLI config of our own (empty). */
+/**
+ * Terraform's environment: no version checkpoint, no prompts, a CLI config of our own (empty), and
+ * none of the caller's AWS_* variables or shared AWS config: every run here is offline against the
+ * stand-in, and an AWS_PROFILE the files lack fails the provider's configuration, dummy keys or not.
+ */
 export function terraformEnv(): NodeJS.ProcessEnv {
   if (!cliConfig) {
     cliConfig = join(mkdtempSync(join(tmpdir(), "berth-tf-cli-")), "terraformrc");
     writeFileSync(cliConfig, "");
   }
-  return { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0", TF_CLI_CONFIG_FILE: cliConfig };
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("AWS_")));
+  return {
+    ...env,
+    AWS_CONFIG_FILE: "/dev/null",
+    AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+    AWS_EC2_METADATA_DISABLED: "true",
+    CHECKPOINT_DISABLE: "1",
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    TF_CLI_CONFIG_FILE: cliConfig,
+  };
 }
 
 export interface TerraformRun {
