@@ -1,4 +1,5 @@
 import type { IConstruct } from "constructs";
+import { rangeProblem, type Range } from "./limits/rule";
 
 /**
  * An error caused by the user's input (spec, props, flags, environment), not by a bug in berth.
@@ -16,9 +17,12 @@ export class ValidationError extends BerthError {
   }
 }
 
-/** Throws a ValidationError unless `value` is a whole number within [min, max]. */
-export function checkWholeNumber(scope: IConstruct, prop: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ValidationError(scope, `${prop} must be a whole number from ${min} to ${max}, got ${value}`);
-  }
+/** Throws "<prop> <problem>, got <value>" when `problem` (a limits/ checker's answer) is defined. */
+export function check(scope: IConstruct, prop: string, value: unknown, problem: string | undefined): void {
+  if (problem !== undefined) throw new ValidationError(scope, `${prop} ${problem}, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`);
+}
+
+/** Throws a ValidationError unless `value` is a whole number within the range. */
+export function checkWholeNumber(scope: IConstruct, prop: string, value: number, range: Range): void {
+  check(scope, prop, value, rangeProblem(range, value));
 }

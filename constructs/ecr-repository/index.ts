@@ -1,10 +1,11 @@
 import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
 import { EcrRepository as EcrRepositoryResource } from "@cdktf/provider-aws/lib/ecr-repository";
 import { Construct } from "constructs";
-import { ValidationError, checkWholeNumber } from "../errors";
+import { check, checkWholeNumber } from "../errors";
+import { ECR_REPOSITORY_NAME } from "../limits/names";
+import { patternProblem } from "../limits/rule";
 
 /** ECR's repository name rule (CreateRepository API), 2-256 characters, lower case only. */
-const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 
 export interface EcrRepositoryProps {
   /** Repository name, e.g. `shop-prod/web`. */
@@ -36,14 +37,9 @@ export class EcrRepository extends Construct {
     const forceDelete = props.forceDelete ?? false;
 
     const name = props.repositoryName;
-    if (name.length < 2 || name.length > 256 || !REPOSITORY_NAME.test(name)) {
-      throw new ValidationError(
-        this,
-        `repositoryName ${JSON.stringify(name)} is not a valid ECR repository name: use 2-256 lower case letters, digits and . _ - separators, with "/" between path segments (e.g. "shop-prod/web")`,
-      );
-    }
-    checkWholeNumber(this, "untaggedExpiryDays", untaggedExpiryDays, 1, 3650);
-    checkWholeNumber(this, "keepImages", keepImages, 1, 10000);
+    check(this, "repositoryName", name, patternProblem(ECR_REPOSITORY_NAME, name));
+    checkWholeNumber(this, "untaggedExpiryDays", untaggedExpiryDays, { min: 1, max: 3650, unit: "days" });
+    checkWholeNumber(this, "keepImages", keepImages, { min: 1, max: 10000 });
 
     const repository = new EcrRepositoryResource(this, "repository", {
       name,

@@ -8,6 +8,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { ValidationError, checkWholeNumber } from "../errors";
+import { POSIX_ID } from "../limits/storage";
 
 export interface EfsVolumeProps {
   /** Volume name; its data lives under `/<name>` on the file system. */
@@ -88,8 +89,8 @@ export class EfsStorage extends Construct {
     this.volumes = props.volumes.map((volume) => {
       const uid = volume.uid ?? 1000;
       const gid = volume.gid ?? 1000;
-      checkWholeNumber(this, `volumes.${volume.name}.uid`, uid, 0, 4294967295);
-      checkWholeNumber(this, `volumes.${volume.name}.gid`, gid, 0, 4294967295);
+      checkWholeNumber(this, `volumes.${volume.name}.uid`, uid, POSIX_ID);
+      checkWholeNumber(this, `volumes.${volume.name}.gid`, gid, POSIX_ID);
       const ap = new EfsAccessPoint(this, `ap-${volume.name}`, {
         fileSystemId: fs.id,
         posixUser: { uid, gid },

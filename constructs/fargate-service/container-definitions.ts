@@ -1,4 +1,6 @@
 /** ECS container definitions (the JSON `containerDefinitions` of a task definition). */
+import { CONTAINER_HEALTH_CHECK } from "../limits/health-check";
+import { rangeProblem } from "../limits/rule";
 
 export interface ContainerHealthCheck {
   /** `["CMD", ...]` or `["CMD-SHELL", "..."]`, run inside the container. */
@@ -9,24 +11,13 @@ export interface ContainerHealthCheck {
   readonly startPeriodSeconds: number;
 }
 
-/**
- * ECS's ranges for a container health check, in seconds except `retries` (ECS API Reference,
- * HealthCheck). They differ from the load balancer's: its timeout may reach 120 s, a container's 60.
- */
-export const CONTAINER_HEALTH_CHECK_RANGES = {
-  intervalSeconds: { min: 5, max: 300, ecsField: "interval" },
-  timeoutSeconds: { min: 2, max: 60, ecsField: "timeout" },
-  retries: { min: 1, max: 10, ecsField: "retries" },
-  startPeriodSeconds: { min: 0, max: 300, ecsField: "startPeriod" },
-} as const;
-
 /** What ECS would reject in a container health check, or undefined; `where` names the check. */
 export function containerHealthCheckProblem(where: string, check: ContainerHealthCheck): string | undefined {
-  for (const [field, range] of Object.entries(CONTAINER_HEALTH_CHECK_RANGES)) {
-    const value = check[field as keyof typeof CONTAINER_HEALTH_CHECK_RANGES];
-    if (!Number.isInteger(value) || value < range.min || value > range.max) {
-      const unit = field === "retries" ? "" : " seconds";
-      return `${where}.${field} must be a whole number from ${range.min} to ${range.max}, got ${value}: ECS accepts a container health check ${range.ecsField} of ${range.min} to ${range.max}${unit} only; set a value in that range`;
+  for (const [field, range] of Object.entries(CONTAINER_HEALTH_CHECK)) {
+    const value = check[field as keyof typeof CONTAINER_HEALTH_CHECK];
+    const problem = rangeProblem(range, value);
+    if (problem !== undefined) {
+      return `${where}.${field} ${problem}, got ${value}: ECS accepts no other container health check ${range.ecsField}; set a value in that range`;
     }
   }
   return undefined;

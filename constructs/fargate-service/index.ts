@@ -10,15 +10,16 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { EfsStorage } from "../efs-storage";
-import { ValidationError, checkWholeNumber } from "../errors";
+import { ValidationError, check, checkWholeNumber } from "../errors";
+import { retentionProblem } from "../limits/logs";
+import { EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT, fargateSizeProblem } from "../limits/fargate";
+import { PORT, SECURITY_GROUP_RULE_DESCRIPTION, cidrProblem } from "../limits/network";
+import { patternProblem } from "../limits/rule";
 import type { PolicyStatement } from "../iam";
 import { ServiceAutoscaling, type ServiceAutoscalingProps } from "./autoscaling";
 import { containerDefinition, containerHealthCheckProblem, type ContainerHealthCheck, type MountPoint } from "./container-definitions";
 import { TaskRoles } from "./roles";
-import { fargateSizeProblem } from "./sizes";
 
-export { FARGATE_TASK_SIZES } from "./sizes";
-export { CONTAINER_HEALTH_CHECK_RANGES } from "./container-definitions";
 export type { ContainerHealthCheck } from "./container-definitions";
 
 export interface AppContainerProps {
@@ -170,7 +171,7 @@ export class FargateService extends Construct {
     const writablePaths = readonlyRoot ? (c.writablePaths ?? ["/tmp"]) : [];
     const stopTimeoutSeconds = c.stopTimeoutSeconds ?? 30;
 
-    this.validate({ ...props, cpu, memoryMiB, architecture, desiredCount, minHealthyPercent, maxPercent, ecsExec, capacity, readonlyRoot, writablePaths, stopTimeoutSeconds, volumes, sidecars });
+    this.validate({ ...props, cpu, memoryMiB, architecture, desiredCount, minHealthyPercent, maxPercent, ecsExec, capacity, readonlyRoot, writablePaths, stopTimeoutSeconds, volumes, sidecars, egress });
 
     const logGroup = new CloudwatchLogGroup(this, "logs", { name: `/berth/${props.name}`, retentionInDays: logRetentionDays });
     const cluster = this.cluster(props.name, props.clusterName, ecsExec ? logGroup.name : undefined);
@@ -390,6 +391,7 @@ export class FargateService extends Construct {
     stopTimeoutSeconds: number;
     volumes: NonNullable<FargateServiceProps["volumes"]>;
     sidecars: readonly SidecarProps[];
+    egress: readonly EgressRuleProps[];
   }): void {
     const size = fargateSizeProblem(p.cpu, p.memoryMiB);
     if (size) throw new ValidationError(this, size);
@@ -399,12 +401,18 @@ export class FargateService extends Construct {
         `the load balancer's target group sends traffic to port ${p.loadBalancer.targetPort} but the container listens on ${p.container.port}: use one port for both`,
       );
     }
-    checkWholeNumber(this, "container.port", p.container.port, 1, 65535);
-    checkWholeNumber(this, "desiredCount", p.desiredCount, 0, 1000);
-    checkWholeNumber(this, "minHealthyPercent", p.minHealthyPercent, 0, 100);
-    checkWholeNumber(this, "maxPercent", p.maxPercent, 100, 200);
-    checkWholeNumber(this, "container.stopTimeoutSeconds", p.stopTimeoutSeconds, 2, 120);
-    if (p.ephemeralStorageGiB !== undefined) checkWholeNumber(this, "ephemeralStorageGiB", p.ephemeralStorageGiB, 21, 200);
+    checkWholeNumber(this, "container.port", p.container.port, PORT);
+    if (p.logRetentionDays !== undefined) check(this, "logRetentionDays", p.logRetentionDays, retentionProblem(p.logRetentionDays));
+    checkWholeNumber(this, "desiredCount", p.desiredCount, { min: 0, max: 1000 });
+    checkWholeNumber(this, "minHealthyPercent", p.minHealthyPercent, { min: 0, max: 100, unit: "percent" });
+    checkWholeNumber(this, "maxPercent", p.maxPercent, { min: 100, max: 200, unit: "percent" });
+    checkWholeNumber(this, "container.stopTimeoutSeconds", p.stopTimeoutSeconds, STOP_TIMEOUT);
+    if (p.ephemeralStorageGiB !== undefined) checkWholeNumber(this, "ephemeralStorageGiB", p.ephemeralStorageGiB, EPHEMERAL_STORAGE_GIB);
+    p.egress.forEach((rule, i) => {
+      checkWholeNumber(this, `egress[${i}].port`, rule.port, PORT);
+      rule.cidrBlocks.forEach((cidr, j) => check(this, `egress[${i}].cidrBlocks[${j}]`, cidr, cidrProblem(cidr)));
+      check(this, `egress[${i}].description`, rule.description, patternProblem(SECURITY_GROUP_RULE_DESCRIPTION, rule.description));
+    });
     // ECS keeps at least ceil(desired × min%) tasks and starts at most floor(desired × max%):
     // when neither leaves room for one task to change, a deployment never progresses.
     const floorMax = Math.floor((p.desiredCount * p.maxPercent) / 100);

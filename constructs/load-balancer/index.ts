@@ -8,11 +8,12 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { ValidationError, checkWholeNumber } from "../errors";
-import { ALB_SUBNET_MAX_PREFIX } from "./limits";
+import { ValidationError, check, checkWholeNumber } from "../errors";
+import { ALB_HEALTHY_HTTP_CODES, ALB_IDLE_TIMEOUT, DEREGISTRATION_DELAY, HEALTH_CHECK_PATH, TARGET_GROUP_HEALTH_CHECK } from "../limits/health-check";
+import { ALB_SUBNET_MAX_PREFIX, PORT, cidrProblem } from "../limits/network";
+import { patternProblem } from "../limits/rule";
 import { elbName, targetGroupNamePrefix } from "./names";
 
-export { ALB_SUBNET_MAX_PREFIX } from "./limits";
 
 /** How the load balancer serves HTTPS. */
 export type HttpsMode =
@@ -112,14 +113,15 @@ export class LoadBalancer extends Construct {
         `the subnets are /${props.subnetPrefixLength} but an Application Load Balancer needs subnets of /${ALB_SUBNET_MAX_PREFIX} or larger (with 8 free addresses each): give it larger subnets`,
       );
     }
-    if (!hc.path.startsWith("/")) {
-      throw new ValidationError(this, `healthCheck.path must begin with "/", got ${JSON.stringify(hc.path)}`);
+    check(this, "healthCheck.path", hc.path, patternProblem(HEALTH_CHECK_PATH, hc.path));
+    checkWholeNumber(this, "targetPort", props.targetPort, PORT);
+    checkWholeNumber(this, "idleTimeoutSeconds", idleTimeoutSeconds, ALB_IDLE_TIMEOUT);
+    checkWholeNumber(this, "deregistrationDelaySeconds", deregistrationDelaySeconds, DEREGISTRATION_DELAY);
+    for (const [field, range] of Object.entries(TARGET_GROUP_HEALTH_CHECK)) {
+      checkWholeNumber(this, `healthCheck.${field}`, health[field as keyof typeof TARGET_GROUP_HEALTH_CHECK], range);
     }
-    checkWholeNumber(this, "targetPort", props.targetPort, 1, 65535);
-    checkWholeNumber(this, "idleTimeoutSeconds", idleTimeoutSeconds, 1, 4000);
-    checkWholeNumber(this, "deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600);
-    checkWholeNumber(this, "healthCheck.intervalSeconds", health.intervalSeconds, 5, 300);
-    checkWholeNumber(this, "healthCheck.timeoutSeconds", health.timeoutSeconds, 2, 120);
+    check(this, "healthCheck.healthyHttpCodes", health.healthyHttpCodes, patternProblem(ALB_HEALTHY_HTTP_CODES, health.healthyHttpCodes));
+    ingressCidrs.forEach((cidr, i) => check(this, `ingressCidrs[${i}]`, cidr, cidrProblem(cidr)));
     if (health.timeoutSeconds >= health.intervalSeconds) {
       throw new ValidationError(this, `healthCheck.timeoutSeconds (${health.timeoutSeconds}) must be less than intervalSeconds (${health.intervalSeconds})`);
     }

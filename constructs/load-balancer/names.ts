@@ -1,9 +1,5 @@
 import { createHash } from "node:crypto";
-
-/** AWS's limit for ALB and target group names. */
-export const ELB_NAME_MAX = 32;
-
-const VALID = /^[0-9A-Za-z](?:[0-9A-Za-z-]*[0-9A-Za-z])?$/;
+import { ALB_RESERVED_NAME_PREFIX, ELB_NAME_CHARACTERS, ELB_NAME_MAX, TARGET_GROUP_NAME_PREFIX_MAX } from "../limits/names";
 
 /**
  * A valid ALB / target group name from `base`: `[0-9A-Za-z-]`, at most 32 characters, no leading
@@ -12,19 +8,16 @@ const VALID = /^[0-9A-Za-z](?:[0-9A-Za-z-]*[0-9A-Za-z])?$/;
  * for one input and two bases never shorten to the same name.
  */
 export function elbName(base: string): string {
-  if (base.length <= ELB_NAME_MAX && VALID.test(base) && !/^internal-/i.test(base)) return base;
+  if (base.length <= ELB_NAME_MAX && ELB_NAME_CHARACTERS.test(base) && !ALB_RESERVED_NAME_PREFIX.test(base)) return base;
   const hash = createHash("sha256").update(base).digest("hex").slice(0, 7);
   const cleaned = base
-    .replace(/^internal-/i, "")
+    .replace(ALB_RESERVED_NAME_PREFIX, "")
     .replace(/[^0-9A-Za-z-]/g, "-")
     .replace(/-+/g, "-")
     .slice(0, ELB_NAME_MAX - hash.length - 1)
     .replace(/^-|-$/g, "");
   return cleaned ? `${cleaned}-${hash}` : hash;
 }
-
-/** The provider's limit for a target group `name_prefix`: 32 minus its 26-character unique suffix. */
-export const TARGET_GROUP_NAME_PREFIX_MAX = 6;
 
 /**
  * A target group `name_prefix` from `base`: at most 6 characters of `[0-9A-Za-z-]`, not beginning

@@ -17,9 +17,10 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { Fn } from "cdktf";
 import { Construct } from "constructs";
-import { ValidationError, checkWholeNumber } from "../errors";
+import { ValidationError, check, checkWholeNumber } from "../errors";
 import { assumeRolePolicy, policyDocument } from "../iam";
-import { SUBNET_NEW_BITS, subnetPrefixLength } from "./subnets";
+import { retentionProblem } from "../limits/logs";
+import { SUBNET_NEW_BITS, cidrPrefix, subnetPrefixLength, vpcCidrProblem } from "../limits/network";
 
 /** How private subnets reach the internet: not at all, through one NAT gateway, or one per AZ. */
 export type NatMode = "none" | "single" | "perAz";
@@ -76,11 +77,10 @@ export class Network extends Construct {
     const vpcEndpoints = withPrivate && (props.vpcEndpoints ?? false);
     const flowLogRetentionDays = props.flowLogRetentionDays ?? 14;
 
-    checkWholeNumber(this, "azCount", azCount, 1, 6);
-    const prefix = Number(/^\d{1,3}(?:\.\d{1,3}){3}\/(\d{1,2})$/.exec(cidrBlock)?.[1]);
-    if (!(prefix >= 16 && prefix <= 24)) {
-      throw new ValidationError(this, `cidrBlock must be an IPv4 CIDR from /16 to /24 (e.g. "10.0.0.0/16"), got ${JSON.stringify(cidrBlock)}`);
-    }
+    checkWholeNumber(this, "azCount", azCount, { min: 1, max: 6 });
+    check(this, "cidrBlock", cidrBlock, vpcCidrProblem(cidrBlock));
+    check(this, "flowLogRetentionDays", flowLogRetentionDays, retentionProblem(flowLogRetentionDays));
+    const prefix = cidrPrefix(cidrBlock);
     if (withPrivate && natGateways === "none" && !vpcEndpoints) {
       throw new ValidationError(
         this,

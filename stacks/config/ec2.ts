@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { flag, matching, oneOf, text, wholeNumber } from "./fields";
-import { cidrList } from "./network";
+import { DOMAIN } from "../../constructs/limits/names";
+import { GP3_VOLUME_GIB, ROOT_VOLUME_GIB } from "../../constructs/limits/storage";
+import { fact, flag, inRange, matching, wholeNumber } from "./fields";
+import { cidrList, egressRule } from "./network";
 
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
-const DOMAIN = /^(?=.{1,253}$)(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Options of the `ec2` target (one Docker host). */
@@ -11,15 +12,16 @@ export const ec2Block = z.strictObject({
   /** EC2 instance type; its architecture must match image.platform. @default "t3.small" / "t4g.small" (dev), "t3.medium" / "t4g.medium" (prod), by platform */
   instanceType: matching(INSTANCE_TYPE, 'an EC2 instance type like "t3.small"').optional(),
   /** Root volume size (gp3, encrypted). @default 20 */
-  rootVolumeGiB: wholeNumber(8, 16384, "GiB").optional(),
+  rootVolumeGiB: inRange(ROOT_VOLUME_GIB).optional(),
   /** Data volume for Docker named volumes (gp3, encrypted, kept when the instance is replaced). @default 20 */
-  dataVolumeGiB: wholeNumber(1, 16384, "GiB").optional(),
+  dataVolumeGiB: inRange(GP3_VOLUME_GIB).optional(),
   /** Who may reach the app's published ports. @default ["0.0.0.0/0"] */
   ingressCidrs: cidrList.optional(),
   /** HTTPS through a Caddy reverse proxy that obtains and renews certificates for the domain. @default - plain HTTP on port 80 */
   https: z
     .strictObject({
-      domain: matching(DOMAIN, 'a lower case domain name like "shop.example.com" whose DNS points at the host'),
+      /** Its DNS must point at the host. */
+      domain: fact(DOMAIN),
       /** ACME account e-mail for expiry notices. @default - none */
       email: matching(EMAIL, "an e-mail address").optional(),
     })
@@ -29,17 +31,7 @@ export const ec2Block = z.strictObject({
   /** Let containers use the instance role through IMDS (hop limit 2 instead of 1). @default false */
   containersUseInstanceRole: flag().optional(),
   /** Outbound rules of the host. @default HTTPS (443) and HTTP (80, package mirrors) to anywhere */
-  egress: z
-    .array(
-      z.strictObject({
-        port: wholeNumber(1, 65535),
-        cidrBlocks: cidrList,
-        description: text("a short description").min(1).max(255),
-        protocol: oneOf(["tcp", "udp"] as const).optional(),
-      }),
-    )
-    .min(1)
-    .optional(),
+  egress: z.array(egressRule).min(1).optional(),
   /** Seconds an update waits for the new containers to become healthy before rolling back; more than healthCheck.gracePeriodSeconds. @default 180 */
   updateTimeoutSeconds: wholeNumber(30, 3600, "seconds").optional(),
   /** Refuse API termination of the host; turn off for one apply to replace it. @default false (dev), true (prod) */

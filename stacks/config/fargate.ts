@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { ACM_CERTIFICATE_ARN, flag, matching, oneOf, text, wholeNumber } from "./fields";
-import { ALB_SUBNET_MAX_PREFIX } from "../../constructs/load-balancer/limits";
-import { CONTAINER_HEALTH_CHECK_RANGES } from "../../constructs/fargate-service/container-definitions";
-import { SUBNET_NEW_BITS, subnetPrefixLength } from "../../constructs/network/subnets";
-import { cidrList } from "./network";
+import { ACM_CERTIFICATE_ARN, fact, flag, inRange, matching, oneOf, text, wholeNumber } from "./fields";
+import { EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT } from "../../constructs/limits/fargate";
+import { ALB_HEALTHY_HTTP_CODES, ALB_IDLE_TIMEOUT, CONTAINER_HEALTH_CHECK, DEREGISTRATION_DELAY } from "../../constructs/limits/health-check";
+import { DOMAIN, ENV_NAME, S3_BUCKET } from "../../constructs/limits/names";
+import { ALB_SUBNET_MAX_PREFIX, SUBNET_NEW_BITS, cidrPrefix, subnetPrefixLength } from "../../constructs/limits/network";
+import { cidrList, egressRule } from "./network";
 
-const DOMAIN = /^(?=.{1,253}$)(?:(?!-)[a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
 const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 const IAM_ACTION = /^[a-z0-9-]+:[A-Za-z0-9*]+$/;
 const CONTAINER_NAME = /^[a-z][a-z0-9-]{0,30}$/;
@@ -19,7 +19,7 @@ const https = z.union(
     }),
     z.strictObject({
       /** Domain served; a DNS-validated certificate is created and an alias record points it at the ALB. */
-      domain: matching(DOMAIN, 'a lower case domain name like "shop.example.com"'),
+      domain: fact(DOMAIN),
       /** The Route 53 hosted zone holding the domain. */
       hostedZoneId: matching(HOSTED_ZONE_ID, 'a Route 53 hosted zone ID like "Z0123456789ABCDEFGHIJ"'),
     }),
@@ -38,7 +38,7 @@ const sidecar = z.strictObject({
   /** An existing image with a tag or digest. */
   image: text("an image reference with a tag or digest").min(3),
   command: z.array(text()).min(1).optional(),
-  environment: z.record(matching(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name"), text()).optional(),
+  environment: z.record(fact(ENV_NAME), text()).optional(),
   /** Whether the task stops when this container stops. @default false */
   essential: flag().optional(),
   /** The app container waits for this sidecar to reach this condition. @default "START" */
@@ -49,14 +49,6 @@ const sidecar = z.strictObject({
   healthCheck: healthCommand.optional(),
   /** @default true */
   readonlyRootFilesystem: flag().optional(),
-});
-
-const egressRule = z.strictObject({
-  port: wholeNumber(1, 65535),
-  cidrBlocks: cidrList,
-  description: text("a short description").min(1).max(255),
-  /** @default "tcp" */
-  protocol: oneOf(["tcp", "udp"] as const).optional(),
 });
 
 /** Options of the `fargate` target. */
@@ -70,15 +62,15 @@ export const fargateBlock = z.strictObject({
   /** Who may reach the ALB on 443/80. @default ["0.0.0.0/0"] */
   ingressCidrs: cidrList.optional(),
   /** ALB idle timeout. @default 60 */
-  idleTimeoutSeconds: wholeNumber(1, 4000, "seconds").optional(),
+  idleTimeoutSeconds: inRange(ALB_IDLE_TIMEOUT).optional(),
   /** S3 bucket (existing, with the ELB log-delivery policy) for ALB access logs. @default - no access logs */
-  accessLogsBucket: matching(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name").optional(),
+  accessLogsBucket: fact(S3_BUCKET).optional(),
   /** ALB deletion protection. @default false (dev), true (prod) */
   deletionProtection: flag().optional(),
   /** Seconds the ALB drains a stopping task. @default 30 */
-  deregistrationDelaySeconds: wholeNumber(0, 3600, "seconds").optional(),
+  deregistrationDelaySeconds: inRange(DEREGISTRATION_DELAY).optional(),
   /** HTTP codes counted healthy. @default "200-399" */
-  healthyHttpCodes: matching(/^[2-4]\d\d(?:-[2-4]\d\d)?(?:,[2-4]\d\d(?:-[2-4]\d\d)?)*$/, 'HTTP codes from 200 to 499 like "200" or "200-399"').optional(),
+  healthyHttpCodes: fact(ALB_HEALTHY_HTTP_CODES).optional(),
   /** Existing ECS cluster name. @default - a cluster is created */
   clusterName: matching(/^[A-Za-z0-9_-]{1,255}$/, "an ECS cluster name").optional(),
   /** Lower bound of running tasks during a deployment, in percent of desiredCount. @default 100 */
@@ -110,7 +102,7 @@ export const fargateBlock = z.strictObject({
     .refine((a) => a.minCount <= a.maxCount, { error: "minCount must not exceed maxCount", path: ["minCount"] })
     .optional(),
   /** Task ephemeral storage beyond the free 20 GiB. @default - 20 GiB */
-  ephemeralStorageGiB: wholeNumber(21, 200, "GiB").optional(),
+  ephemeralStorageGiB: inRange(EPHEMERAL_STORAGE_GIB).optional(),
   /** Read-only root filesystem for the app container. @default true */
   readonlyRootFilesystem: flag().optional(),
   /** Writable scratch paths when the root filesystem is read-only. @default ["/tmp"] */
@@ -120,7 +112,7 @@ export const fargateBlock = z.strictObject({
   /** Health check run inside the app container (the image must hold the tool it calls). @default - none: the load balancer's check applies */
   containerHealthCheck: healthCommand.optional(),
   /** Seconds between SIGTERM and SIGKILL. @default 30 */
-  stopTimeoutSeconds: wholeNumber(2, 120, "seconds").optional(),
+  stopTimeoutSeconds: inRange(STOP_TIMEOUT).optional(),
   /** Outbound rules of the tasks. @default [{ port: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS to AWS APIs and the internet" }] */
   egress: z.array(egressRule).min(1).optional(),
   /** Permissions of the app itself (the task role). @default [] */
@@ -191,8 +183,9 @@ export function fargateCrossChecks(spec: FargateCheckedSpec, ctx: z.RefinementCt
   if (checkUsers.length > 0) {
     for (const [specField, checkField, ecsName, otherUse] of CONTAINER_HEALTH_CHECK_FIELDS) {
       const value = spec.healthCheck?.[specField];
-      const { min, max } = CONTAINER_HEALTH_CHECK_RANGES[checkField];
-      const unit = checkField === "retries" ? "" : " seconds";
+      const range = CONTAINER_HEALTH_CHECK[checkField];
+      const { min, max } = range;
+      const unit = "unit" in range ? ` ${range.unit}` : "";
       if (value !== undefined && (value < min || value > max)) {
         ctx.addIssue({
           code: "custom",
@@ -222,7 +215,7 @@ export function fargateCrossChecks(spec: FargateCheckedSpec, ctx: z.RefinementCt
 
   const network = spec.network;
   const cidrBlock = network && "vpcId" in network ? undefined : network?.cidrBlock;
-  const vpcPrefix = cidrBlock === undefined ? undefined : Number(cidrBlock.split("/")[1]);
+  const vpcPrefix = cidrBlock === undefined ? undefined : cidrPrefix(cidrBlock);
   if (vpcPrefix !== undefined && subnetPrefixLength(vpcPrefix) > ALB_SUBNET_MAX_PREFIX) {
     const largest = ALB_SUBNET_MAX_PREFIX - SUBNET_NEW_BITS;
     ctx.addIssue({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Pattern, Range } from "../../constructs/limits/rule";
 
 /**
  * Field builders shared by the spec schema. Each carries its own "what is allowed" message,
@@ -12,6 +13,27 @@ export function wholeNumber(min: number, max: number, unit = "") {
     .int({ error: `must be ${allowed}` })
     .min(min, { error: `must be ${allowed}` })
     .max(max, { error: `must be ${allowed}` });
+}
+
+/** A whole number within an AWS range from constructs/limits, with that range's wording. */
+export function inRange(range: Range) {
+  return wholeNumber(range.min, range.max, range.unit);
+}
+
+/** A string matching a pattern from constructs/limits, with that fact's wording. */
+export function fact(p: Pattern) {
+  return matching(p.pattern, p.allowed);
+}
+
+/**
+ * A string refused with the rule text of a constructs/limits checker (e.g. cidrProblem), so that
+ * the spec and the construct guards say the same thing.
+ */
+export function checkedText(allowed: string, problem: (value: string) => string | undefined) {
+  return text(allowed).superRefine((value, ctx) => {
+    const message = problem(value);
+    if (message !== undefined) ctx.addIssue({ code: "custom", message });
+  });
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
@@ -35,24 +57,6 @@ export const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const PARTITION = "aws(-cn|-us-gov)?";
 const ACCOUNT = "\\d{12}";
 const REGION = "[a-z]{2}(-gov)?-[a-z]+-\\d";
-/** `arn:aws:ssm:<region>:<account>:parameter/<name>` */
-export const SSM_PARAMETER_ARN = new RegExp(`^arn:${PARTITION}:ssm:(${REGION}):${ACCOUNT}:parameter/[A-Za-z0-9_.\\-/]+$`);
-/**
- * `arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 chars>`, optionally followed by
- * `:<json-key>:<version-stage>:<version-id>` as ECS accepts it.
- */
-export const SECRETS_MANAGER_ARN = new RegExp(
-  `^arn:${PARTITION}:secretsmanager:(${REGION}):${ACCOUNT}:secret:[A-Za-z0-9/_+=.@\\-]+-[A-Za-z0-9]{6}(:[^:]*:[^:]*:[^:]*)?$`,
-);
 export const KMS_KEY_ARN = new RegExp(`^arn:${PARTITION}:kms:${REGION}:${ACCOUNT}:key/[a-f0-9-]{36}$`);
-
-/** `<registry>/<repository>[:tag][@sha256:<64 hex>]`; a tag or a digest is required. */
-export const IMAGE_URI =
-  /^[a-z0-9.-]+(:\d+)?\/(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
-
-/** The region part of an SSM or Secrets Manager ARN, or undefined. */
-export function arnRegion(arn: string): string | undefined {
-  return arn.split(":")[3];
-}
 
 export const ACM_CERTIFICATE_ARN = new RegExp(`^arn:${PARTITION}:acm:${REGION}:${ACCOUNT}:certificate/[A-Za-z0-9-]{1,64}$`);

@@ -1,20 +1,29 @@
 import { z } from "zod";
-import { matching, oneOf, wholeNumber } from "./fields";
+import { CIDR_ALLOWED, PORT, SECURITY_GROUP_RULE_DESCRIPTION, VPC_CIDR_ALLOWED, cidrProblem, vpcCidrProblem } from "../../constructs/limits/network";
+import { checkedText, fact, inRange, matching, oneOf, wholeNumber } from "./fields";
 
-const CIDR = /^\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}$/;
 const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
 const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
 
 export const NAT_MODES = ["none", "single", "perAz"] as const;
 
-export const cidrList = z.array(matching(CIDR, 'an IPv4 CIDR like "203.0.113.0/24"'), { error: 'must be a list of IPv4 CIDRs like ["0.0.0.0/0"]' }).min(1);
+export const cidrList = z.array(checkedText(CIDR_ALLOWED, cidrProblem), { error: 'must be a list of IPv4 CIDRs like ["0.0.0.0/0"]' }).min(1);
+
+/** An outbound rule (fargate.egress, ec2.egress). */
+export const egressRule = z.strictObject({
+  port: inRange(PORT),
+  cidrBlocks: cidrList,
+  description: fact(SECURITY_GROUP_RULE_DESCRIPTION),
+  /** @default "tcp" */
+  protocol: oneOf(["tcp", "udp"] as const).optional(),
+});
 
 const subnetIds = z.array(matching(SUBNET_ID, 'a subnet ID like "subnet-0abc1234"'), { error: "must be a list of subnet IDs" });
 
 /** A VPC that berth creates. */
 export const ownNetwork = z.strictObject({
   /** @default "10.0.0.0/16" */
-  cidrBlock: matching(CIDR, 'an IPv4 CIDR from /16 to /24 like "10.0.0.0/16"').optional(),
+  cidrBlock: checkedText(VPC_CIDR_ALLOWED, vpcCidrProblem).optional(),
   /** Availability zones. @default 2 */
   azCount: wholeNumber(1, 6).optional(),
   /** NAT for the private subnets. @default "single" (dev), "perAz" (prod) */

@@ -1,4 +1,5 @@
-import type { BerthConfig, PLATFORMS, RETENTION_DAYS, STAGES, TARGETS } from "./schema";
+import type { BerthConfig, PLATFORMS, STAGES, TARGETS } from "./schema";
+import type { RETENTION_DAYS } from "../../constructs/limits/logs";
 
 export type Stage = (typeof STAGES)[number];
 export type Target = (typeof TARGETS)[number];

@@ -1,17 +1,13 @@
 import { z } from "zod";
-import {
-  AWS_REGION,
-  IMAGE_URI,
-  KMS_KEY_ARN,
-  SECRETS_MANAGER_ARN,
-  SSM_PARAMETER_ARN,
-  arnRegion,
-  flag,
-  matching,
-  oneOf,
-  text,
-  wholeNumber,
-} from "./fields";
+import { TARGET_GROUP_HEALTH_CHECK, HEALTH_CHECK_PATH } from "../../constructs/limits/health-check";
+import { IMAGE_URI } from "../../constructs/limits/images";
+import { RETENTION_ALLOWED, retentionProblem } from "../../constructs/limits/logs";
+import { ENV_NAME, S3_BUCKET, VOLUME_NAME } from "../../constructs/limits/names";
+import { PORT } from "../../constructs/limits/network";
+import { SECRET_ARN_ALLOWED, arnRegion, secretArnProblem } from "../../constructs/limits/secrets";
+import { POSIX_ID } from "../../constructs/limits/storage";
+import { TAG_KEY, TAG_VALUE_MAX } from "../../constructs/limits/tags";
+import { AWS_REGION, KMS_KEY_ARN, checkedText, fact, flag, inRange, matching, oneOf, text, wholeNumber } from "./fields";
 import { ec2Block } from "./ec2";
 import { fargateBlock, fargateCrossChecks, type FargateCheckedSpec } from "./fargate";
 import { networkBlock } from "./network";
@@ -28,15 +24,10 @@ import { MAIN_IMAGE_NAME } from "./presets";
 export const STAGES = ["dev", "prod"] as const;
 export const TARGETS = ["ec2", "fargate"] as const;
 export const PLATFORMS = ["linux/amd64", "linux/arm64"] as const;
-/** The values CloudWatch Logs accepts for retention (PutRetentionPolicy). */
-export const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 /** Short, so that `<app>-<stage>-<suffix>` fits AWS's 32-character ALB/target group names. */
 const APP_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,19}$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const VOLUME_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,30}$/;
 const ABSOLUTE_PATH = /^\/(?:[A-Za-z0-9._@+-]+\/?)*$/;
-const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
 
 const buildImage = z.strictObject({
   /** Build context directory, relative to the spec file. */
@@ -44,7 +35,7 @@ const buildImage = z.strictObject({
   /** Dockerfile path relative to the context. @default "Dockerfile" */
   dockerfile: text("a file path relative to the build context").min(1).optional(),
   /** `--build-arg` values. @default {} */
-  buildArgs: z.record(matching(ENV_NAME, "a build-arg name like NODE_ENV"), text()).optional(),
+  buildArgs: z.record(fact(ENV_NAME), text()).optional(),
   /** Multi-stage build target. @default - the last stage */
   target: text("a Dockerfile stage name").min(1).optional(),
   /** Target platform; must match the Fargate runtime / EC2 instance architecture. @default "linux/amd64" */
@@ -53,10 +44,7 @@ const buildImage = z.strictObject({
 
 const existingImage = z.strictObject({
   /** An image that is already published, e.g. `public.ecr.aws/nginx/nginx:1.27` or `repo@sha256:…`. */
-  uri: matching(IMAGE_URI, "an image reference like registry/name:tag or registry/name@sha256:<64 hex>").refine(
-    (uri) => /[:@][^/]*$/.test(uri.slice(uri.indexOf("/"))),
-    { error: "must name a tag or a digest (registry/name:tag or registry/name@sha256:…): berth never deploys an implicit :latest" },
-  ),
+  uri: fact(IMAGE_URI),
   /** Platform of the existing image. @default "linux/amd64" */
   platform: oneOf(PLATFORMS).optional(),
 });
@@ -64,15 +52,15 @@ const existingImage = z.strictObject({
 const healthCheck = z
   .strictObject({
     /** HTTP path probed by the load balancer / host. @default "/" */
-    path: matching(/^\/[\x21-\x7e]*$/, 'an HTTP path starting with "/" (printable ASCII, no spaces)').max(1024).optional(),
+    path: fact(HEALTH_CHECK_PATH).optional(),
     /** Seconds between probes. @default 10 */
-    intervalSeconds: wholeNumber(5, 300, "seconds").optional(),
+    intervalSeconds: inRange(TARGET_GROUP_HEALTH_CHECK.intervalSeconds).optional(),
     /** Seconds before a probe counts as failed; must be less than the interval. @default 5 */
-    timeoutSeconds: wholeNumber(2, 120, "seconds").optional(),
+    timeoutSeconds: inRange(TARGET_GROUP_HEALTH_CHECK.timeoutSeconds).optional(),
     /** Consecutive successes before healthy. @default 2 */
-    healthyThreshold: wholeNumber(2, 10).optional(),
+    healthyThreshold: inRange(TARGET_GROUP_HEALTH_CHECK.healthyThreshold).optional(),
     /** Consecutive failures before unhealthy. @default 3 */
-    unhealthyThreshold: wholeNumber(2, 10).optional(),
+    unhealthyThreshold: inRange(TARGET_GROUP_HEALTH_CHECK.unhealthyThreshold).optional(),
     /** Seconds after start during which failed probes are ignored. @default 30 (dev), 60 (prod) */
     gracePeriodSeconds: wholeNumber(0, 3600, "seconds").optional(),
   })
@@ -83,24 +71,18 @@ const healthCheck = z
 
 const volume = z.strictObject({
   /** Volume name: lower case letters, digits, hyphens. */
-  name: matching(VOLUME_NAME, "lower case letters, digits and single hyphens, starting with a letter, at most 31 characters"),
+  name: fact(VOLUME_NAME),
   /** Absolute mount path inside the container. */
   path: matching(ABSOLUTE_PATH, 'an absolute path like "/var/lib/app"').refine((p) => p !== "/", {
     error: 'must not be "/": mount a sub-directory',
   }),
   /** Owner uid of the volume's files (the app's user). @default 1000 */
-  uid: wholeNumber(0, 4294967295).optional(),
+  uid: inRange(POSIX_ID).optional(),
   /** Owner gid of the volume's files. @default 1000 */
-  gid: wholeNumber(0, 4294967295).optional(),
+  gid: inRange(POSIX_ID).optional(),
 });
 
-const secretArn = text("an SSM parameter ARN or a Secrets Manager secret ARN").refine(
-  (arn) => SSM_PARAMETER_ARN.test(arn) || SECRETS_MANAGER_ARN.test(arn),
-  {
-    error:
-      "must be an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>) or a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 chars>[:<json-key>::])",
-  },
-);
+const secretArn = checkedText(SECRET_ARN_ALLOWED, secretArnProblem);
 
 const registry = z.strictObject({
   /** Untagged images are expired this many days after push. @default 3 */
@@ -115,7 +97,7 @@ const registry = z.strictObject({
 
 const state = z.strictObject({
   /** S3 bucket holding the Terraform state. */
-  bucket: matching(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "an S3 bucket name (3-63 lower case letters, digits, dots, hyphens)"),
+  bucket: fact(S3_BUCKET),
   /** Key prefix; each stack stores `<prefix>/<stack>.tfstate`. @default "berth/<app>/<stage>" */
   keyPrefix: matching(/^[A-Za-z0-9!_.*'()/-]{1,512}$/, "an S3 key prefix").optional(),
   /** Bucket region. @default - the app's region */
@@ -140,13 +122,13 @@ export const baseShape = {
     error: "must be either { context, dockerfile?, buildArgs?, target?, platform? } to build, or { uri, platform? } for an existing image",
   }),
   /** Port the container listens on. */
-  port: wholeNumber(1, 65535),
+  port: inRange(PORT),
   /** Command (exec form) overriding the image's CMD. @default - the image's CMD */
   command: z.array(text(), { error: 'must be a list of strings (exec form), e.g. ["node", "server.js"]' }).min(1).optional(),
   /** Plain environment variables. @default {} */
-  environment: z.record(matching(ENV_NAME, "an environment variable name like LOG_LEVEL"), text()).optional(),
+  environment: z.record(fact(ENV_NAME), text()).optional(),
   /** Environment variables read from SSM Parameter Store or Secrets Manager at start. @default {} */
-  secrets: z.record(matching(ENV_NAME, "an environment variable name like DATABASE_URL"), secretArn).optional(),
+  secrets: z.record(fact(ENV_NAME), secretArn).optional(),
   /** Health check. @default - see each field */
   healthCheck: healthCheck.optional(),
   /** CPU units (1024 = one vCPU). @default 256 (dev), 512 (prod) */
@@ -159,9 +141,10 @@ export const baseShape = {
   volumes: z.array(volume, { error: "must be a list of { name, path }" }).optional(),
   /** CloudWatch log retention in days. @default 14 (dev), 90 (prod) */
   logRetentionDays: z
-    .number({ error: `must be a CloudWatch retention in days: ${RETENTION_DAYS.join(", ")}` })
-    .refine((n) => (RETENTION_DAYS as readonly number[]).includes(n), {
-      error: `must be a CloudWatch retention in days: ${RETENTION_DAYS.join(", ")}`,
+    .number({ error: `must be ${RETENTION_ALLOWED}` })
+    .superRefine((days, ctx) => {
+      const message = retentionProblem(days);
+      if (message !== undefined) ctx.addIssue({ code: "custom", message });
     })
     .optional(),
   /** ECR repository settings. @default - see each field */
@@ -175,7 +158,7 @@ export const baseShape = {
   /** Options of the EC2 host target. @default - see each field */
   ec2: ec2Block.optional(),
   /** Tags on every resource (provider default_tags). @default {} */
-  tags: z.record(matching(TAG_KEY, "a tag key of 1-128 letters, digits, spaces and _.:/=+-@"), text().max(256)).optional(),
+  tags: z.record(fact(TAG_KEY), text().max(TAG_VALUE_MAX, { error: `must be at most ${TAG_VALUE_MAX} characters` })).optional(),
 };
 
 interface CrossCheckedSpec extends FargateCheckedSpec {

@@ -68,7 +68,7 @@ describe("EcrRepository", () => {
 
   it("fails when the name has upper case letters, naming the construct path", () => {
     expect(errorOf(() => synth({ repositoryName: "Shop/web" }))).toMatch(
-      /^stack\/web: repositoryName "Shop\/web" is not a valid ECR repository name: use 2-256 lower case letters/,
+      /^stack\/web: repositoryName must be an ECR repository name: 2-256 lower case letters.*, got "Shop\/web"$/,
     );
   });
 
@@ -77,6 +77,6 @@ describe("EcrRepository", () => {
   });
 
   it("fails when untaggedExpiryDays is fractional", () => {
-    expect(errorOf(() => synth({ untaggedExpiryDays: 1.5 }))).toBe("stack/web: untaggedExpiryDays must be a whole number from 1 to 3650, got 1.5");
+    expect(errorOf(() => synth({ untaggedExpiryDays: 1.5 }))).toBe("stack/web: untaggedExpiryDays must be a whole number from 1 to 3650 days, got 1.5");
   });
 });

@@ -156,7 +156,7 @@ describe("LoadBalancer", () => {
   });
 
   it("fails when the health check path does not begin with /", () => {
-    expect(errorOf(() => synth({ healthCheck: { path: "health" } }))).toBe('stack/alb: healthCheck.path must begin with "/", got "health"');
+    expect(errorOf(() => synth({ healthCheck: { path: "health" } }))).toBe('stack/alb: healthCheck.path must be an HTTP path starting with "/" (printable ASCII, no spaces, at most 1024 characters), got "health"');
   });
 
   it("fails when the health check timeout is not shorter than the interval", () => {
@@ -166,7 +166,7 @@ describe("LoadBalancer", () => {
   });
 
   it("fails on a deregistration delay above 3600 s", () => {
-    expect(errorOf(() => synth({ deregistrationDelaySeconds: 4000 }))).toBe("stack/alb: deregistrationDelaySeconds must be a whole number from 0 to 3600, got 4000");
+    expect(errorOf(() => synth({ deregistrationDelaySeconds: 4000 }))).toBe("stack/alb: deregistrationDelaySeconds must be a whole number from 0 to 3600 seconds, got 4000");
   });
 });
 

@@ -109,7 +109,7 @@ describe("Network", () => {
   });
 
   it("fails on a CIDR outside /16-/24", () => {
-    expect(errorOf(() => synth({ cidrBlock: "10.0.0.0/8" }))).toBe('stack/network: cidrBlock must be an IPv4 CIDR from /16 to /24 (e.g. "10.0.0.0/16"), got "10.0.0.0/8"');
+    expect(errorOf(() => synth({ cidrBlock: "10.0.0.0/8" }))).toBe('stack/network: cidrBlock must be an IPv4 CIDR from /16 to /24 like "10.0.0.0/16", got "10.0.0.0/8"');
   });
 
   it("fails on an azCount above 6", () => {

@@ -78,7 +78,9 @@ describe("Ec2Host fails", () => {
   });
 
   it("when an environment variable name is not valid", () => {
-    expect(failure({ environment: { "LOG-LEVEL": "info" } })).toBe('stack/host: environment variable name "LOG-LEVEL" is not valid: use letters, digits and underscores, not starting with a digit');
+    expect(failure({ environment: { "LOG-LEVEL": "info" } })).toBe(
+      'stack/host: environment: key "LOG-LEVEL" is not allowed: must be an environment variable name like LOG_LEVEL: letters, digits and underscores, not starting with a digit',
+    );
   });
 
   it("when the update timeout is not longer than the health check's grace period", () => {
@@ -88,7 +90,7 @@ describe("Ec2Host fails", () => {
   });
 
   it("when the health check path does not start with /", () => {
-    expect(failure({ healthCheck: { path: "health" } })).toBe('stack/host: healthCheck.path must start with "/" and hold printable ASCII without spaces, got "health"');
+    expect(failure({ healthCheck: { path: "health" } })).toBe('stack/host: healthCheck.path must be an HTTP path starting with "/" (printable ASCII, no spaces, at most 1024 characters), got "health"');
   });
 
   it("when egress leaves out HTTPS", () => {
@@ -98,19 +100,23 @@ describe("Ec2Host fails", () => {
   });
 
   it("when an egress rule has no description", () => {
-    expect(failure({ egress: [{ port: 443, cidrBlocks: ["0.0.0.0/0"], description: " " }] })).toBe("stack/host: egress[0].description must be 1-255 characters: every rule says why it exists");
+    expect(failure({ egress: [{ port: 443, cidrBlocks: ["0.0.0.0/0"], description: " " }] })).toBe(
+      'stack/host: egress[0].description must be a description of 1-255 letters, digits, spaces and ._-:/()#,@[]+=&;{}!$* (what EC2 accepts), not all spaces, got " "',
+    );
   });
 
   it("when an ingress CIDR is not valid", () => {
-    expect(failure({ ingressCidrs: ["10.0.0.0/33"] })).toBe('stack/host: ingressCidrs: "10.0.0.0/33" is not an IPv4 CIDR like "203.0.113.0/24"');
+    expect(failure({ ingressCidrs: ["10.0.0.0/33"] })).toBe(
+      'stack/host: ingressCidrs[0] must be an IPv4 CIDR like "203.0.113.0/24": four numbers from 0 to 255 and a prefix from 0 to 32, got "10.0.0.0/33"',
+    );
   });
 
   it("when the root volume is smaller than the AMI's 8 GiB", () => {
-    expect(failure({ rootVolumeGiB: 4 })).toBe("stack/host: rootVolumeGiB must be a whole number from 8 to 16384, got 4");
+    expect(failure({ rootVolumeGiB: 4 })).toBe("stack/host: rootVolumeGiB must be a whole number from 8 to 16384 GiB, got 4");
   });
 
   it("when the log retention is not one CloudWatch accepts", () => {
-    expect(failure({ logRetentionDays: 10 })).toMatch(/^stack\/host: logRetentionDays must be a CloudWatch retention \(1, 3, 5, 7, 14, .*\), got 10$/);
+    expect(failure({ logRetentionDays: 10 })).toMatch(/^stack\/host: logRetentionDays must be a CloudWatch retention in days: 1, 3, 5, 7, 14, .*, got 10$/);
   });
 
   it("when the name cannot prefix resource names", () => {
@@ -119,7 +125,7 @@ describe("Ec2Host fails", () => {
 
   it("when an image URI has neither tag nor digest", () => {
     expect(failure({ image: { uri: "public.ecr.aws/nginx/nginx" } })).toBe(
-      'stack/host: image.uri must be registry/name with a tag or digest (e.g. "public.ecr.aws/nginx/nginx:1.27"), got "public.ecr.aws/nginx/nginx"',
+      'stack/host: image.uri must be an image reference with a tag or a digest like "public.ecr.aws/nginx/nginx:1.27" or registry/name@sha256:<64 hex> (berth never deploys an implicit :latest), got "public.ecr.aws/nginx/nginx"',
     );
   });
 

@@ -392,11 +392,11 @@ describe("FargateService fails when", () => {
   });
 
   it("the stop timeout exceeds Fargate's 120 s", () => {
-    expect(errorOf(() => synth({ container: { stopTimeoutSeconds: 300 } }))).toBe("stack/service: container.stopTimeoutSeconds must be a whole number from 2 to 120, got 300");
+    expect(errorOf(() => synth({ container: { stopTimeoutSeconds: 300 } }))).toBe("stack/service: container.stopTimeoutSeconds must be a whole number from 2 to 120 seconds, got 300");
   });
 
   it("ephemeral storage is below 21 GiB", () => {
-    expect(errorOf(() => synth({ ephemeralStorageGiB: 20 }))).toBe("stack/service: ephemeralStorageGiB must be a whole number from 21 to 200, got 20");
+    expect(errorOf(() => synth({ ephemeralStorageGiB: 20 }))).toBe("stack/service: ephemeralStorageGiB must be a whole number from 21 to 200 GiB, got 20");
   });
 
   it("a writable path and a volume share a path", () => {
@@ -467,23 +467,23 @@ describe("FargateService: container health check ranges", () => {
   });
 
   it.each([
-    ["intervalSeconds", 4, "5 to 300", "interval of 5 to 300 seconds"],
-    ["intervalSeconds", 301, "5 to 300", "interval of 5 to 300 seconds"],
-    ["timeoutSeconds", 1, "2 to 60", "timeout of 2 to 60 seconds"],
-    ["timeoutSeconds", 61, "2 to 60", "timeout of 2 to 60 seconds"],
-    ["retries", 0, "1 to 10", "retries of 1 to 10"],
-    ["retries", 11, "1 to 10", "retries of 1 to 10"],
-    ["startPeriodSeconds", -1, "0 to 300", "startPeriod of 0 to 300 seconds"],
-    ["startPeriodSeconds", 301, "0 to 300", "startPeriod of 0 to 300 seconds"],
-  ])("fails on an app container health check with %s %d, naming the field, the value and ECS's range", (field, value, range, ecsRange) => {
+    ["intervalSeconds", 4, "5 to 300 seconds", "interval"],
+    ["intervalSeconds", 301, "5 to 300 seconds", "interval"],
+    ["timeoutSeconds", 1, "2 to 60 seconds", "timeout"],
+    ["timeoutSeconds", 61, "2 to 60 seconds", "timeout"],
+    ["retries", 0, "1 to 10", "retries"],
+    ["retries", 11, "1 to 10", "retries"],
+    ["startPeriodSeconds", -1, "0 to 300 seconds", "startPeriod"],
+    ["startPeriodSeconds", 301, "0 to 300 seconds", "startPeriod"],
+  ])("fails on an app container health check with %s %d, naming the field, the value and ECS's range", (field, value, range, ecsField) => {
     expect(errorOf(() => synth({ container: { healthCheck: { ...check, [field]: value } } }))).toBe(
-      `stack/service: container.healthCheck.${field} must be a whole number from ${range}, got ${value}: ECS accepts a container health check ${ecsRange} only; set a value in that range`,
+      `stack/service: container.healthCheck.${field} must be a whole number from ${range}, got ${value}: ECS accepts no other container health check ${ecsField}; set a value in that range`,
     );
   });
 
   it("fails on a sidecar health check start period of 301 s, naming the sidecar's index", () => {
     expect(errorOf(() => synth({ sidecars: [{ name: "proxy", image: "envoy:v1", healthCheck: { ...check, startPeriodSeconds: 301 } }] }))).toBe(
-      "stack/service: sidecars[0].healthCheck.startPeriodSeconds must be a whole number from 0 to 300, got 301: ECS accepts a container health check startPeriod of 0 to 300 seconds only; set a value in that range",
+      "stack/service: sidecars[0].healthCheck.startPeriodSeconds must be a whole number from 0 to 300 seconds, got 301: ECS accepts no other container health check startPeriod; set a value in that range",
     );
   });
 });

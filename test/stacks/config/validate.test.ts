@@ -101,7 +101,7 @@ describe("validateConfig rejects", () => {
 
   it("a health check path without a leading slash", () => {
     expect(problems(minimalSpec({ healthCheck: { path: "health" } }))).toEqual([
-      'healthCheck.path: must be an HTTP path starting with "/" (printable ASCII, no spaces) (got "health")',
+      'healthCheck.path: must be an HTTP path starting with "/" (printable ASCII, no spaces, at most 1024 characters) (got "health")',
     ]);
   });
 
@@ -143,7 +143,7 @@ describe("validateConfig rejects", () => {
 
   it("an environment variable name that is not a shell name", () => {
     expect(problems(minimalSpec({ environment: { "1BAD": "x" } }))).toEqual([
-      'environment: key "1BAD" is not allowed: must be an environment variable name like LOG_LEVEL',
+      'environment: key "1BAD" is not allowed: must be an environment variable name like LOG_LEVEL: letters, digits and underscores, not starting with a digit',
     ]);
   });
 
@@ -167,7 +167,7 @@ describe("validateConfig rejects", () => {
 
   it("an existing image without a tag or digest", () => {
     expect(problems(minimalSpec({ image: { uri: "public.ecr.aws/nginx/nginx" } }))).toEqual([
-      expect.stringMatching(/^image\.uri: must name a tag or a digest .*never deploys an implicit :latest \(got "public\.ecr\.aws\/nginx\/nginx"\)$/),
+      expect.stringMatching(/^image\.uri: must be an image reference with a tag or a digest .*never deploys an implicit :latest\) \(got "public\.ecr\.aws\/nginx\/nginx"\)$/),
     ]);
   });
 

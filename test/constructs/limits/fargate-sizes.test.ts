@@ -1,4 +1,4 @@
-import { FARGATE_TASK_SIZES, fargateSizeProblem } from "../../../constructs/fargate-service/sizes";
+import { FARGATE_TASK_SIZES, fargateSizeProblem } from "../../../constructs/limits/fargate";
 
 describe("Fargate Linux task sizes", () => {
   it.each([

@@ -1,6 +1,8 @@
+import type { Range } from "./rule";
+
 /**
- * Fargate Linux task sizes: CPU units → allowed memory (MiB). Source: ECS task definition
- * parameters (task size), as mirrored in shared/aws-facts.md §5.
+ * Fargate Linux task sizes: CPU units → allowed memory (MiB) (ECS Developer Guide, task definition
+ * parameters, "Task size"; shared/aws-facts.md §5).
  */
 const GIB = 1024;
 
@@ -37,3 +39,12 @@ function describe(memories: readonly number[]): string {
   const step = memories[1]! - memories[0]!;
   return `${memories[0]} to ${memories.at(-1)} in steps of ${step}`;
 }
+
+/** Task ephemeral storage beyond the free 20 GiB: 21-200 GiB (ECS API Reference, EphemeralStorage). */
+export const EPHEMERAL_STORAGE_GIB: Range = { min: 21, max: 200, unit: "GiB" };
+
+/**
+ * A container's stopTimeout on Fargate: at most 120 s (ECS API Reference, ContainerDefinition).
+ * UNCONFIRMED: AWS states no minimum; 2 s keeps SIGTERM meaningful and is the safe side.
+ */
+export const STOP_TIMEOUT: Range = { min: 2, max: 120, unit: "seconds" };

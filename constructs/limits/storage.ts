@@ -1,0 +1,17 @@
+import type { Range } from "./rule";
+
+/** A gp3 EBS volume: 1-16384 GiB (EBS User Guide, general-purpose.html, "gp3 volumes"). */
+export const GP3_VOLUME_GIB: Range = { min: 1, max: 16384, unit: "GiB" };
+
+/**
+ * The root volume: a gp3 volume at least as large as the AMI's snapshot, 8 GiB for AL2023.
+ * UNCONFIRMED: the 8 GiB snapshot size of the AL2023 AMI was not found in an AWS document; a smaller
+ * root volume fails at RunInstances.
+ */
+export const ROOT_VOLUME_GIB: Range = { min: 8, max: GP3_VOLUME_GIB.max, unit: "GiB" };
+
+/**
+ * A POSIX owner id: 0-4294967295, the range EFS takes for an access point's PosixUser Uid and Gid
+ * (EFS API Reference, PosixUser).
+ */
+export const POSIX_ID: Range = { min: 0, max: 4294967295 };
