@@ -1,16 +1,15 @@
 /** Instance types, their CPU architecture and the matching Amazon Linux 2023 AMI. */
+import { EC2_INSTANCE_TYPE } from "../limits/names";
 
 export type Architecture = "x86_64" | "arm64";
 export type ImagePlatform = "linux/amd64" | "linux/arm64";
 
-/** `<family>.<size>`, e.g. `t3.small`, `m7g.2xlarge`, `c6in.metal`, `u-6tb1.112xlarge`. */
-const INSTANCE_TYPE = /^([a-z][a-z0-9-]*)\.(nano|micro|small|medium|large|\d{0,3}xlarge|metal(?:-\d+xl)?)$/;
 /** Graviton families: a1, and a `g` right after the generation number (t4g, m7gd, c6gn, im4gn, is4gen, x2gd, g5g). */
 const GRAVITON_FAMILY = /^(?:a1|[a-z]+\d+g[a-z]*)(?:-[a-z]+)?$/;
 
 /** The family of a well-formed instance type, or undefined. */
 export function instanceFamily(instanceType: string): string | undefined {
-  return INSTANCE_TYPE.exec(instanceType)?.[1];
+  return EC2_INSTANCE_TYPE.pattern.exec(instanceType)?.[1];
 }
 
 /** The CPU architecture of a (well-formed) instance type. */

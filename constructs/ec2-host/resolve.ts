@@ -3,11 +3,11 @@ import { ValidationError, check, checkWholeNumber } from "../errors";
 import { HEALTH_CHECK_PATH } from "../limits/health-check";
 import { IMAGE_TAG, IMAGE_URI, PINNED_REFERENCE } from "../limits/images";
 import { retentionProblem } from "../limits/logs";
-import { DOMAIN, ENV_NAME, VOLUME_NAME } from "../limits/names";
+import { DOMAIN, EC2_INSTANCE_TYPE, ENV_NAME, VOLUME_NAME } from "../limits/names";
 import { PORT, SECURITY_GROUP_RULE_DESCRIPTION, cidrProblem } from "../limits/network";
 import { patternProblem } from "../limits/rule";
 import { secretArnProblem } from "../limits/secrets";
-import { GP3_VOLUME_GIB, POSIX_ID, ROOT_VOLUME_GIB } from "../limits/storage";
+import { GP3_VOLUME_GIB, MOUNT_PATH, POSIX_ID, ROOT_VOLUME_GIB } from "../limits/storage";
 import { architectureOf, instanceFamily, platformOf, type Architecture, type ImagePlatform } from "./architecture";
 import { PROXY_VOLUMES } from "./compose";
 import {
@@ -53,7 +53,6 @@ export interface ResolvedHostProps {
 }
 
 const NAME = /^[a-z][a-z0-9-]{1,40}$/;
-const ABSOLUTE_PATH = /^\/(?:[A-Za-z0-9._@+-]+\/?)+$/;
 const SHA256 = /^[a-f0-9]{64}$/;
 const COMPOSE_VERSION = /^v\d+\.\d+\.\d+$/;
 /** Variables that would change how berth's scripts or docker compose run if a secret set them. */
@@ -131,7 +130,7 @@ function validate(scope: IConstruct, p: ResolvedHostProps): void {
     throw new ValidationError(scope, message);
   };
   if (!NAME.test(p.name)) fail(`name must be 2-41 lower case letters, digits and hyphens starting with a letter (it prefixes resource names), got ${show(p.name)}`);
-  validateInstance(p, fail);
+  validateInstance(scope, p, fail);
   checkWholeNumber(scope, "port", p.port, PORT);
   if (p.https && PROXY_PORTS.includes(p.port)) {
     fail(`port ${p.port} conflicts with the HTTPS proxy, which publishes ports 80 and 443 on the host: have the app listen on another port (e.g. 8080)`);
@@ -155,12 +154,9 @@ function validate(scope: IConstruct, p: ResolvedHostProps): void {
 
 type Fail = (message: string) => never;
 
-function validateInstance(p: ResolvedHostProps, fail: Fail): void {
-  const family = instanceFamily(p.instanceType);
-  if (family === undefined) {
-    fail(`instanceType must be an EC2 instance type like "t3.small" (<family>.<size>), got ${show(p.instanceType)}`);
-  }
-  if (family?.startsWith("mac")) {
+function validateInstance(scope: IConstruct, p: ResolvedHostProps, fail: Fail): void {
+  check(scope, "instanceType", p.instanceType, patternProblem(EC2_INSTANCE_TYPE, p.instanceType));
+  if (instanceFamily(p.instanceType)?.startsWith("mac")) {
     fail(`instanceType ${show(p.instanceType)} is a Mac instance, which needs a dedicated host and macOS: choose a Linux type such as "t3.small" or "t4g.small"`);
   }
   const hostPlatform = platformOf(p.architecture);
@@ -203,7 +199,7 @@ function validateVolumes(scope: IConstruct, p: ResolvedHostProps, fail: Fail): v
   p.volumes.forEach((volume, i) => {
     check(scope, `volumes[${i}].name`, volume.name, patternProblem(VOLUME_NAME, volume.name));
     if ((PROXY_VOLUMES as readonly string[]).includes(volume.name)) fail(`volumes[${i}].name ${show(volume.name)} is reserved for the HTTPS proxy's certificates: choose another name`);
-    if (!ABSOLUTE_PATH.test(volume.path)) fail(`volumes[${i}].path must be an absolute path inside the container like "/var/lib/app", got ${show(volume.path)}`);
+    check(scope, `volumes[${i}].path`, volume.path, patternProblem(MOUNT_PATH, volume.path));
     if (names.has(volume.name)) fail(`volumes[${i}].name ${show(volume.name)} is used twice: volume names must be unique`);
     if (paths.has(volume.path)) fail(`volumes[${i}].path ${show(volume.path)} is used twice: two volumes cannot mount at one path`);
     checkWholeNumber(scope, `volumes[${i}].uid`, volume.uid, POSIX_ID);

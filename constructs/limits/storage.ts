@@ -1,4 +1,4 @@
-import type { Range } from "./rule";
+import type { Pattern, Range } from "./rule";
 
 /** A gp3 EBS volume: 1-16384 GiB (EBS User Guide, general-purpose.html, "gp3 volumes"). */
 export const GP3_VOLUME_GIB: Range = { min: 1, max: 16384, unit: "GiB" };
@@ -15,3 +15,12 @@ export const ROOT_VOLUME_GIB: Range = { min: 8, max: GP3_VOLUME_GIB.max, unit: "
  * (EFS API Reference, PosixUser).
  */
 export const POSIX_ID: Range = { min: 0, max: 4294967295 };
+
+/**
+ * Where a volume mounts in the container: an absolute path (Docker and ECS mount targets), not "/"
+ * itself, in characters that need no quoting in compose files and scripts.
+ */
+export const MOUNT_PATH: Pattern = {
+  pattern: /^\/(?:[A-Za-z0-9._@+-]+\/?)+$/,
+  allowed: 'an absolute path inside the container like "/var/lib/app" (not "/" itself)',
+};

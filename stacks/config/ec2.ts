@@ -1,16 +1,15 @@
 import { z } from "zod";
-import { DOMAIN } from "../../constructs/limits/names";
+import { DOMAIN, EC2_INSTANCE_TYPE } from "../../constructs/limits/names";
 import { GP3_VOLUME_GIB, ROOT_VOLUME_GIB } from "../../constructs/limits/storage";
 import { fact, flag, inRange, matching, wholeNumber } from "./fields";
 import { cidrList, egressRule } from "./network";
 
-const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.[a-z0-9]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Options of the `ec2` target (one Docker host). */
 export const ec2Block = z.strictObject({
   /** EC2 instance type; its architecture must match image.platform. @default "t3.small" / "t4g.small" (dev), "t3.medium" / "t4g.medium" (prod), by platform */
-  instanceType: matching(INSTANCE_TYPE, 'an EC2 instance type like "t3.small"').optional(),
+  instanceType: fact(EC2_INSTANCE_TYPE).optional(),
   /** Root volume size (gp3, encrypted). @default 20 */
   rootVolumeGiB: inRange(ROOT_VOLUME_GIB).optional(),
   /** Data volume for Docker named volumes (gp3, encrypted, kept when the instance is replaced). @default 20 */

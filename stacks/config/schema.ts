@@ -5,7 +5,7 @@ import { RETENTION_ALLOWED, retentionProblem } from "../../constructs/limits/log
 import { ENV_NAME, S3_BUCKET, VOLUME_NAME } from "../../constructs/limits/names";
 import { PORT } from "../../constructs/limits/network";
 import { SECRET_ARN_ALLOWED, arnRegion, secretArnProblem } from "../../constructs/limits/secrets";
-import { POSIX_ID } from "../../constructs/limits/storage";
+import { MOUNT_PATH, POSIX_ID } from "../../constructs/limits/storage";
 import { TAG_KEY, TAG_VALUE_MAX } from "../../constructs/limits/tags";
 import { AWS_REGION, KMS_KEY_ARN, checkedText, fact, flag, inRange, matching, oneOf, text, wholeNumber } from "./fields";
 import { ec2Block } from "./ec2";
@@ -27,7 +27,6 @@ export const PLATFORMS = ["linux/amd64", "linux/arm64"] as const;
 
 /** Short, so that `<app>-<stage>-<suffix>` fits AWS's 32-character ALB/target group names. */
 const APP_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,19}$/;
-const ABSOLUTE_PATH = /^\/(?:[A-Za-z0-9._@+-]+\/?)*$/;
 
 const buildImage = z.strictObject({
   /** Build context directory, relative to the spec file. */
@@ -73,9 +72,7 @@ const volume = z.strictObject({
   /** Volume name: lower case letters, digits, hyphens. */
   name: fact(VOLUME_NAME),
   /** Absolute mount path inside the container. */
-  path: matching(ABSOLUTE_PATH, 'an absolute path like "/var/lib/app"').refine((p) => p !== "/", {
-    error: 'must not be "/": mount a sub-directory',
-  }),
+  path: fact(MOUNT_PATH),
   /** Owner uid of the volume's files (the app's user). @default 1000 */
   uid: inRange(POSIX_ID).optional(),
   /** Owner gid of the volume's files. @default 1000 */

@@ -37,7 +37,7 @@ describe("Ec2Host fails", () => {
 
   it("when a volume path is not absolute", () => {
     expect(failure({ volumes: [{ name: "data", path: "var/lib/app" }] })).toBe(
-      'stack/host: volumes[0].path must be an absolute path inside the container like "/var/lib/app", got "var/lib/app"',
+      'stack/host: volumes[0].path must be an absolute path inside the container like "/var/lib/app" (not "/" itself), got "var/lib/app"',
     );
   });
 

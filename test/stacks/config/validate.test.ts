@@ -149,7 +149,7 @@ describe("validateConfig rejects", () => {
 
   it("a relative volume path", () => {
     expect(problems(minimalSpec({ volumes: [{ name: "data", path: "data" }] }))).toEqual([
-      'volumes[0].path: must be an absolute path like "/var/lib/app" (got "data")',
+      'volumes[0].path: must be an absolute path inside the container like "/var/lib/app" (not "/" itself) (got "data")',
     ]);
   });
 
