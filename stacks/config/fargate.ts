@@ -3,6 +3,7 @@ import { ACM_CERTIFICATE_ARN, fact, flag, inRange, matching, oneOf, text, wholeN
 import { EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT } from "../../constructs/limits/fargate";
 import { ALB_HEALTHY_HTTP_CODES, ALB_IDLE_TIMEOUT, CONTAINER_HEALTH_CHECK, DEREGISTRATION_DELAY } from "../../constructs/limits/health-check";
 import { DOMAIN, ENV_NAME, S3_BUCKET } from "../../constructs/limits/names";
+import { rangeProblem } from "../../constructs/limits/rule";
 import { ALB_SUBNET_MAX_PREFIX, SUBNET_NEW_BITS, cidrPrefix, subnetPrefixLength } from "../../constructs/limits/network";
 import { cidrList, egressRule } from "./network";
 
@@ -183,14 +184,12 @@ export function fargateCrossChecks(spec: FargateCheckedSpec, ctx: z.RefinementCt
   if (checkUsers.length > 0) {
     for (const [specField, checkField, ecsName, otherUse] of CONTAINER_HEALTH_CHECK_FIELDS) {
       const value = spec.healthCheck?.[specField];
-      const range = CONTAINER_HEALTH_CHECK[checkField];
-      const { min, max } = range;
-      const unit = "unit" in range ? ` ${range.unit}` : "";
-      if (value !== undefined && (value < min || value > max)) {
+      const problem = value === undefined ? undefined : rangeProblem(CONTAINER_HEALTH_CHECK[checkField], value);
+      if (problem !== undefined) {
         ctx.addIssue({
           code: "custom",
           path: ["healthCheck", specField],
-          message: `is also the ${ecsName} of the container health check of ${checkUsers.join(" and ")}, where ECS allows ${min} to ${max}${unit} (besides ${otherUse}): set it from ${min} to ${max}, or remove the container health check`,
+          message: `is also the ${ecsName} of the container health check of ${checkUsers.join(" and ")}, which ECS says ${problem} (besides ${otherUse}): set it in that range, or remove the container health check`,
         });
       }
     }

@@ -242,7 +242,7 @@ describe("validateConfig: health check values that go into a container health ch
 
   it("rejects healthCheck.timeoutSeconds 61 with fargate.containerHealthCheck, explaining ECS's 60 s limit", () => {
     expect(problems(withAppCheck({ intervalSeconds: 62, timeoutSeconds: 61 }))).toEqual([
-      "healthCheck.timeoutSeconds: is also the timeout of the container health check of fargate.containerHealthCheck, where ECS allows 2 to 60 seconds (besides the load balancer's check, which allows up to 120 seconds): set it from 2 to 60, or remove the container health check (got 61)",
+      "healthCheck.timeoutSeconds: is also the timeout of the container health check of fargate.containerHealthCheck, which ECS says must be a whole number from 2 to 60 seconds (besides the load balancer's check, which allows up to 120 seconds): set it in that range, or remove the container health check (got 61)",
     ]);
   });
 
@@ -266,7 +266,7 @@ describe("validateConfig: health check values that go into a container health ch
 
   it("rejects healthCheck.gracePeriodSeconds 301 with fargate.containerHealthCheck, explaining ECS's 300 s limit", () => {
     expect(problems(withAppCheck({ gracePeriodSeconds: 301 }))).toEqual([
-      "healthCheck.gracePeriodSeconds: is also the start period of the container health check of fargate.containerHealthCheck, where ECS allows 0 to 300 seconds (besides the service's health check grace period, which allows more): set it from 0 to 300, or remove the container health check (got 301)",
+      "healthCheck.gracePeriodSeconds: is also the start period of the container health check of fargate.containerHealthCheck, which ECS says must be a whole number from 0 to 300 seconds (besides the service's health check grace period, which allows more): set it in that range, or remove the container health check (got 301)",
     ]);
   });
 
