@@ -74,7 +74,7 @@ describe("main.ts (npm run synth)", () => {
   it("rejects an invalid spec before writing anything: field path, value got, what is allowed; exit 1; no stack trace", () => {
     const run = synth([writeSpec(specSource('healthCheck: { path: "health" },'))]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('✖ healthCheck.path: must be an HTTP path starting with "/" (printable ASCII, no spaces) (got "health")');
+    expect(run.stderr).toContain('✖ healthCheck.path: must be an HTTP path starting with "/" (printable ASCII, no spaces, at most 1024 characters) (got "health")');
     expect(hasStackTrace(run.stderr)).toBe(false);
     expect(run.stdout).toBe("");
     expect(existsSync(run.outdir)).toBe(false);
