@@ -1,13 +1,12 @@
-import { z } from "zod";
 import { DOMAIN, EC2_INSTANCE_TYPE } from "../../constructs/limits/names";
 import { GP3_VOLUME_GIB, ROOT_VOLUME_GIB } from "../../constructs/limits/storage";
-import { fact, flag, inRange, matching, wholeNumber } from "./fields";
+import { fact, flag, inRange, matching, nonEmptyList, object, wholeNumber } from "./fields";
 import { cidrList, egressRule } from "./network";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Options of the `ec2` target (one Docker host). */
-export const ec2Block = z.strictObject({
+export const ec2Block = object({
   /** EC2 instance type; its architecture must match image.platform. @default "t3.small" / "t4g.small" (dev), "t3.medium" / "t4g.medium" (prod), by platform */
   instanceType: fact(EC2_INSTANCE_TYPE).optional(),
   /** Root volume size (gp3, encrypted). @default 20 */
@@ -17,20 +16,18 @@ export const ec2Block = z.strictObject({
   /** Who may reach the app's published ports. @default ["0.0.0.0/0"] */
   ingressCidrs: cidrList.optional(),
   /** HTTPS through a Caddy reverse proxy that obtains and renews certificates for the domain. @default - plain HTTP on port 80 */
-  https: z
-    .strictObject({
-      /** Its DNS must point at the host. */
-      domain: fact(DOMAIN),
-      /** ACME account e-mail for expiry notices. @default - none */
-      email: matching(EMAIL, "an e-mail address").optional(),
-    })
-    .optional(),
+  https: object({
+    /** Its DNS must point at the host. */
+    domain: fact(DOMAIN),
+    /** ACME account e-mail for expiry notices. @default - none */
+    email: matching(EMAIL, "an e-mail address").optional(),
+  }).optional(),
   /** A static public IP that survives instance replacement. @default false (dev), true (prod) */
   elasticIp: flag().optional(),
   /** Let containers use the instance role through IMDS (hop limit 2 instead of 1). @default false */
   containersUseInstanceRole: flag().optional(),
   /** Outbound rules of the host. @default HTTPS (443) and HTTP (80, package mirrors) to anywhere */
-  egress: z.array(egressRule).min(1).optional(),
+  egress: nonEmptyList(egressRule, "egress rules { port, cidrBlocks, description, protocol? }").optional(),
   /** Seconds an update waits for the new containers to become healthy before rolling back; more than healthCheck.gracePeriodSeconds. @default 180 */
   updateTimeoutSeconds: wholeNumber(30, 3600, "seconds").optional(),
   /** Refuse API termination of the host; turn off for one apply to replace it. @default false (dev), true (prod) */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ACM_CERTIFICATE_ARN, fact, flag, inRange, matching, oneOf, text, wholeNumber } from "./fields";
+import { ACM_CERTIFICATE_ARN, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text, wholeNumber } from "./fields";
 import { EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT } from "../../constructs/limits/fargate";
 import { ALB_HEALTHY_HTTP_CODES, ALB_IDLE_TIMEOUT, CONTAINER_HEALTH_CHECK, DEREGISTRATION_DELAY } from "../../constructs/limits/health-check";
 import { DOMAIN, ENV_NAME, S3_BUCKET } from "../../constructs/limits/names";
@@ -12,34 +12,34 @@ const IAM_ACTION = /^[a-z0-9-]+:[A-Za-z0-9*]+$/;
 const CONTAINER_NAME = /^[a-z][a-z0-9-]{0,30}$/;
 const USER = /^(?:\d+|[a-z_][a-z0-9_-]*)(?::(?:\d+|[a-z_][a-z0-9_-]*))?$/;
 
-const https = z.union(
+const https = either(
   [
-    z.strictObject({
+    object({
       /** An ACM certificate in the app's region. */
       certificateArn: matching(ACM_CERTIFICATE_ARN, "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)"),
     }),
-    z.strictObject({
+    object({
       /** Domain served; a DNS-validated certificate is created and an alias record points it at the ALB. */
       domain: fact(DOMAIN),
       /** The Route 53 hosted zone holding the domain. */
       hostedZoneId: matching(HOSTED_ZONE_ID, 'a Route 53 hosted zone ID like "Z0123456789ABCDEFGHIJ"'),
     }),
   ],
-  { error: "must be { certificateArn } or { domain, hostedZoneId }" },
+  "either { certificateArn } for an existing ACM certificate, or { domain, hostedZoneId } for a certificate that berth requests and validates in Route 53",
 );
 
 const healthCommand = z
   .array(text(), { error: 'must be an exec-form health check like ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"]' })
-  .min(2)
+  .min(2, { error: 'must name "CMD" or "CMD-SHELL" and then the command, e.g. ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"]' })
   .refine((c) => c[0] === "CMD" || c[0] === "CMD-SHELL", { error: 'must start with "CMD" or "CMD-SHELL"' });
 
-const sidecar = z.strictObject({
+const sidecar = object({
   /** Container name: lower case letters, digits, hyphens. */
   name: matching(CONTAINER_NAME, "lower case letters, digits and hyphens, starting with a letter, at most 31 characters"),
   /** An existing image with a tag or digest. */
-  image: text("an image reference with a tag or digest").min(3),
-  command: z.array(text()).min(1).optional(),
-  environment: z.record(fact(ENV_NAME), text()).optional(),
+  image: text("an image reference with a tag or digest").min(3, { error: "must be an image reference with a tag or digest" }),
+  command: nonEmptyList(text(), 'strings (exec form), e.g. ["node", "server.js"]').optional(),
+  environment: named(fact(ENV_NAME), text(), '{ LOG_LEVEL: "info" }').optional(),
   /** Whether the task stops when this container stops. @default false */
   essential: flag().optional(),
   /** The app container waits for this sidecar to reach this condition. @default "START" */
@@ -53,7 +53,7 @@ const sidecar = z.strictObject({
 });
 
 /** Options of the `fargate` target. */
-export const fargateBlock = z.strictObject({
+export const fargateBlock = object({
   /** HTTPS on the ALB. Without it, `plainHttp: true` is required. @default - none */
   https: https.optional(),
   /** Serve plain HTTP on port 80 with no TLS: only for a first demo without a domain. @default false */
@@ -83,23 +83,22 @@ export const fargateBlock = z.strictObject({
   /** ECS Exec (needs a writable root filesystem). @default false */
   ecsExec: flag().optional(),
   /** Capacity provider weights. @default { fargate: 1, spot: 0 } */
-  capacity: z.strictObject({ fargate: wholeNumber(0, 1000), spot: wholeNumber(0, 1000) }).optional(),
+  capacity: object({ fargate: wholeNumber(0, 1000), spot: wholeNumber(0, 1000) }).optional(),
   /** Target tracking autoscaling. @default - no autoscaling */
-  autoscaling: z
-    .strictObject({
-      minCount: wholeNumber(1, 1000),
-      maxCount: wholeNumber(1, 1000),
-      /** @default 70 */
-      cpuPercent: wholeNumber(10, 95, "percent").optional(),
-      /** @default 80 */
-      memoryPercent: wholeNumber(10, 95, "percent").optional(),
-      /** ALB requests per target. @default - not used */
-      requestsPerTarget: wholeNumber(1, 100000).optional(),
-      /** @default 300 */
-      scaleInCooldownSeconds: wholeNumber(0, 3600, "seconds").optional(),
-      /** @default 60 */
-      scaleOutCooldownSeconds: wholeNumber(0, 3600, "seconds").optional(),
-    })
+  autoscaling: object({
+    minCount: wholeNumber(1, 1000),
+    maxCount: wholeNumber(1, 1000),
+    /** @default 70 */
+    cpuPercent: wholeNumber(10, 95, "percent").optional(),
+    /** @default 80 */
+    memoryPercent: wholeNumber(10, 95, "percent").optional(),
+    /** ALB requests per target. @default - not used */
+    requestsPerTarget: wholeNumber(1, 100000).optional(),
+    /** @default 300 */
+    scaleInCooldownSeconds: wholeNumber(0, 3600, "seconds").optional(),
+    /** @default 60 */
+    scaleOutCooldownSeconds: wholeNumber(0, 3600, "seconds").optional(),
+  })
     .refine((a) => a.minCount <= a.maxCount, { error: "minCount must not exceed maxCount", path: ["minCount"] })
     .optional(),
   /** Task ephemeral storage beyond the free 20 GiB. @default - 20 GiB */
@@ -107,7 +106,7 @@ export const fargateBlock = z.strictObject({
   /** Read-only root filesystem for the app container. @default true */
   readonlyRootFilesystem: flag().optional(),
   /** Writable scratch paths when the root filesystem is read-only. @default ["/tmp"] */
-  writablePaths: z.array(matching(/^\/[A-Za-z0-9._@+/-]*$/, 'an absolute path like "/tmp"')).optional(),
+  writablePaths: list(matching(/^\/[A-Za-z0-9._@+/-]*$/, 'an absolute path like "/tmp"'), 'absolute paths like ["/tmp"]').optional(),
   /** Run the app container as this user ("uid", "uid:gid" or a name). @default - the image's USER */
   user: matching(USER, 'a user like "1000", "1000:1000" or "app"').optional(),
   /** Health check run inside the app container (the image must hold the tool it calls). @default - none: the load balancer's check applies */
@@ -115,18 +114,20 @@ export const fargateBlock = z.strictObject({
   /** Seconds between SIGTERM and SIGKILL. @default 30 */
   stopTimeoutSeconds: inRange(STOP_TIMEOUT).optional(),
   /** Outbound rules of the tasks. @default [{ port: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS to AWS APIs and the internet" }] */
-  egress: z.array(egressRule).min(1).optional(),
+  egress: nonEmptyList(egressRule, "egress rules { port, cidrBlocks, description, protocol? }").optional(),
   /** Permissions of the app itself (the task role). @default [] */
-  taskRolePolicy: z
-    .array(
-      z.strictObject({
-        actions: z.array(matching(IAM_ACTION, 'an IAM action like "s3:GetObject"')).min(1),
-        resources: z.array(matching(/^(arn:aws[a-z-]*:[^*\s][^\s]*|arn:[^\s]+)$/, "an ARN (a wildcard only after the service and resource type)")).min(1),
-      }),
-    )
-    .optional(),
+  taskRolePolicy: list(
+    object({
+      actions: nonEmptyList(matching(IAM_ACTION, 'an IAM action like "s3:GetObject"'), 'IAM actions like ["s3:GetObject"]'),
+      resources: nonEmptyList(
+        matching(/^(arn:aws[a-z-]*:[^*\s][^\s]*|arn:[^\s]+)$/, "an ARN (a wildcard only after the service and resource type)"),
+        'ARNs like ["arn:aws:s3:::shop-uploads/*"]',
+      ),
+    }),
+    "statements { actions, resources }",
+  ).optional(),
   /** Extra containers in the task. @default [] */
-  sidecars: z.array(sidecar).optional(),
+  sidecars: list(sidecar, "containers { name, image, ... }").optional(),
 });
 
 /** The parts of a spec that the fargate checks below read. */

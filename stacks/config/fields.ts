@@ -48,6 +48,47 @@ export function text(allowed = "a string") {
   return z.string({ error: `must be ${allowed}` });
 }
 
+/** A string of at most `max` characters (validate.ts adds the length got). */
+export function textUpTo(max: number, allowed = "a string") {
+  return text(allowed).max(max, { error: `must be at most ${max} characters` });
+}
+
+/** The "what is allowed" of each union built by either(), for the message about mixed shapes. */
+export const unionAllowed = new WeakMap<z.core.$ZodType, string>();
+
+/** One of several object shapes; `allowed` describes each, e.g. "either { uri } for …, or { context } to …". */
+export function either<const T extends readonly [z.core.$ZodType, ...z.core.$ZodType[]]>(options: T, allowed: string) {
+  const union = z.union(options, { error: `must be ${allowed}` });
+  unionAllowed.set(union, `must be ${allowed}`);
+  return union;
+}
+
+/** A strict object; a value of another type is refused with the keys it takes, e.g. `{ name, path, uid? }`. */
+export function object<const T extends z.core.$ZodLooseShape>(shape: T) {
+  return z.strictObject(shape, { error: `must be an object ${shapeText(shape)}` });
+}
+
+/** `{ name, path, uid? }`: the keys of an object schema, optional ones marked. */
+function shapeText(shape: z.core.$ZodLooseShape): string {
+  const keys = Object.entries(shape).map(([key, field]) => (field._zod.optin === "optional" ? `${key}?` : key));
+  return `{ ${keys.join(", ")} }`;
+}
+
+/** A list of `items` (e.g. `IPv4 CIDRs like ["0.0.0.0/0"]`). */
+export function list<T extends z.core.$ZodType>(item: T, items: string) {
+  return z.array(item, { error: `must be a list of ${items}` });
+}
+
+/** A list of `items` with at least one item. */
+export function nonEmptyList<T extends z.core.$ZodType>(item: T, items: string) {
+  return list(item, items).min(1, { error: `must be a list of ${items} with at least one item` });
+}
+
+/** An object of names to values, e.g. environment variables. */
+export function named<K extends z.core.$ZodType<string, string>, V extends z.core.$ZodType>(key: K, value: V, example: string) {
+  return z.record(key, value, { error: `must be an object of names to values like ${example}` });
+}
+
 export function flag() {
   return z.boolean({ error: "must be true or false" });
 }

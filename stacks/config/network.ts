@@ -1,16 +1,15 @@
-import { z } from "zod";
 import { CIDR_ALLOWED, PORT, SECURITY_GROUP_RULE_DESCRIPTION, VPC_CIDR_ALLOWED, cidrProblem, vpcCidrProblem } from "../../constructs/limits/network";
-import { checkedText, fact, inRange, matching, oneOf, wholeNumber } from "./fields";
+import { checkedText, either, fact, flag, inRange, list, matching, nonEmptyList, object, oneOf, wholeNumber } from "./fields";
 
 const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
 const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
 
 export const NAT_MODES = ["none", "single", "perAz"] as const;
 
-export const cidrList = z.array(checkedText(CIDR_ALLOWED, cidrProblem), { error: 'must be a list of IPv4 CIDRs like ["0.0.0.0/0"]' }).min(1);
+export const cidrList = nonEmptyList(checkedText(CIDR_ALLOWED, cidrProblem), 'IPv4 CIDRs like ["0.0.0.0/0"]');
 
 /** An outbound rule (fargate.egress, ec2.egress). */
-export const egressRule = z.strictObject({
+export const egressRule = object({
   port: inRange(PORT),
   cidrBlocks: cidrList,
   description: fact(SECURITY_GROUP_RULE_DESCRIPTION),
@@ -18,10 +17,10 @@ export const egressRule = z.strictObject({
   protocol: oneOf(["tcp", "udp"] as const).optional(),
 });
 
-const subnetIds = z.array(matching(SUBNET_ID, 'a subnet ID like "subnet-0abc1234"'), { error: "must be a list of subnet IDs" });
+const subnetIds = list(matching(SUBNET_ID, 'a subnet ID like "subnet-0abc1234"'), "subnet IDs");
 
 /** A VPC that berth creates. */
-export const ownNetwork = z.strictObject({
+export const ownNetwork = object({
   /** @default "10.0.0.0/16" */
   cidrBlock: checkedText(VPC_CIDR_ALLOWED, vpcCidrProblem).optional(),
   /** Availability zones. @default 2 */
@@ -29,16 +28,17 @@ export const ownNetwork = z.strictObject({
   /** NAT for the private subnets. @default "single" (dev), "perAz" (prod) */
   natGateways: oneOf(NAT_MODES).optional(),
   /** VPC endpoints for ECR, logs, SSM, Secrets Manager and S3. @default false */
-  vpcEndpoints: z.boolean({ error: "must be true or false" }).optional(),
+  vpcEndpoints: flag().optional(),
 });
 
 /** An existing VPC and subnets. */
-export const existingNetwork = z.strictObject({
+export const existingNetwork = object({
   vpcId: matching(VPC_ID, 'a VPC ID like "vpc-0abc1234"'),
   publicSubnetIds: subnetIds.min(1, { error: "must name at least one public subnet" }),
   privateSubnetIds: subnetIds.optional(),
 });
 
-export const networkBlock = z.union([existingNetwork, ownNetwork], {
-  error: "must be { cidrBlock?, azCount?, natGateways?, vpcEndpoints? } for a new VPC, or { vpcId, publicSubnetIds, privateSubnetIds? } for an existing one",
-});
+export const networkBlock = either(
+  [existingNetwork, ownNetwork],
+  "{ cidrBlock?, azCount?, natGateways?, vpcEndpoints? } for a new VPC, or { vpcId, publicSubnetIds, privateSubnetIds? } for an existing one",
+);

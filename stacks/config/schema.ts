@@ -7,7 +7,7 @@ import { PORT } from "../../constructs/limits/network";
 import { SECRET_ARN_ALLOWED, arnRegion, secretArnProblem } from "../../constructs/limits/secrets";
 import { MOUNT_PATH, POSIX_ID } from "../../constructs/limits/storage";
 import { TAG_KEY, TAG_VALUE_MAX } from "../../constructs/limits/tags";
-import { AWS_REGION, KMS_KEY_ARN, checkedText, fact, flag, inRange, matching, oneOf, text, wholeNumber } from "./fields";
+import { AWS_REGION, KMS_KEY_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text, textUpTo, wholeNumber } from "./fields";
 import { ec2Block } from "./ec2";
 import { fargateBlock, fargateCrossChecks, type FargateCheckedSpec } from "./fargate";
 import { networkBlock } from "./network";
@@ -28,47 +28,45 @@ export const PLATFORMS = ["linux/amd64", "linux/arm64"] as const;
 /** Short, so that `<app>-<stage>-<suffix>` fits AWS's 32-character ALB/target group names. */
 const APP_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,19}$/;
 
-const buildImage = z.strictObject({
+const buildImage = object({
   /** Build context directory, relative to the spec file. */
   context: text("a directory path relative to the spec file").min(1, { error: "must not be empty" }),
   /** Dockerfile path relative to the context. @default "Dockerfile" */
-  dockerfile: text("a file path relative to the build context").min(1).optional(),
+  dockerfile: text("a file path relative to the build context").min(1, { error: "must not be empty" }).optional(),
   /** `--build-arg` values. @default {} */
-  buildArgs: z.record(fact(ENV_NAME), text()).optional(),
+  buildArgs: named(fact(ENV_NAME), text(), '{ NODE_ENV: "production" }').optional(),
   /** Multi-stage build target. @default - the last stage */
-  target: text("a Dockerfile stage name").min(1).optional(),
+  target: text("a Dockerfile stage name").min(1, { error: "must not be empty" }).optional(),
   /** Target platform; must match the Fargate runtime / EC2 instance architecture. @default "linux/amd64" */
   platform: oneOf(PLATFORMS).optional(),
 });
 
-const existingImage = z.strictObject({
+const existingImage = object({
   /** An image that is already published, e.g. `public.ecr.aws/nginx/nginx:1.27` or `repo@sha256:…`. */
   uri: fact(IMAGE_URI),
   /** Platform of the existing image. @default "linux/amd64" */
   platform: oneOf(PLATFORMS).optional(),
 });
 
-const healthCheck = z
-  .strictObject({
-    /** HTTP path probed by the load balancer / host. @default "/" */
-    path: fact(HEALTH_CHECK_PATH).optional(),
-    /** Seconds between probes. @default 10 */
-    intervalSeconds: inRange(TARGET_GROUP_HEALTH_CHECK.intervalSeconds).optional(),
-    /** Seconds before a probe counts as failed; must be less than the interval. @default 5 */
-    timeoutSeconds: inRange(TARGET_GROUP_HEALTH_CHECK.timeoutSeconds).optional(),
-    /** Consecutive successes before healthy. @default 2 */
-    healthyThreshold: inRange(TARGET_GROUP_HEALTH_CHECK.healthyThreshold).optional(),
-    /** Consecutive failures before unhealthy. @default 3 */
-    unhealthyThreshold: inRange(TARGET_GROUP_HEALTH_CHECK.unhealthyThreshold).optional(),
-    /** Seconds after start during which failed probes are ignored. @default 30 (dev), 60 (prod) */
-    gracePeriodSeconds: wholeNumber(0, 3600, "seconds").optional(),
-  })
-  .refine((h) => h.timeoutSeconds === undefined || h.timeoutSeconds < (h.intervalSeconds ?? 10), {
-    error: "timeoutSeconds must be less than intervalSeconds (AWS rejects a timeout that is not shorter than the interval)",
-    path: ["timeoutSeconds"],
-  });
+const healthCheck = object({
+  /** HTTP path probed by the load balancer / host. @default "/" */
+  path: fact(HEALTH_CHECK_PATH).optional(),
+  /** Seconds between probes. @default 10 */
+  intervalSeconds: inRange(TARGET_GROUP_HEALTH_CHECK.intervalSeconds).optional(),
+  /** Seconds before a probe counts as failed; must be less than the interval. @default 5 */
+  timeoutSeconds: inRange(TARGET_GROUP_HEALTH_CHECK.timeoutSeconds).optional(),
+  /** Consecutive successes before healthy. @default 2 */
+  healthyThreshold: inRange(TARGET_GROUP_HEALTH_CHECK.healthyThreshold).optional(),
+  /** Consecutive failures before unhealthy. @default 3 */
+  unhealthyThreshold: inRange(TARGET_GROUP_HEALTH_CHECK.unhealthyThreshold).optional(),
+  /** Seconds after start during which failed probes are ignored. @default 30 (dev), 60 (prod) */
+  gracePeriodSeconds: wholeNumber(0, 3600, "seconds").optional(),
+}).refine((h) => h.timeoutSeconds === undefined || h.timeoutSeconds < (h.intervalSeconds ?? 10), {
+  error: "timeoutSeconds must be less than intervalSeconds (AWS rejects a timeout that is not shorter than the interval)",
+  path: ["timeoutSeconds"],
+});
 
-const volume = z.strictObject({
+const volume = object({
   /** Volume name: lower case letters, digits, hyphens. */
   name: fact(VOLUME_NAME),
   /** Absolute mount path inside the container. */
@@ -81,7 +79,7 @@ const volume = z.strictObject({
 
 const secretArn = checkedText(SECRET_ARN_ALLOWED, secretArnProblem);
 
-const registry = z.strictObject({
+const registry = object({
   /** Untagged images are expired this many days after push. @default 3 */
   untaggedExpiryDays: wholeNumber(1, 365, "days").optional(),
   /** How many of the most recent images each repository keeps. @default 20 (dev), 100 (prod) */
@@ -92,7 +90,7 @@ const registry = z.strictObject({
   forceDelete: flag().optional(),
 });
 
-const state = z.strictObject({
+const state = object({
   /** S3 bucket holding the Terraform state. */
   bucket: fact(S3_BUCKET),
   /** Key prefix; each stack stores `<prefix>/<stack>.tfstate`. @default "berth/<app>/<stage>" */
@@ -115,17 +113,15 @@ export const baseShape = {
     .min(1, { error: `must name at least one target: ${TARGETS.map((t) => `"${t}"`).join(", ")}` })
     .refine((t) => new Set(t).size === t.length, { error: "must not name a target twice" }),
   /** The app image: built from source (`context`, …) or an existing image (`uri`). */
-  image: z.union([buildImage, existingImage], {
-    error: "must be either { context, dockerfile?, buildArgs?, target?, platform? } to build, or { uri, platform? } for an existing image",
-  }),
+  image: either([buildImage, existingImage], "either { context, dockerfile?, buildArgs?, target?, platform? } to build, or { uri, platform? } for an existing image"),
   /** Port the container listens on. */
   port: inRange(PORT),
   /** Command (exec form) overriding the image's CMD. @default - the image's CMD */
-  command: z.array(text(), { error: 'must be a list of strings (exec form), e.g. ["node", "server.js"]' }).min(1).optional(),
+  command: nonEmptyList(text(), 'strings (exec form), e.g. ["node", "server.js"]').optional(),
   /** Plain environment variables. @default {} */
-  environment: z.record(fact(ENV_NAME), text()).optional(),
+  environment: named(fact(ENV_NAME), text(), '{ LOG_LEVEL: "info" }').optional(),
   /** Environment variables read from SSM Parameter Store or Secrets Manager at start. @default {} */
-  secrets: z.record(fact(ENV_NAME), secretArn).optional(),
+  secrets: named(fact(ENV_NAME), secretArn, '{ DB_URL: "arn:aws:ssm:<region>:<account>:parameter/<name>" }').optional(),
   /** Health check. @default - see each field */
   healthCheck: healthCheck.optional(),
   /** CPU units (1024 = one vCPU). @default 256 (dev), 512 (prod) */
@@ -135,7 +131,7 @@ export const baseShape = {
   /** Number of running copies (Fargate tasks; the EC2 host always runs one). @default 1 (dev), 2 (prod) */
   desiredCount: wholeNumber(0, 1000).optional(),
   /** Persistent volumes mounted into the container. @default [] */
-  volumes: z.array(volume, { error: "must be a list of { name, path }" }).optional(),
+  volumes: list(volume, "volumes { name, path, uid?, gid? }").optional(),
   /** CloudWatch log retention in days. @default 14 (dev), 90 (prod) */
   logRetentionDays: z
     .number({ error: `must be ${RETENTION_ALLOWED}` })
@@ -155,7 +151,7 @@ export const baseShape = {
   /** Options of the EC2 host target. @default - see each field */
   ec2: ec2Block.optional(),
   /** Tags on every resource (provider default_tags). @default {} */
-  tags: z.record(fact(TAG_KEY), text().max(TAG_VALUE_MAX, { error: `must be at most ${TAG_VALUE_MAX} characters` })).optional(),
+  tags: named(fact(TAG_KEY), textUpTo(TAG_VALUE_MAX), '{ team: "shop" }').optional(),
 };
 
 interface CrossCheckedSpec extends FargateCheckedSpec {
@@ -223,7 +219,7 @@ function crossChecks(spec: CrossCheckedSpec, ctx: z.RefinementCtx) {
   });
 }
 
-export const berthConfigSchema = z.strictObject(baseShape).superRefine(crossChecks);
+export const berthConfigSchema = object(baseShape).superRefine(crossChecks);
 
 /** What a user writes in berth.config.ts. */
 export type BerthConfigInput = z.input<typeof berthConfigSchema>;

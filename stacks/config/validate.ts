@@ -1,6 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
 import { BerthError } from "../../constructs/errors";
+import { unionAllowed } from "./fields";
 import { berthConfigSchema, type BerthConfig } from "./schema";
 
 /** A spec that failed validation; the message lists every problem, one a line. */
@@ -27,8 +28,13 @@ export function validateConfig(input: unknown, source: string): BerthConfig {
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string[] {
   const path = issue.path as PropertyKey[];
+  const value = valueAt(input, path);
+  if (issue.code === "unrecognized_keys" || issue.code === "invalid_union") {
+    const mixed = mixedShapes(path, value);
+    if (mixed !== undefined) return [mixed];
+  }
   if (issue.code === "unrecognized_keys") {
-    const known = knownKeysAt(berthConfigSchema, path);
+    const known = knownKeysAt(berthConfigSchema, path, value);
     return issue.keys.map((key) => {
       const where = formatPath([...path, key]);
       const suggestion = known.length > 0 ? closest(key, known) : undefined;
@@ -42,15 +48,38 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string[] {
   }
   if (issue.code === "invalid_union") {
     // Report the option the user evidently meant: the one whose fields are all present.
-    const meant = issue.errors
-      .filter((branch) => branch.every((i) => valueAt(input, [...path, ...i.path]) !== undefined))
-      .sort((a, b) => a.length - b.length)[0];
+    const meant = isPlainObject(value)
+      ? issue.errors.filter((branch) => branch.every((i) => valueAt(input, [...path, ...i.path]) !== undefined)).sort((a, b) => a.length - b.length)[0]
+      : undefined;
     if (meant) return meant.flatMap((i) => describeIssue({ ...i, path: [...path, ...i.path] } as z.core.$ZodIssue, input));
-    return [`${formatPath(path)}: ${issue.message} (got ${formatValue(valueAt(input, path))})`];
+    return [`${formatPath(path)}: ${issue.message} (got ${formatValue(value)})`];
   }
-  const value = valueAt(input, path);
-  const got = value === undefined ? "got nothing: the field is required" : `got ${formatValue(value)}`;
-  return [`${formatPath(path)}: ${issue.message} (${got})`];
+  if (value === undefined) return [`${formatPath(path)}: ${issue.message} (got nothing: the field is required)`];
+  // A string longer than the rule's "at most N characters" gets its length first.
+  const max = Number(/\bat most (\d+) characters\b/.exec(issue.message)?.[1]);
+  const length = typeof value === "string" && value.length > max ? `${value.length} characters: ` : "";
+  return [`${formatPath(path)}: ${issue.message} (got ${length}${formatValue(value)})`];
+}
+
+/**
+ * When `value`, at a union of object shapes (fields.ts either()), holds keys that only different
+ * shapes have: which keys, and that the shapes cannot be mixed.
+ */
+function mixedShapes(path: readonly PropertyKey[], value: unknown): string | undefined {
+  const union = unionAt(berthConfigSchema, path);
+  const allowed = union && unionAllowed.get(union);
+  if (!union || allowed === undefined || !isPlainObject(value)) return undefined;
+  const keysOf = optionsOf(union).map((o) => knownKeysAt(o, []));
+  const groups = keysOf
+    .map((own, i) => Object.keys(value).filter((k) => own.includes(k) && !keysOf.some((other, j) => j !== i && other.includes(k))))
+    .filter((group) => group.length > 0);
+  if (groups.length < 2) return undefined;
+  const keys = groups.map((group) => group.map((k) => `"${k}"`).join(", "));
+  return `${formatPath(path)}: mixes ${keys.join(" with ")}, which belong to different shapes that cannot be mixed: it ${allowed}; keep the keys of one shape (got ${formatValue(value)})`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** `volumes[0].path`, or `(spec)` for the root. */
@@ -75,25 +104,59 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** The keys an object schema at `path` accepts (for unions: the keys of every option). */
-function knownKeysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+/** The union schema at `path`, if there is one. */
+function unionAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): z.core.$ZodType | undefined {
   const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
   switch (def.type) {
     case "optional":
     case "default":
     case "nullable":
-      return knownKeysAt(def.innerType as z.core.$ZodType, path);
+      return unionAt(def.innerType as z.core.$ZodType, path);
     case "union":
-      return [...new Set((def.options as z.core.$ZodType[]).flatMap((o) => knownKeysAt(o, path)))];
+      return path.length === 0 ? schema : undefined;
     case "array":
-      return path.length > 0 ? knownKeysAt(def.element as z.core.$ZodType, path.slice(1)) : [];
+      return path.length > 0 ? unionAt(def.element as z.core.$ZodType, path.slice(1)) : undefined;
     case "record":
-      return path.length > 0 ? knownKeysAt(def.valueType as z.core.$ZodType, path.slice(1)) : [];
+      return path.length > 0 ? unionAt(def.valueType as z.core.$ZodType, path.slice(1)) : undefined;
+    case "object": {
+      const child = (def.shape as Record<string, z.core.$ZodType>)[String(path[0])];
+      return child && path.length > 0 ? unionAt(child, path.slice(1)) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function optionsOf(union: z.core.$ZodType): z.core.$ZodType[] {
+  return (union._zod.def as unknown as { options: z.core.$ZodType[] }).options;
+}
+
+/**
+ * The keys an object schema at `path` accepts. At a union: the keys of the options that take every
+ * key of `value` some option knows (the shape the user evidently wrote), or of every option.
+ */
+function knownKeysAt(schema: z.core.$ZodType, path: readonly PropertyKey[], value?: unknown): string[] {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  switch (def.type) {
+    case "optional":
+    case "default":
+    case "nullable":
+      return knownKeysAt(def.innerType as z.core.$ZodType, path, value);
+    case "union": {
+      const keysOf = (def.options as z.core.$ZodType[]).map((o) => knownKeysAt(o, path, value));
+      const written = path.length === 0 && isPlainObject(value) ? Object.keys(value).filter((k) => keysOf.some((keys) => keys.includes(k))) : [];
+      const fitting = keysOf.filter((keys) => written.every((k) => keys.includes(k)));
+      return [...new Set((fitting.length > 0 ? fitting : keysOf).flat())];
+    }
+    case "array":
+      return path.length > 0 ? knownKeysAt(def.element as z.core.$ZodType, path.slice(1), value) : [];
+    case "record":
+      return path.length > 0 ? knownKeysAt(def.valueType as z.core.$ZodType, path.slice(1), value) : [];
     case "object": {
       const shape = def.shape as Record<string, z.core.$ZodType>;
       if (path.length === 0) return Object.keys(shape);
       const child = shape[String(path[0])];
-      return child ? knownKeysAt(child, path.slice(1)) : [];
+      return child ? knownKeysAt(child, path.slice(1), value) : [];
     }
     default:
       return [];
