@@ -35,8 +35,8 @@ function evaluate(file: string, specPath: string): unknown {
       alias: { berth: join(root, "stacks/config/index.ts") },
     });
   } catch (error) {
-    const errors = (error as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors ?? [];
-    const detail = errors.map((e) => (e.location ? `line ${e.location.line}:${e.location.column}: ${e.text}` : e.text)).join("\n  ");
+    const errors = (error as { errors?: CompileError[] }).errors ?? [];
+    const detail = errors.map((e) => describeCompileError(e, file, specPath)).join("\n  ");
     throw new BerthError(`Could not compile the spec ${specPath}:\n  ${detail || String(error)}\nFix the syntax error and run again.`);
   }
   const mod = new Module(file);
@@ -52,5 +52,34 @@ function evaluate(file: string, specPath: string): unknown {
   if (exports.default === undefined) {
     throw new BerthError(`The spec ${specPath} has no default export.\nWrite: export default defineConfig({ ... })`);
   }
+  if (typeof exports.default === "function") {
+    throw new BerthError(
+      `The spec ${specPath} exports a function as its default export; berth needs the spec object itself, as defineConfig returns it, and does not call functions.\n` +
+        "Write: export default defineConfig({ ... }) (if a function computes the spec, call it there: export default defineConfig(makeSpec()))",
+    );
+  }
+  if (exports.default instanceof Promise) {
+    // Its outcome is not wanted; a rejection left unhandled would end the process with a stack trace.
+    exports.default.catch(() => undefined);
+    throw new BerthError(
+      `The spec ${specPath} exports a Promise as its default export (an async function's result); berth needs the spec object itself, as defineConfig returns it, and reads the spec without waiting.\n` +
+        "Compute the values without await (e.g. readFileSync instead of readFile) and write: export default defineConfig({ ... })",
+    );
+  }
   return exports.default;
+}
+
+/** An esbuild message. */
+interface CompileError {
+  readonly text: string;
+  readonly location?: { readonly file: string; readonly line: number; readonly column: number; readonly lineText: string } | null;
+}
+
+/** `berth.config.ts:2:15: Expected identifier but found ","`, then the line with a caret under the column. */
+function describeCompileError(error: CompileError, file: string, specPath: string): string {
+  const at = error.location;
+  if (!at) return error.text;
+  // esbuild names files relative to the working directory and counts columns from 0; editors from 1.
+  const where = resolve(at.file) === file ? specPath : at.file;
+  return `${where}:${at.line}:${at.column + 1}: ${error.text}\n    ${at.lineText}\n    ${" ".repeat(at.column)}^`;
 }

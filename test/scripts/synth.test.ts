@@ -85,11 +85,40 @@ describe("main.ts (npm run synth)", () => {
     expect([run.status, run.stderr.split("\n")[0]]).toEqual([1, expect.stringMatching(/^Spec file not found: nope\/berth\.config\.ts \(resolved to \/.*nope\/berth\.config\.ts\)\.$/)]);
   });
 
-  it("fails with the line of a syntax error in the spec", () => {
-    const run = synth([writeSpec("export default {\n  app: 'shop',,\n};\n")]);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^Could not compile the spec .*berth\.config\.ts:\n {2}line 2:\d+: /);
+  it("fails with file:line:column of a syntax error in the spec, the line and a caret under the column", () => {
+    const spec = writeSpec("export default {\n  app: 'shop',,\n};\n");
+    const run = synth([spec]);
+    expect([run.status, run.stderr]).toEqual([
+      1,
+      `Could not compile the spec ${spec}:\n  ${spec}:2:15: Expected identifier but found ","\n      app: 'shop',,\n                  ^\nFix the syntax error and run again.\n`,
+    ]);
+  });
+
+  it("fails when the spec's default export is a function, saying what berth needs", () => {
+    const spec = writeSpec('import { defineConfig } from "berth";\nexport default () => defineConfig({} as never);\n');
+    const run = synth([spec]);
+    expect([run.status, run.stderr]).toEqual([
+      1,
+      `The spec ${spec} exports a function as its default export; berth needs the spec object itself, as defineConfig returns it, and does not call functions.\n` +
+        "Write: export default defineConfig({ ... }) (if a function computes the spec, call it there: export default defineConfig(makeSpec()))\n",
+    ]);
+  });
+
+  it("fails when the spec's default export is a rejected Promise with the same message, no stack trace", () => {
+    const spec = writeSpec('export default (async () => { throw new Error("no region"); })();\n');
+    const run = synth([spec]);
+    expect([run.status, run.stderr.split("\n")[0]]).toEqual([1, `The spec ${spec} exports a Promise as its default export (an async function's result); berth needs the spec object itself, as defineConfig returns it, and reads the spec without waiting.`]);
     expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+
+  it("fails when the spec's default export is a Promise, saying what berth needs", () => {
+    const spec = writeSpec('import { defineConfig } from "berth";\nexport default (async () => defineConfig({} as never))();\n');
+    const run = synth([spec]);
+    expect([run.status, run.stderr]).toEqual([
+      1,
+      `The spec ${spec} exports a Promise as its default export (an async function's result); berth needs the spec object itself, as defineConfig returns it, and reads the spec without waiting.\n` +
+        "Compute the values without await (e.g. readFileSync instead of readFile) and write: export default defineConfig({ ... })\n",
+    ]);
   });
 
   it("fails when the spec has no default export", () => {
