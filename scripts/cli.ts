@@ -3,7 +3,7 @@ import { deployCommand } from "./deploy/command";
 import { publishCommand } from "./images/command";
 import { EXAMPLE_SPEC } from "./paths";
 import { runMain } from "./run-main";
-import { formatSummary, synth } from "./synth";
+import { checkOutDir, formatSummary, synth } from "./synth";
 
 /** The `berth` command line: a thin layer over the functions in scripts/. */
 export function buildCli(): Command {
@@ -18,6 +18,7 @@ export function buildCli(): Command {
     .option("-o, --out <dir>", "output directory", "cdktf.out")
     .action((opts: { config: string; out: string }) =>
       runMain(() => {
+        checkOutDir(opts.out);
         process.stdout.write(`${formatSummary(synth(opts.config, opts.out), opts.config)}\n`);
       }),
     );
@@ -46,7 +47,10 @@ export function buildCli(): Command {
     .option("--no-cache", "build without docker's layer cache")
     .option("--json", "print the result as one JSON document on stdout (progress stays on stderr)")
     .action((opts: { config: string; out: string; autoApprove?: boolean; dryRun?: boolean; waitTimeout: number; cache: boolean; json?: boolean }) =>
-      runMain(() => deployCommand(opts)),
+      runMain(() => {
+        checkOutDir(opts.out);
+        return deployCommand(opts);
+      }),
     );
 
   return program;

@@ -1,6 +1,7 @@
 import { App } from "cdktf";
-import { readFileSync } from "node:fs";
-import { isAbsolute, join, relative } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { BerthError } from "../constructs/errors";
 import { buildStacks } from "../stacks/app";
 import type { ResolvedConfig } from "../stacks/config/presets";
 import { imageBuilds, type ImagePin } from "./images/manifest";
@@ -45,6 +46,31 @@ export function synthConfig(config: ResolvedConfig, outdir?: string): SynthResul
   const notes = buildStacks(app, config, builds);
   app.synth();
   return { config, outdir: app.outdir, stacks: summarizeStacks(app.outdir), images: pins, notes };
+}
+
+/**
+ * Refuses an output folder that synth cannot write, before anything is synthesized: cdktf creates
+ * only the last folder of the path and would fail with ENOTDIR or ENOENT and a stack trace.
+ */
+export function checkOutDir(out: string): void {
+  const dir = resolve(out);
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) {
+      throw new BerthError(`--out ${out}: is a file, not a folder; berth writes the stacks into a folder.\nPass a folder path (it is created if missing), e.g. --out cdktf.out, or move the file away.`);
+    }
+    return;
+  }
+  let existing = dirname(dir);
+  while (!existsSync(existing)) existing = dirname(existing);
+  if (!statSync(existing).isDirectory()) {
+    throw new BerthError(`--out ${out}: ${existing} is a file, so no folder can be created in it.\nPass a path inside a folder, e.g. --out cdktf.out.`);
+  }
+  const parent = dirname(dir);
+  if (existing !== parent) {
+    throw new BerthError(
+      `--out ${out}: the folder ${parent} does not exist; berth creates only the last folder of --out.\nCreate it first (mkdir -p ${parent}) or pass a path inside an existing folder.`,
+    );
+  }
 }
 
 function summarizeStacks(outdir: string): StackSummary[] {
