@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { duplicateEgress, duplicateIngress } from "../../constructs/limits/security-groups";
 import { CIDR_ALLOWED, PORT, SECURITY_GROUP_RULE_DESCRIPTION, VPC_CIDR_ALLOWED, cidrProblem, vpcCidrProblem } from "../../constructs/limits/network";
 import { checkedText, fact, inRange, matching, oneOf, wholeNumber } from "./fields";
 
@@ -7,16 +8,33 @@ const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
 
 export const NAT_MODES = ["none", "single", "perAz"] as const;
 
-export const cidrList = z.array(checkedText(CIDR_ALLOWED, cidrProblem), { error: 'must be a list of IPv4 CIDRs like ["0.0.0.0/0"]' }).min(1);
+const cidrs = z.array(checkedText(CIDR_ALLOWED, cidrProblem), { error: 'must be a list of IPv4 CIDRs like ["0.0.0.0/0"]' }).min(1);
+
+/** The sources of one ingress rule, each at most once; `field` is the list's path in the spec. */
+export function ingressCidrList(field: string) {
+  return cidrs.superRefine((list, ctx) => {
+    for (const d of duplicateIngress(list, field)) ctx.addIssue({ code: "custom", path: [...d.at], message: d.problem });
+  });
+}
 
 /** An outbound rule (fargate.egress, ec2.egress). */
-export const egressRule = z.strictObject({
+const egressRule = z.strictObject({
   port: inRange(PORT),
-  cidrBlocks: cidrList,
+  cidrBlocks: cidrs,
   description: fact(SECURITY_GROUP_RULE_DESCRIPTION),
   /** @default "tcp" */
   protocol: oneOf(["tcp", "udp"] as const).optional(),
 });
+
+/** Outbound rules, each (protocol, port, CIDR) at most once; `field` is the list's path in the spec. */
+export function egressList(field: string) {
+  return z
+    .array(egressRule)
+    .min(1)
+    .superRefine((rules, ctx) => {
+      for (const d of duplicateEgress(rules, field)) ctx.addIssue({ code: "custom", path: [d.at[0]!, "cidrBlocks", d.at[1]!], message: d.problem });
+    });
+}
 
 const subnetIds = z.array(matching(SUBNET_ID, 'a subnet ID like "subnet-0abc1234"'), { error: "must be a list of subnet IDs" });
 
