@@ -1,20 +1,12 @@
 /** Instance types, their CPU architecture and the matching Amazon Linux 2023 AMI. */
-import { EC2_INSTANCE_TYPE } from "../limits/names";
+import { INSTANCE_FAMILIES, instanceFamily, type Architecture } from "../limits/instance-types";
 
-export type Architecture = "x86_64" | "arm64";
+export { instanceFamily, type Architecture };
 export type ImagePlatform = "linux/amd64" | "linux/arm64";
 
-/** Graviton families: a1, and a `g` right after the generation number (t4g, m7gd, c6gn, im4gn, is4gen, x2gd, g5g). */
-const GRAVITON_FAMILY = /^(?:a1|[a-z]+\d+g[a-z]*)(?:-[a-z]+)?$/;
-
-/** The family of a well-formed instance type, or undefined. */
-export function instanceFamily(instanceType: string): string | undefined {
-  return EC2_INSTANCE_TYPE.pattern.exec(instanceType)?.[1];
-}
-
-/** The CPU architecture of a (well-formed) instance type. */
+/** The CPU architecture of an instance type; x86_64 for one the guards have not yet refused. */
 export function architectureOf(instanceType: string): Architecture {
-  return GRAVITON_FAMILY.test(instanceFamily(instanceType) ?? "") ? "arm64" : "x86_64";
+  return INSTANCE_FAMILIES.get(instanceFamily(instanceType) ?? "") ?? "x86_64";
 }
 
 /** The image platform an architecture runs. */

@@ -3,10 +3,12 @@ import { ValidationError, check, checkWholeNumber } from "../errors";
 import { HEALTH_CHECK_PATH } from "../limits/health-check";
 import { IMAGE_TAG, IMAGE_URI, PINNED_REFERENCE } from "../limits/images";
 import { retentionProblem } from "../limits/logs";
-import { DOMAIN, EC2_INSTANCE_TYPE, ENV_NAME, VOLUME_NAME } from "../limits/names";
+import { instanceTypeProblem } from "../limits/instance-types";
+import { DOMAIN, ENV_NAME, VOLUME_NAME } from "../limits/names";
 import { PORT, SECURITY_GROUP_RULE_DESCRIPTION, cidrProblem } from "../limits/network";
 import { patternProblem } from "../limits/rule";
 import { secretArnProblem } from "../limits/secrets";
+import { duplicateEgress, duplicateIngress } from "../limits/security-groups";
 import { GP3_VOLUME_GIB, MOUNT_PATH, POSIX_ID, ROOT_VOLUME_GIB } from "../limits/storage";
 import { architectureOf, instanceFamily, platformOf, type Architecture, type ImagePlatform } from "./architecture";
 import { PROXY_VOLUMES } from "./compose";
@@ -155,7 +157,7 @@ function validate(scope: IConstruct, p: ResolvedHostProps): void {
 type Fail = (message: string) => never;
 
 function validateInstance(scope: IConstruct, p: ResolvedHostProps, fail: Fail): void {
-  check(scope, "instanceType", p.instanceType, patternProblem(EC2_INSTANCE_TYPE, p.instanceType));
+  check(scope, "instanceType", p.instanceType, instanceTypeProblem(p.instanceType));
   if (instanceFamily(p.instanceType)?.startsWith("mac")) {
     fail(`instanceType ${show(p.instanceType)} is a Mac instance, which needs a dedicated host and macOS: choose a Linux type such as "t3.small" or "t4g.small"`);
   }
@@ -233,4 +235,6 @@ function validateNetwork(scope: IConstruct, p: ResolvedHostProps, fail: Fail): v
     rule.cidrBlocks.forEach((cidr, j) => check(scope, `egress[${i}].cidrBlocks[${j}]`, cidr, cidrProblem(cidr)));
     check(scope, `egress[${i}].description`, rule.description, patternProblem(SECURITY_GROUP_RULE_DESCRIPTION, rule.description));
   });
+  for (const d of duplicateIngress(p.ingressCidrs, "ingressCidrs")) check(scope, `ingressCidrs[${d.at[0]}]`, d.value, d.problem);
+  for (const d of duplicateEgress(p.egress, "egress")) check(scope, `egress[${d.at[0]}].cidrBlocks[${d.at[1]}]`, d.value, d.problem);
 }

@@ -14,7 +14,10 @@ import { ValidationError, check, checkWholeNumber } from "../errors";
 import { retentionProblem } from "../limits/logs";
 import { EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT, fargateSizeProblem } from "../limits/fargate";
 import { PORT, SECURITY_GROUP_RULE_DESCRIPTION, cidrProblem } from "../limits/network";
+import { iamActionProblem, iamResourceProblem } from "../limits/iam";
+import { IMAGE_REFERENCE } from "../limits/images";
 import { patternProblem } from "../limits/rule";
+import { duplicateEgress } from "../limits/security-groups";
 import type { PolicyStatement } from "../iam";
 import { ServiceAutoscaling, type ServiceAutoscalingProps } from "./autoscaling";
 import { containerDefinition, containerHealthCheckProblem, type ContainerHealthCheck, type MountPoint } from "./container-definitions";
@@ -413,6 +416,11 @@ export class FargateService extends Construct {
       rule.cidrBlocks.forEach((cidr, j) => check(this, `egress[${i}].cidrBlocks[${j}]`, cidr, cidrProblem(cidr)));
       check(this, `egress[${i}].description`, rule.description, patternProblem(SECURITY_GROUP_RULE_DESCRIPTION, rule.description));
     });
+    for (const d of duplicateEgress(p.egress, "egress")) check(this, `egress[${d.at[0]}].cidrBlocks[${d.at[1]}]`, d.value, d.problem);
+    (p.taskRolePolicy ?? []).forEach((s, i) => {
+      s.actions.forEach((a, j) => check(this, `taskRolePolicy[${i}].actions[${j}]`, a, iamActionProblem(a)));
+      s.resources.forEach((r, j) => check(this, `taskRolePolicy[${i}].resources[${j}]`, r, iamResourceProblem(r)));
+    });
     // ECS keeps at least ceil(desired × min%) tasks and starts at most floor(desired × max%):
     // when neither leaves room for one task to change, a deployment never progresses.
     const floorMax = Math.floor((p.desiredCount * p.maxPercent) / 100);
@@ -450,6 +458,7 @@ export class FargateService extends Construct {
     const healthCheckProblem = p.container.healthCheck && containerHealthCheckProblem("container.healthCheck", p.container.healthCheck);
     if (healthCheckProblem) throw new ValidationError(this, healthCheckProblem);
     for (const [i, s] of p.sidecars.entries()) {
+      check(this, `sidecars[${i}].image`, s.image, patternProblem(IMAGE_REFERENCE, s.image));
       if (s.startCondition === "HEALTHY" && !s.healthCheck) {
         throw new ValidationError(this, `sidecar "${s.name}" has startCondition HEALTHY but no healthCheck: give it one, or use START`);
       }

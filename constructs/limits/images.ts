@@ -4,13 +4,24 @@ import type { Pattern } from "./rule";
 const TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
 const DIGEST = "@sha256:[a-f0-9]{64}";
 /** Registry host and port, then path components (distribution/reference: domain, path-component). */
-const REPOSITORY = "[a-z0-9.-]+(?::\\d+)?\\/(?:[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*\\/)*[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+const DOMAIN = "[a-z0-9.-]+(?::\\d+)?";
+const PATH = "(?:[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*\\/)*[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+const REPOSITORY = `${DOMAIN}\\/${PATH}`;
 
 /** `<registry>/<repository>` with a tag, a digest or both: berth never deploys an implicit :latest. */
 export const IMAGE_URI: Pattern = {
   pattern: new RegExp(`^${REPOSITORY}(?::${TAG}(?:${DIGEST})?|${DIGEST})$`),
   allowed:
     'an image reference with a tag or a digest like "public.ecr.aws/nginx/nginx:1.27" or registry/name@sha256:<64 hex> (berth never deploys an implicit :latest)',
+};
+
+/**
+ * Any image reference Docker pulls, the registry optional (Docker Hub: "redis:7"), with a tag or a
+ * digest: a sidecar never runs an implicit :latest either.
+ */
+export const IMAGE_REFERENCE: Pattern = {
+  pattern: new RegExp(`^(?:${DOMAIN}\\/)?${PATH}(?::${TAG}(?:${DIGEST})?|${DIGEST})$`),
+  allowed: 'an image reference with a tag or a digest like "redis:7.4" or "public.ecr.aws/nginx/nginx@sha256:<64 hex>" (berth never deploys an implicit :latest)',
 };
 
 /** `<repository uri>@sha256:<64 hex>`: exactly one image. */

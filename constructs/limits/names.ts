@@ -41,27 +41,8 @@ export const ALB_RESERVED_NAME_PREFIX = /^internal-/i;
 /** The provider's limit for a target group `name_prefix` (elbv2/validate.go): 32 minus its 26-character unique suffix. */
 export const TARGET_GROUP_NAME_PREFIX_MAX = 6;
 
-/**
- * An S3 bucket name: 3-63 lower case letters, digits, dots and hyphens, beginning and ending with a
- * letter or digit (S3 User Guide, bucketnamingrules.html).
- */
-export const S3_BUCKET: Pattern = {
-  pattern: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
-  allowed: "an S3 bucket name (3-63 lower case letters, digits, dots, hyphens)",
-};
-
 /** An ECR repository name: 2-256 characters (ECR API Reference, CreateRepository repositoryName). */
 export const ECR_REPOSITORY_NAME: Pattern = {
   pattern: /^(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/,
   allowed: 'an ECR repository name: 2-256 lower case letters, digits and . _ - separators, with "/" between path segments (e.g. "shop-prod/web")',
-};
-
-/**
- * An EC2 instance type, `<family>.<size>` (EC2 User Guide, instance-types.html, "Instance type
- * naming conventions"), e.g. `t3.small`, `m7g.2xlarge`, `c6in.metal`, `u-6tb1.112xlarge`. The
- * first group is the family.
- */
-export const EC2_INSTANCE_TYPE: Pattern = {
-  pattern: /^([a-z][a-z0-9-]*)\.(nano|micro|small|medium|large|\d{0,3}xlarge|metal(?:-\d+xl)?)$/,
-  allowed: 'an EC2 instance type like "t3.small" (<family>.<size>)',
 };

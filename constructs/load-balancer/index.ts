@@ -12,6 +12,8 @@ import { ValidationError, check, checkWholeNumber } from "../errors";
 import { ALB_HEALTHY_HTTP_CODES, ALB_IDLE_TIMEOUT, DEREGISTRATION_DELAY, HEALTH_CHECK_PATH, TARGET_GROUP_HEALTH_CHECK } from "../limits/health-check";
 import { ALB_SUBNET_MAX_PREFIX, PORT, cidrProblem } from "../limits/network";
 import { patternProblem } from "../limits/rule";
+import { bucketNameProblem } from "../limits/s3";
+import { duplicateIngress } from "../limits/security-groups";
 import { elbName, targetGroupNamePrefix } from "./names";
 
 
@@ -122,6 +124,8 @@ export class LoadBalancer extends Construct {
     }
     check(this, "healthCheck.healthyHttpCodes", health.healthyHttpCodes, patternProblem(ALB_HEALTHY_HTTP_CODES, health.healthyHttpCodes));
     ingressCidrs.forEach((cidr, i) => check(this, `ingressCidrs[${i}]`, cidr, cidrProblem(cidr)));
+    for (const d of duplicateIngress(ingressCidrs, "ingressCidrs")) check(this, `ingressCidrs[${d.at[0]}]`, d.value, d.problem);
+    if (props.accessLogsBucket !== undefined) check(this, "accessLogsBucket", props.accessLogsBucket, bucketNameProblem(props.accessLogsBucket));
     if (health.timeoutSeconds >= health.intervalSeconds) {
       throw new ValidationError(this, `healthCheck.timeoutSeconds (${health.timeoutSeconds}) must be less than intervalSeconds (${health.intervalSeconds})`);
     }

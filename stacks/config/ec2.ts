@@ -1,20 +1,21 @@
-import { DOMAIN, EC2_INSTANCE_TYPE } from "../../constructs/limits/names";
+import { EC2_INSTANCE_TYPE, instanceTypeProblem } from "../../constructs/limits/instance-types";
+import { DOMAIN } from "../../constructs/limits/names";
 import { GP3_VOLUME_GIB, ROOT_VOLUME_GIB } from "../../constructs/limits/storage";
-import { fact, flag, inRange, matching, nonEmptyList, object, wholeNumber } from "./fields";
-import { cidrList, egressRule } from "./network";
+import { checkedText, fact, flag, inRange, matching, object, wholeNumber } from "./fields";
+import { egressList, ingressCidrList } from "./network";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Options of the `ec2` target (one Docker host). */
 export const ec2Block = object({
   /** EC2 instance type; its architecture must match image.platform. @default "t3.small" / "t4g.small" (dev), "t3.medium" / "t4g.medium" (prod), by platform */
-  instanceType: fact(EC2_INSTANCE_TYPE).optional(),
+  instanceType: checkedText(EC2_INSTANCE_TYPE.allowed, instanceTypeProblem).optional(),
   /** Root volume size (gp3, encrypted). @default 20 */
   rootVolumeGiB: inRange(ROOT_VOLUME_GIB).optional(),
   /** Data volume for Docker named volumes (gp3, encrypted, kept when the instance is replaced). @default 20 */
   dataVolumeGiB: inRange(GP3_VOLUME_GIB).optional(),
   /** Who may reach the app's published ports. @default ["0.0.0.0/0"] */
-  ingressCidrs: cidrList.optional(),
+  ingressCidrs: ingressCidrList("ec2.ingressCidrs").optional(),
   /** HTTPS through a Caddy reverse proxy that obtains and renews certificates for the domain. @default - plain HTTP on port 80 */
   https: object({
     /** Its DNS must point at the host. */
@@ -27,7 +28,7 @@ export const ec2Block = object({
   /** Let containers use the instance role through IMDS (hop limit 2 instead of 1). @default false */
   containersUseInstanceRole: flag().optional(),
   /** Outbound rules of the host. @default HTTPS (443) and HTTP (80, package mirrors) to anywhere */
-  egress: nonEmptyList(egressRule, "egress rules { port, cidrBlocks, description, protocol? }").optional(),
+  egress: egressList("ec2.egress").optional(),
   /** Seconds an update waits for the new containers to become healthy before rolling back; more than healthCheck.gracePeriodSeconds. @default 180 */
   updateTimeoutSeconds: wholeNumber(30, 3600, "seconds").optional(),
   /** Refuse API termination of the host; turn off for one apply to replace it. @default false (dev), true (prod) */

@@ -1,14 +1,16 @@
 import { z } from "zod";
-import { ACM_CERTIFICATE_ARN, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text, wholeNumber } from "./fields";
+import { ACM_CERTIFICATE_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text, wholeNumber } from "./fields";
 import { EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT } from "../../constructs/limits/fargate";
 import { ALB_HEALTHY_HTTP_CODES, ALB_IDLE_TIMEOUT, CONTAINER_HEALTH_CHECK, DEREGISTRATION_DELAY } from "../../constructs/limits/health-check";
-import { DOMAIN, ENV_NAME, S3_BUCKET } from "../../constructs/limits/names";
+import { IAM_ACTION_ALLOWED, IAM_RESOURCE_ALLOWED, iamActionProblem, iamResourceProblem } from "../../constructs/limits/iam";
+import { IMAGE_REFERENCE } from "../../constructs/limits/images";
+import { DOMAIN, ENV_NAME } from "../../constructs/limits/names";
+import { S3_BUCKET_ALLOWED, bucketNameProblem } from "../../constructs/limits/s3";
 import { rangeProblem } from "../../constructs/limits/rule";
 import { ALB_SUBNET_MAX_PREFIX, SUBNET_NEW_BITS, cidrPrefix, subnetPrefixLength } from "../../constructs/limits/network";
-import { cidrList, egressRule } from "./network";
+import { egressList, ingressCidrList } from "./network";
 
 const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
-const IAM_ACTION = /^[a-z0-9-]+:[A-Za-z0-9*]+$/;
 const CONTAINER_NAME = /^[a-z][a-z0-9-]{0,30}$/;
 const USER = /^(?:\d+|[a-z_][a-z0-9_-]*)(?::(?:\d+|[a-z_][a-z0-9_-]*))?$/;
 
@@ -37,7 +39,7 @@ const sidecar = object({
   /** Container name: lower case letters, digits, hyphens. */
   name: matching(CONTAINER_NAME, "lower case letters, digits and hyphens, starting with a letter, at most 31 characters"),
   /** An existing image with a tag or digest. */
-  image: text("an image reference with a tag or digest").min(3, { error: "must be an image reference with a tag or digest" }),
+  image: fact(IMAGE_REFERENCE),
   command: nonEmptyList(text(), 'strings (exec form), e.g. ["node", "server.js"]').optional(),
   environment: named(fact(ENV_NAME), text(), '{ LOG_LEVEL: "info" }').optional(),
   /** Whether the task stops when this container stops. @default false */
@@ -61,11 +63,11 @@ export const fargateBlock = object({
   /** ALB reachable only inside the VPC. @default false */
   internal: flag().optional(),
   /** Who may reach the ALB on 443/80. @default ["0.0.0.0/0"] */
-  ingressCidrs: cidrList.optional(),
+  ingressCidrs: ingressCidrList("fargate.ingressCidrs").optional(),
   /** ALB idle timeout. @default 60 */
   idleTimeoutSeconds: inRange(ALB_IDLE_TIMEOUT).optional(),
   /** S3 bucket (existing, with the ELB log-delivery policy) for ALB access logs. @default - no access logs */
-  accessLogsBucket: fact(S3_BUCKET).optional(),
+  accessLogsBucket: checkedText(S3_BUCKET_ALLOWED, bucketNameProblem).optional(),
   /** ALB deletion protection. @default false (dev), true (prod) */
   deletionProtection: flag().optional(),
   /** Seconds the ALB drains a stopping task. @default 30 */
@@ -114,15 +116,12 @@ export const fargateBlock = object({
   /** Seconds between SIGTERM and SIGKILL. @default 30 */
   stopTimeoutSeconds: inRange(STOP_TIMEOUT).optional(),
   /** Outbound rules of the tasks. @default [{ port: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS to AWS APIs and the internet" }] */
-  egress: nonEmptyList(egressRule, "egress rules { port, cidrBlocks, description, protocol? }").optional(),
+  egress: egressList("fargate.egress").optional(),
   /** Permissions of the app itself (the task role). @default [] */
   taskRolePolicy: list(
     object({
-      actions: nonEmptyList(matching(IAM_ACTION, 'an IAM action like "s3:GetObject"'), 'IAM actions like ["s3:GetObject"]'),
-      resources: nonEmptyList(
-        matching(/^(arn:aws[a-z-]*:[^*\s][^\s]*|arn:[^\s]+)$/, "an ARN (a wildcard only after the service and resource type)"),
-        'ARNs like ["arn:aws:s3:::shop-uploads/*"]',
-      ),
+      actions: nonEmptyList(checkedText(IAM_ACTION_ALLOWED, iamActionProblem), 'IAM actions like ["s3:GetObject"]'),
+      resources: nonEmptyList(checkedText(IAM_RESOURCE_ALLOWED, iamResourceProblem), 'ARNs like ["arn:aws:s3:::shop-uploads/*"]'),
     }),
     "statements { actions, resources }",
   ).optional(),

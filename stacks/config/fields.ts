@@ -93,8 +93,6 @@ export function flag() {
   return z.boolean({ error: "must be true or false" });
 }
 
-export const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
-
 const PARTITION = "aws(-cn|-us-gov)?";
 const ACCOUNT = "\\d{12}";
 const REGION = "[a-z]{2}(-gov)?-[a-z]+-\\d";

@@ -1,3 +1,4 @@
+import { duplicateEgress, duplicateIngress } from "../../constructs/limits/security-groups";
 import { CIDR_ALLOWED, PORT, SECURITY_GROUP_RULE_DESCRIPTION, VPC_CIDR_ALLOWED, cidrProblem, vpcCidrProblem } from "../../constructs/limits/network";
 import { checkedText, either, fact, flag, inRange, list, matching, nonEmptyList, object, oneOf, wholeNumber } from "./fields";
 
@@ -6,16 +7,30 @@ const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
 
 export const NAT_MODES = ["none", "single", "perAz"] as const;
 
-export const cidrList = nonEmptyList(checkedText(CIDR_ALLOWED, cidrProblem), 'IPv4 CIDRs like ["0.0.0.0/0"]');
+const cidrs = nonEmptyList(checkedText(CIDR_ALLOWED, cidrProblem), 'IPv4 CIDRs like ["0.0.0.0/0"]');
+
+/** The sources of one ingress rule, each at most once; `field` is the list's path in the spec. */
+export function ingressCidrList(field: string) {
+  return cidrs.superRefine((list, ctx) => {
+    for (const d of duplicateIngress(list, field)) ctx.addIssue({ code: "custom", path: [...d.at], message: d.problem });
+  });
+}
 
 /** An outbound rule (fargate.egress, ec2.egress). */
-export const egressRule = object({
+const egressRule = object({
   port: inRange(PORT),
-  cidrBlocks: cidrList,
+  cidrBlocks: cidrs,
   description: fact(SECURITY_GROUP_RULE_DESCRIPTION),
   /** @default "tcp" */
   protocol: oneOf(["tcp", "udp"] as const).optional(),
 });
+
+/** Outbound rules, each (protocol, port, CIDR) at most once; `field` is the list's path in the spec. */
+export function egressList(field: string) {
+  return nonEmptyList(egressRule, "egress rules { port, cidrBlocks, description, protocol? }").superRefine((rules, ctx) => {
+    for (const d of duplicateEgress(rules, field)) ctx.addIssue({ code: "custom", path: [d.at[0]!, "cidrBlocks", d.at[1]!], message: d.problem });
+  });
+}
 
 const subnetIds = list(matching(SUBNET_ID, 'a subnet ID like "subnet-0abc1234"'), "subnet IDs");
 

@@ -2,12 +2,14 @@ import { z } from "zod";
 import { TARGET_GROUP_HEALTH_CHECK, HEALTH_CHECK_PATH } from "../../constructs/limits/health-check";
 import { IMAGE_URI } from "../../constructs/limits/images";
 import { RETENTION_ALLOWED, retentionProblem } from "../../constructs/limits/logs";
-import { ENV_NAME, S3_BUCKET, VOLUME_NAME } from "../../constructs/limits/names";
+import { ENV_NAME, VOLUME_NAME } from "../../constructs/limits/names";
 import { PORT } from "../../constructs/limits/network";
+import { REGION_ALLOWED, regionProblem } from "../../constructs/limits/regions";
+import { S3_BUCKET_ALLOWED, bucketNameProblem } from "../../constructs/limits/s3";
 import { SECRET_ARN_ALLOWED, arnRegion, secretArnProblem } from "../../constructs/limits/secrets";
 import { MOUNT_PATH, POSIX_ID } from "../../constructs/limits/storage";
 import { TAG_KEY, TAG_VALUE_MAX } from "../../constructs/limits/tags";
-import { AWS_REGION, KMS_KEY_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text, textUpTo, wholeNumber } from "./fields";
+import { KMS_KEY_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text, textUpTo, wholeNumber } from "./fields";
 import { ec2Block } from "./ec2";
 import { fargateBlock, fargateCrossChecks, type FargateCheckedSpec } from "./fargate";
 import { networkBlock } from "./network";
@@ -92,11 +94,11 @@ const registry = object({
 
 const state = object({
   /** S3 bucket holding the Terraform state. */
-  bucket: fact(S3_BUCKET),
+  bucket: checkedText(S3_BUCKET_ALLOWED, bucketNameProblem),
   /** Key prefix; each stack stores `<prefix>/<stack>.tfstate`. @default "berth/<app>/<stage>" */
   keyPrefix: matching(/^[A-Za-z0-9!_.*'()/-]{1,512}$/, "an S3 key prefix").optional(),
   /** Bucket region. @default - the app's region */
-  region: matching(AWS_REGION, 'an AWS region like "eu-west-1"').optional(),
+  region: checkedText(REGION_ALLOWED, regionProblem).optional(),
 });
 
 /** The spec's fields; target-specific options live in their own blocks (`fargate`, `ec2`). */
@@ -106,7 +108,7 @@ export const baseShape = {
   /** Stage; selects the preset defaults (see presets.ts). @default "dev" */
   stage: oneOf(STAGES).optional(),
   /** AWS region of every stack. */
-  region: matching(AWS_REGION, 'an AWS region like "eu-west-1"'),
+  region: checkedText(REGION_ALLOWED, regionProblem),
   /** Which targets to synthesize. */
   targets: z
     .array(oneOf(TARGETS), { error: `must be a list of targets: ${TARGETS.map((t) => `"${t}"`).join(", ")}` })

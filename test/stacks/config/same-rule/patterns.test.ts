@@ -153,9 +153,9 @@ describe("patterns get the same rule in the spec and the constructs", () => {
   });
 });
 
-// S3 User Guide, bucket naming rules: 3-63 characters. Spec only (two fields, one fact).
+// S3 User Guide, bucket naming rules: 3-63 characters.
 describe("S3 bucket names", () => {
-  const rule = "must be an S3 bucket name (3-63 lower case letters, digits, dots, hyphens)";
+  const rule = "must be an S3 bucket name: 3-63 lower case letters, digits, dots and hyphens, beginning and ending with a letter or digit";
 
   it.each(["ab", "a".repeat(64)])("refuse %s in state.bucket and fargate.accessLogsBucket alike", (bucket) => {
     expect(specProblems({ state: { bucket }, fargate: { https: { certificateArn: CERTIFICATE_ARN }, accessLogsBucket: bucket } })).toEqual([
