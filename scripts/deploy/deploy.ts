@@ -9,7 +9,6 @@ import { stackName } from "../../stacks/naming";
 import { awsError } from "../aws/errors";
 import { publish, type ImageOutcome, type PublishDeps } from "../images/publish";
 import { describeImage } from "../images/report";
-import { imageSources } from "../images/sources";
 import { sleep as realSleep, type RetryPolicy } from "../retry";
 import { formatSummary, synthConfig } from "../synth";
 import { cdktfDeployArgv, readOutputs, runCdktfDeploy, type StackOutputs } from "./cdktf";
@@ -85,8 +84,8 @@ async function apply(config: ResolvedConfig, deps: DeployDeps, options: DeployOp
   const registry = stackName(config, "registry");
   const targets = config.targets.map((t) => stackName(config, t));
 
-  // Everything that can be checked offline is, before AWS is touched.
-  imageSources(config);
+  // Everything that can be checked offline is, before AWS is touched: synth checks the images'
+  // build contexts and platforms (imageSources) and builds the stacks.
   synthConfig(config, options.outdir);
   const account = await callerAccount(config, deps);
   progress.line(`berth deploy: ${config.app} (${config.stage}, ${config.region}) to AWS account ${account}`);
@@ -134,7 +133,6 @@ async function apply(config: ResolvedConfig, deps: DeployDeps, options: DeployOp
 async function plan(config: ResolvedConfig, deps: DeployDeps, options: DeployOptions): Promise<DeployResult> {
   const registry = stackName(config, "registry");
   const targets = config.targets.map((t) => stackName(config, t));
-  imageSources(config);
   // Synthesizing into a scratch folder checks the stacks offline without touching options.outdir.
   const scratch = mkdtempSync(join(tmpdir(), "berth-dry-run-"));
   try {

@@ -95,8 +95,9 @@ export interface ImagePin {
  * published.
  */
 export function imageBuilds(config: ResolvedConfig): { builds: ImageBuilds; pins: ImagePin[] } {
-  const manifest = readManifest(manifestPath(config));
+  // The build contexts and platforms are checked before the manifest is read.
   const { build, external } = imageSources(config);
+  const manifest = readManifest(manifestPath(config));
   const builds = new Map<string, ImageBuild>();
   const pins: ImagePin[] = external.map((image) => ({ image: image.name, note: `${image.uri} (image.uri: deployed as given, not built by berth)` }));
   for (const source of build) {
