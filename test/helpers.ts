@@ -1,7 +1,7 @@
 import { App, Testing } from "cdktf";
 import type { BerthConfigInput } from "../stacks/config/schema";
 import { resolveConfig, type ResolvedConfig } from "../stacks/config/presets";
-import { validateConfig } from "../stacks/config/validate";
+import { ConfigError, validateConfig } from "../stacks/config/validate";
 import type { ImageBuilds, PublishedImage } from "../stacks/images";
 
 export const CERTIFICATE_ARN = "arn:aws:acm:eu-west-1:123456789012:certificate/0b3c8a1e-1111-2222-3333-444455556666";
@@ -32,6 +32,17 @@ export function errorOf(fn: () => unknown): string {
     return (error as Error).message;
   }
   throw new Error("expected an error, but none was thrown");
+}
+
+/** The problem lines a spec is refused with ([] when it is valid); any other error fails the test. */
+export function problemsOf(spec: unknown): string[] {
+  try {
+    validateConfig(spec, "berth.config.ts");
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return [...(error as ConfigError).problems];
+  }
 }
 
 /** A cdktf test app. */

@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import { berthConfigSchema } from "../../../stacks/config/schema";
-import { ConfigError, validateConfig } from "../../../stacks/config/validate";
-import { CERTIFICATE_ARN } from "../../helpers";
+import { CERTIFICATE_ARN, problemsOf } from "../../helpers";
 
 /**
  * Every field of the spec, fed values of every wrong type: no problem line may carry zod's own
@@ -59,16 +58,6 @@ function specWith(path: Path, value: unknown): Record<string, unknown> {
   return spec;
 }
 
-function problems(spec: unknown): string[] {
-  try {
-    validateConfig(spec, "berth.config.ts");
-    return [];
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return [...(error as ConfigError).problems];
-  }
-}
-
 describe("no library wording reaches the user", () => {
   const paths = fieldPaths(berthConfigSchema);
 
@@ -78,12 +67,12 @@ describe("no library wording reaches the user", () => {
 
   it("no problem line of a wrong value at any field carries zod's own wording", () => {
     const leaks = paths.flatMap((path) =>
-      WRONG_VALUES.flatMap((value) => problems(specWith(path, value)).filter((line) => ZOD_WORDING.test(line)).map((line) => `${path.join(".")} = ${JSON.stringify(value).slice(0, 20)}: ${line}`)),
+      WRONG_VALUES.flatMap((value) => problemsOf(specWith(path, value)).filter((line) => ZOD_WORDING.test(line)).map((line) => `${path.join(".")} = ${JSON.stringify(value).slice(0, 20)}: ${line}`)),
     );
     expect(leaks).toEqual([]);
   });
 
   it("a spec that is not an object is worded too", () => {
-    expect([null, 5, "x", []].flatMap((spec) => problems(spec)).filter((line) => ZOD_WORDING.test(line))).toEqual([]);
+    expect([null, 5, "x", []].flatMap((spec) => problemsOf(spec)).filter((line) => ZOD_WORDING.test(line))).toEqual([]);
   });
 });

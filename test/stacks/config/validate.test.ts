@@ -1,19 +1,8 @@
-import { ConfigError, validateConfig } from "../../../stacks/config/validate";
-import { CERTIFICATE_ARN, errorOf, minimalSpec } from "../../helpers";
+import { validateConfig } from "../../../stacks/config/validate";
+import { CERTIFICATE_ARN, errorOf, minimalSpec, problemsOf } from "../../helpers";
 
 const SSM_ARN = "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db-url";
 const SM_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/api-key-AbC123";
-
-/** The problem lines of the ConfigError a spec raises. */
-function problems(spec: unknown): string[] {
-  try {
-    validateConfig(spec, "berth.config.ts");
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return [...(error as ConfigError).problems];
-  }
-  throw new Error("spec was accepted");
-}
 
 describe("validateConfig accepts", () => {
   it("the minimal spec", () => {
@@ -33,173 +22,173 @@ describe("validateConfig accepts", () => {
 
 describe("validateConfig rejects", () => {
   it("a spec that is not an object", () => {
-    expect(problems("shop")).toEqual([expect.stringMatching(/^\(spec\): .*got "shop"/)]);
+    expect(problemsOf("shop")).toEqual([expect.stringMatching(/^\(spec\): .*got "shop"/)]);
   });
 
   it("an app name with upper case letters", () => {
-    expect(problems(minimalSpec({ app: "Shop" }))).toEqual([
+    expect(problemsOf(minimalSpec({ app: "Shop" }))).toEqual([
       'app: must be 2-20 lower case letters, digits and single hyphens, starting with a letter (got "Shop")',
     ]);
   });
 
   it("an app name longer than 20 characters", () => {
-    expect(problems(minimalSpec({ app: "a".repeat(21) }))).toEqual([expect.stringContaining(`app: must be 2-20 lower case letters`)]);
+    expect(problemsOf(minimalSpec({ app: "a".repeat(21) }))).toEqual([expect.stringContaining(`app: must be 2-20 lower case letters`)]);
   });
 
   it("a missing required field", () => {
     const { region, ...spec } = minimalSpec();
-    expect(problems(spec)).toEqual(['region: must be an AWS region like "eu-west-1" (got nothing: the field is required)']);
+    expect(problemsOf(spec)).toEqual(['region: must be an AWS region like "eu-west-1" (got nothing: the field is required)']);
   });
 
   // AWS SDK partition data (@aws-sdk/core util-endpoints partitions.js): regions of aws, aws-cn, aws-us-gov.
   it("a region that is not an AWS region, listing them", () => {
-    expect(problems(minimalSpec({ region: "europe-west" }))).toEqual([
+    expect(problemsOf(minimalSpec({ region: "europe-west" }))).toEqual([
       'region: must be an AWS region like "eu-west-1", one of: af-south-1, ap-east-1, ap-east-2, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-south-1, ap-south-2, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-southeast-4, ap-southeast-5, ap-southeast-6, ap-southeast-7, ca-central-1, ca-west-1, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2, eu-west-1, eu-west-2, eu-west-3, il-central-1, me-central-1, me-south-1, me-west-1, mx-central-1, sa-east-1, sa-west-1, us-east-1, us-east-2, us-west-1, us-west-2, cn-north-1, cn-northwest-1, us-gov-east-1, us-gov-west-1 (got "europe-west")',
     ]);
   });
 
   it("an unknown top-level key, with a did-you-mean", () => {
-    expect(problems(minimalSpec({ helthCheck: { path: "/" } }))).toEqual([
+    expect(problemsOf(minimalSpec({ helthCheck: { path: "/" } }))).toEqual([
       expect.stringMatching(/^helthCheck: unknown key; did you mean "healthCheck"\? allowed keys here: app, stage, region, /),
     ]);
   });
 
   it("an unknown nested key, with a did-you-mean among that object's keys", () => {
-    expect(problems(minimalSpec({ healthCheck: { intervalSecs: 10 } }))).toEqual([
+    expect(problemsOf(minimalSpec({ healthCheck: { intervalSecs: 10 } }))).toEqual([
       'healthCheck.intervalSecs: unknown key; did you mean "intervalSeconds"? allowed keys here: path, intervalSeconds, timeoutSeconds, healthyThreshold, unhealthyThreshold, gracePeriodSeconds',
     ]);
   });
 
   it("an unknown key with no close match, without a guess", () => {
-    expect(problems(minimalSpec({ zzz: 1 }))).toEqual([expect.stringMatching(/^zzz: unknown key; allowed keys here: app, /)]);
+    expect(problemsOf(minimalSpec({ zzz: 1 }))).toEqual([expect.stringMatching(/^zzz: unknown key; allowed keys here: app, /)]);
   });
 
   it("a port given as a string", () => {
-    expect(problems(minimalSpec({ port: "8080" }))).toEqual(['port: must be a whole number from 1 to 65535 (got "8080")']);
+    expect(problemsOf(minimalSpec({ port: "8080" }))).toEqual(['port: must be a whole number from 1 to 65535 (got "8080")']);
   });
 
   it("a port out of range", () => {
-    expect(problems(minimalSpec({ port: 70000 }))).toEqual(["port: must be a whole number from 1 to 65535 (got 70000)"]);
+    expect(problemsOf(minimalSpec({ port: 70000 }))).toEqual(["port: must be a whole number from 1 to 65535 (got 70000)"]);
   });
 
   it("a fractional cpu", () => {
-    expect(problems(minimalSpec({ cpu: 256.5 }))).toEqual(["cpu: must be a whole number from 128 to 16384 CPU units (got 256.5)"]);
+    expect(problemsOf(minimalSpec({ cpu: 256.5 }))).toEqual(["cpu: must be a whole number from 128 to 16384 CPU units (got 256.5)"]);
   });
 
   it("a stage that has no preset", () => {
-    expect(problems(minimalSpec({ stage: "staging" }))).toEqual(['stage: must be one of "dev", "prod" (got "staging")']);
+    expect(problemsOf(minimalSpec({ stage: "staging" }))).toEqual(['stage: must be one of "dev", "prod" (got "staging")']);
   });
 
   it("an empty target list", () => {
-    expect(problems(minimalSpec({ targets: [], fargate: undefined }))).toEqual(['targets: must name at least one target: "ec2", "fargate" (got [])']);
+    expect(problemsOf(minimalSpec({ targets: [], fargate: undefined }))).toEqual(['targets: must name at least one target: "ec2", "fargate" (got [])']);
   });
 
   it("an unknown target", () => {
-    expect(problems(minimalSpec({ targets: ["k8s"] }))).toEqual(['targets[0]: must be one of "ec2", "fargate" (got "k8s")']);
+    expect(problemsOf(minimalSpec({ targets: ["k8s"] }))).toEqual(['targets[0]: must be one of "ec2", "fargate" (got "k8s")']);
   });
 
   it("a target named twice", () => {
-    expect(problems(minimalSpec({ targets: ["ec2", "ec2"], fargate: undefined }))).toEqual(['targets: must not name a target twice (got ["ec2","ec2"])']);
+    expect(problemsOf(minimalSpec({ targets: ["ec2", "ec2"], fargate: undefined }))).toEqual(['targets: must not name a target twice (got ["ec2","ec2"])']);
   });
 
   it("a health check path without a leading slash", () => {
-    expect(problems(minimalSpec({ healthCheck: { path: "health" } }))).toEqual([
+    expect(problemsOf(minimalSpec({ healthCheck: { path: "health" } }))).toEqual([
       'healthCheck.path: must be an HTTP path starting with "/" (printable ASCII, no spaces, at most 1024 characters) (got "health")',
     ]);
   });
 
   it("a health check timeout not shorter than the interval", () => {
-    expect(problems(minimalSpec({ healthCheck: { intervalSeconds: 5, timeoutSeconds: 5 } }))).toEqual([
+    expect(problemsOf(minimalSpec({ healthCheck: { intervalSeconds: 5, timeoutSeconds: 5 } }))).toEqual([
       expect.stringMatching(/^healthCheck\.timeoutSeconds: timeoutSeconds must be less than intervalSeconds .* \(got 5\)$/),
     ]);
   });
 
   it("a health check interval below ALB's minimum", () => {
-    expect(problems(minimalSpec({ healthCheck: { intervalSeconds: 2 } }))).toEqual([
+    expect(problemsOf(minimalSpec({ healthCheck: { intervalSeconds: 2 } }))).toEqual([
       "healthCheck.intervalSeconds: must be a whole number from 5 to 300 seconds (got 2)",
     ]);
   });
 
   it("a secret that is not an ARN", () => {
-    expect(problems(minimalSpec({ secrets: { DB_URL: "/shop/db-url" } }))).toEqual([
+    expect(problemsOf(minimalSpec({ secrets: { DB_URL: "/shop/db-url" } }))).toEqual([
       expect.stringMatching(/^secrets\.DB_URL: must be an SSM parameter ARN .* or a Secrets Manager secret ARN .* \(got "\/shop\/db-url"\)$/),
     ]);
   });
 
   it("a Secrets Manager ARN without its 6-character suffix", () => {
-    expect(problems(minimalSpec({ secrets: { KEY: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:key" } }))).toEqual([
+    expect(problemsOf(minimalSpec({ secrets: { KEY: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:key" } }))).toEqual([
       expect.stringContaining("secrets.KEY: must be an SSM parameter ARN"),
     ]);
   });
 
   it("a secret in another region than the app", () => {
-    expect(problems(minimalSpec({ secrets: { DB_URL: SSM_ARN.replace("eu-west-1", "us-east-1") } }))).toEqual([
+    expect(problemsOf(minimalSpec({ secrets: { DB_URL: SSM_ARN.replace("eu-west-1", "us-east-1") } }))).toEqual([
       'secrets.DB_URL: is in region "us-east-1" but the app deploys to "eu-west-1": ECS and the host read secrets from the app\'s region; replicate the secret there (got "arn:aws:ssm:us-east-1:123456789012:parameter/shop/db-url")',
     ]);
   });
 
   it("a variable that is both plain and secret", () => {
-    expect(problems(minimalSpec({ environment: { DB_URL: "x" }, secrets: { DB_URL: SSM_ARN } }))).toEqual([
+    expect(problemsOf(minimalSpec({ environment: { DB_URL: "x" }, secrets: { DB_URL: SSM_ARN } }))).toEqual([
       expect.stringMatching(/^secrets\.DB_URL: is also set in environment: a variable is either plain or secret/),
     ]);
   });
 
   it("an environment variable name that is not a shell name", () => {
-    expect(problems(minimalSpec({ environment: { "1BAD": "x" } }))).toEqual([
+    expect(problemsOf(minimalSpec({ environment: { "1BAD": "x" } }))).toEqual([
       'environment: key "1BAD" is not allowed: must be an environment variable name like LOG_LEVEL: letters, digits and underscores, not starting with a digit',
     ]);
   });
 
   it("a relative volume path", () => {
-    expect(problems(minimalSpec({ volumes: [{ name: "data", path: "data" }] }))).toEqual([
+    expect(problemsOf(minimalSpec({ volumes: [{ name: "data", path: "data" }] }))).toEqual([
       'volumes[0].path: must be an absolute path inside the container like "/var/lib/app" (not "/" itself) (got "data")',
     ]);
   });
 
   it("two volumes with one name", () => {
-    expect(problems(minimalSpec({ volumes: [{ name: "data", path: "/a" }, { name: "data", path: "/b" }] }))).toEqual([
+    expect(problemsOf(minimalSpec({ volumes: [{ name: "data", path: "/a" }, { name: "data", path: "/b" }] }))).toEqual([
       'volumes[1].name: duplicates volumes[0].name: volume names must be unique (got "data")',
     ]);
   });
 
   it("an image with neither a build context nor a uri", () => {
-    expect(problems(minimalSpec({ image: { dockerfile: "Dockerfile" } }))).toEqual([
+    expect(problemsOf(minimalSpec({ image: { dockerfile: "Dockerfile" } }))).toEqual([
       'image: must be either { context, dockerfile?, buildArgs?, target?, platform? } to build, or { uri, platform? } for an existing image (got {"dockerfile":"Dockerfile"})',
     ]);
   });
 
   it("an existing image without a tag or digest", () => {
-    expect(problems(minimalSpec({ image: { uri: "public.ecr.aws/nginx/nginx" } }))).toEqual([
+    expect(problemsOf(minimalSpec({ image: { uri: "public.ecr.aws/nginx/nginx" } }))).toEqual([
       expect.stringMatching(/^image\.uri: must be an image reference with a tag or a digest .*never deploys an implicit :latest\) \(got "public\.ecr\.aws\/nginx\/nginx"\)$/),
     ]);
   });
 
   it("an unsupported platform", () => {
-    expect(problems(minimalSpec({ image: { context: ".", platform: "linux/386" } }))).toEqual([
+    expect(problemsOf(minimalSpec({ image: { context: ".", platform: "linux/386" } }))).toEqual([
       'image.platform: must be one of "linux/amd64", "linux/arm64" (got "linux/386")',
     ]);
   });
 
   it("a log retention CloudWatch does not offer", () => {
-    expect(problems(minimalSpec({ logRetentionDays: 10 }))).toEqual([
+    expect(problemsOf(minimalSpec({ logRetentionDays: 10 }))).toEqual([
       expect.stringMatching(/^logRetentionDays: must be a CloudWatch retention in days: 1, 3, 5, 7, 14, .* \(got 10\)$/),
     ]);
   });
 
   it("a KMS key that is not a key ARN", () => {
-    expect(problems(minimalSpec({ registry: { kmsKeyArn: "alias/ecr" } }))).toEqual([
+    expect(problemsOf(minimalSpec({ registry: { kmsKeyArn: "alias/ecr" } }))).toEqual([
       'registry.kmsKeyArn: must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<uuid>) (got "alias/ecr")',
     ]);
   });
 
   it("a command given as one string", () => {
-    expect(problems(minimalSpec({ command: "node server.js" }))).toEqual([
+    expect(problemsOf(minimalSpec({ command: "node server.js" }))).toEqual([
       'command: must be a list of strings (exec form), e.g. ["node", "server.js"] (got "node server.js")',
     ]);
   });
 
   it("with every problem listed, not just the first", () => {
-    expect(problems(minimalSpec({ app: "A", port: 0, stage: "qa" }))).toHaveLength(3);
+    expect(problemsOf(minimalSpec({ app: "A", port: 0, stage: "qa" }))).toHaveLength(3);
   });
 });
 
@@ -228,7 +217,7 @@ describe("validateConfig: Fargate Spot and the image platform", () => {
   // don't support the Fargate Spot capacity provider".
   it("rejects fargate.capacity.spot 1 with linux/arm64, at fargate.capacity.spot", () => {
     const spec = minimalSpec({ image: { context: ".", platform: "linux/arm64" }, fargate: { https: { certificateArn: CERTIFICATE_ARN }, capacity: { fargate: 1, spot: 1 } } });
-    expect(problems(spec)).toEqual([
+    expect(problemsOf(spec)).toEqual([
       'fargate.capacity.spot: is more than 0 but image.platform is "linux/arm64": Fargate Spot does not run ARM64 Linux tasks (ECS Developer Guide, Fargate capacity providers); set fargate.capacity.spot to 0, or build the image for "linux/amd64" (got 1)',
     ]);
   });
@@ -244,7 +233,7 @@ describe("validateConfig: health check values that go into a container health ch
   });
 
   it("rejects healthCheck.timeoutSeconds 61 with fargate.containerHealthCheck, explaining ECS's 60 s limit", () => {
-    expect(problems(withAppCheck({ intervalSeconds: 62, timeoutSeconds: 61 }))).toEqual([
+    expect(problemsOf(withAppCheck({ intervalSeconds: 62, timeoutSeconds: 61 }))).toEqual([
       "healthCheck.timeoutSeconds: is also the timeout of the container health check of fargate.containerHealthCheck, which ECS says must be a whole number from 2 to 60 seconds (besides the load balancer's check, which allows up to 120 seconds): set it in that range, or remove the container health check (got 61)",
     ]);
   });
@@ -254,7 +243,7 @@ describe("validateConfig: health check values that go into a container health ch
       healthCheck: { intervalSeconds: 62, timeoutSeconds: 61 },
       fargate: { https: { certificateArn: CERTIFICATE_ARN }, sidecars: [{ name: "proxy", image: "envoy:v1", healthCheck: ["CMD", "/ready"] }] },
     });
-    expect(problems(spec)).toEqual([expect.stringMatching(/^healthCheck\.timeoutSeconds: is also the timeout of the container health check of fargate\.sidecars\[0\]\.healthCheck, /)]);
+    expect(problemsOf(spec)).toEqual([expect.stringMatching(/^healthCheck\.timeoutSeconds: is also the timeout of the container health check of fargate\.sidecars\[0\]\.healthCheck, /)]);
   });
 
   // ELB (TF lb_target_group doc): the target group's timeout may reach 120 s.
@@ -268,7 +257,7 @@ describe("validateConfig: health check values that go into a container health ch
   });
 
   it("rejects healthCheck.gracePeriodSeconds 301 with fargate.containerHealthCheck, explaining ECS's 300 s limit", () => {
-    expect(problems(withAppCheck({ gracePeriodSeconds: 301 }))).toEqual([
+    expect(problemsOf(withAppCheck({ gracePeriodSeconds: 301 }))).toEqual([
       "healthCheck.gracePeriodSeconds: is also the start period of the container health check of fargate.containerHealthCheck, which ECS says must be a whole number from 0 to 300 seconds (besides the service's health check grace period, which allows more): set it in that range, or remove the container health check (got 301)",
     ]);
   });
@@ -288,13 +277,13 @@ describe("validateConfig: sidecar start conditions", () => {
 
   // ECS API Reference, ContainerDependency: COMPLETE and SUCCESS "can't be set on an essential container".
   it("rejects startCondition SUCCESS on an essential sidecar, at fargate.sidecars[0].startCondition", () => {
-    expect(problems(withSidecar({ essential: true, startCondition: "SUCCESS" }))).toEqual([
+    expect(problemsOf(withSidecar({ essential: true, startCondition: "SUCCESS" }))).toEqual([
       'fargate.sidecars[0].startCondition: cannot be "SUCCESS" on an essential sidecar (essential: true): ECS does not allow COMPLETE or SUCCESS on an essential container; set essential to false, or use "START" or "HEALTHY" (got "SUCCESS")',
     ]);
   });
 
   it("rejects startCondition COMPLETE on an essential sidecar", () => {
-    expect(problems(withSidecar({ essential: true, startCondition: "COMPLETE" }))).toEqual([
+    expect(problemsOf(withSidecar({ essential: true, startCondition: "COMPLETE" }))).toEqual([
       expect.stringMatching(/^fargate\.sidecars\[0\]\.startCondition: cannot be "COMPLETE" on an essential sidecar/),
     ]);
   });
@@ -305,7 +294,7 @@ describe("validateConfig: sidecar start conditions", () => {
 
   // ECS API Reference, ContainerDependency: HEALTHY needs a health check on the dependency.
   it("rejects startCondition HEALTHY on a sidecar without a health check", () => {
-    expect(problems(withSidecar({ startCondition: "HEALTHY" }))).toEqual([
+    expect(problemsOf(withSidecar({ startCondition: "HEALTHY" }))).toEqual([
       'fargate.sidecars[0].startCondition: is "HEALTHY" but the sidecar has no healthCheck: ECS can wait only for a container with a health check to be healthy; add fargate.sidecars[0].healthCheck, or use "START" (got "HEALTHY")',
     ]);
   });
@@ -321,7 +310,7 @@ describe("validateConfig: an existing ECS cluster", () => {
   // the cluster (PutClusterCapacityProviders) before a service's strategy may name it.
   it("rejects fargate.clusterName with capacity.spot 1, at fargate.capacity.spot", () => {
     const spec = minimalSpec({ fargate: { https: { certificateArn: CERTIFICATE_ARN }, clusterName: "platform", capacity: { fargate: 1, spot: 1 } } });
-    expect(problems(spec)).toEqual([
+    expect(problemsOf(spec)).toEqual([
       'fargate.capacity.spot: is more than 0 but fargate.clusterName names an existing cluster ("platform"): a service may use FARGATE_SPOT only on a cluster that has it as a capacity provider, and berth can neither see nor change the providers of a cluster it does not own; leave clusterName out so that berth creates a cluster with FARGATE and FARGATE_SPOT, or set spot to 0 (the service then uses the FARGATE launch type, which works on any cluster) (got 1)',
     ]);
   });
@@ -335,7 +324,7 @@ describe("validateConfig: VPC size and the load balancer's subnets", () => {
   });
 
   it("rejects network.cidrBlock 10.0.0.0/24 for the fargate target, naming the /28 subnets and the /23 that works", () => {
-    expect(problems(minimalSpec({ network: { cidrBlock: "10.0.0.0/24" } }))).toEqual([
+    expect(problemsOf(minimalSpec({ network: { cidrBlock: "10.0.0.0/24" } }))).toEqual([
       'network.cidrBlock: gives subnets of /28 (berth cuts the VPC into 16 equal slices, whatever azCount), but the fargate target\'s load balancer needs subnets of /27 or larger with 8 free addresses each (ELB User Guide, subnets for your load balancer); use a /23 or larger block, e.g. "10.0.0.0/23" (got "10.0.0.0/24")',
     ]);
   });

@@ -3,9 +3,8 @@ import type { Ec2HostProps } from "../../../../constructs/ec2-host";
 import { FargateService, type FargateServiceProps } from "../../../../constructs/fargate-service";
 import { LoadBalancer, type LoadBalancerProps } from "../../../../constructs/load-balancer";
 import { Network, type NetworkProps } from "../../../../constructs/network";
-import { ConfigError, validateConfig } from "../../../../stacks/config/validate";
 import { synthHost } from "../../../constructs/ec2-host/synth";
-import { CERTIFICATE_ARN, errorOf, minimalSpec } from "../../../helpers";
+import { CERTIFICATE_ARN, errorOf, minimalSpec, problemsOf } from "../../../helpers";
 
 /**
  * "Gets the same rule": a bad value is refused by the spec (field path, value got) and by the
@@ -14,15 +13,9 @@ import { CERTIFICATE_ARN, errorOf, minimalSpec } from "../../../helpers";
 
 const show = (value: unknown) => (typeof value === "string" ? JSON.stringify(value) : String(value));
 
-/** The problem lines of a spec, [] when it is valid. */
+/** The problem lines of the minimal spec with `overrides`, [] when it is valid. */
 export function specProblems(overrides: Record<string, unknown>): string[] {
-  try {
-    validateConfig(minimalSpec(overrides), "berth.config.ts");
-    return [];
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return [...(error as ConfigError).problems];
-  }
+  return problemsOf(minimalSpec(overrides));
 }
 
 /** A spec for the ec2 target alone. */
