@@ -14,6 +14,7 @@ import { Construct } from "constructs";
 import { createHash } from "node:crypto";
 import { EcrImage } from "../ecr-image";
 import { ValidationError } from "../errors";
+import { RELEASE_PARAMETERS_LIMIT_BYTES } from "../limits/spanning";
 import { resourceAddress } from "../resource-address";
 import { al2023AmiParameter } from "./architecture";
 import { DATA_DEVICE_NAME, USER_DATA_LIMIT_BYTES, cloudConfig, userData } from "./cloud-init";
@@ -27,8 +28,6 @@ import { terraformLiteral } from "./text";
 /** Host port of plain HTTP. */
 const HTTP_PORT = 80;
 const ANYWHERE = "0.0.0.0/0";
-/** What fits in the association's parameters: the SSM document quota (64 KB) counts them with the document. */
-export const RELEASE_PARAMETERS_LIMIT_BYTES = 40000;
 /** Seconds `terraform apply` allows the agent to pick up a new association, on top of the document's own timeout. */
 const ASSOCIATION_PICKUP_SECONDS = 300;
 

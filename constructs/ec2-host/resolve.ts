@@ -58,7 +58,7 @@ const NAME = /^[a-z][a-z0-9-]{1,40}$/;
 const SHA256 = /^[a-f0-9]{64}$/;
 const COMPOSE_VERSION = /^v\d+\.\d+\.\d+$/;
 /** Variables that would change how berth's scripts or docker compose run if a secret set them. */
-const RESERVED_SECRET_NAME = /^(?:PATH|HOME|IFS|SHELL|LD_[A-Z_]*|BERTH_[A-Z0-9_]*|DOCKER_[A-Z0-9_]*|COMPOSE_[A-Z0-9_]*)$/;
+export const RESERVED_SECRET_NAME = /^(?:PATH|HOME|IFS|SHELL|LD_[A-Z_]*|BERTH_[A-Z0-9_]*|DOCKER_[A-Z0-9_]*|COMPOSE_[A-Z0-9_]*)$/;
 /** Owner uid and gid of a named volume's top directory unless given (the spec's default too). */
 const DEFAULT_VOLUME_OWNER = 1000;
 /**
@@ -72,7 +72,7 @@ const HOST_PROBE = {
   gracePeriodSeconds: { min: 0, max: 3600, unit: "seconds" },
 } as const;
 /** Ports the HTTPS proxy publishes on the host. */
-const PROXY_PORTS = [80, 443];
+export const PROXY_PORTS = [80, 443];
 
 const show = (value: unknown) => JSON.stringify(value);
 

@@ -13,7 +13,8 @@ import { KMS_KEY_ARN, checkedText, either, fact, flag, inRange, list, matching, 
 import { ec2Block } from "./ec2";
 import { fargateBlock, fargateCrossChecks, type FargateCheckedSpec } from "./fargate";
 import { networkBlock } from "./network";
-import { MAIN_IMAGE_NAME } from "./presets";
+import { COMMON_DEFAULTS, MAIN_IMAGE_NAME } from "./presets";
+import { spanningChecks } from "./spanning";
 
 /**
  * The berth app spec: one description of a Docker app that every target (EC2 host, Fargate
@@ -63,9 +64,17 @@ const healthCheck = object({
   unhealthyThreshold: inRange(TARGET_GROUP_HEALTH_CHECK.unhealthyThreshold).optional(),
   /** Seconds after start during which failed probes are ignored. @default 30 (dev), 60 (prod) */
   gracePeriodSeconds: wholeNumber(0, 3600, "seconds").optional(),
-}).refine((h) => h.timeoutSeconds === undefined || h.timeoutSeconds < (h.intervalSeconds ?? 10), {
-  error: "timeoutSeconds must be less than intervalSeconds (AWS rejects a timeout that is not shorter than the interval)",
-  path: ["timeoutSeconds"],
+}).superRefine((h, ctx) => {
+  if (ctx.issues.length > 0) return;
+  // With the defaults filled in: an interval of 5 alone meets the default timeout of 5.
+  const interval = h.intervalSeconds ?? COMMON_DEFAULTS.healthCheckIntervalSeconds;
+  const timeout = h.timeoutSeconds ?? COMMON_DEFAULTS.healthCheckTimeoutSeconds;
+  if (timeout < interval) return;
+  const [path, message] =
+    h.timeoutSeconds !== undefined
+      ? ["timeoutSeconds", `must be less than intervalSeconds (${interval}): ELB rejects a timeout that is not shorter than the interval (ELB API Reference, CreateTargetGroup); lower timeoutSeconds`]
+      : ["intervalSeconds", `must be more than timeoutSeconds (${timeout} by default): ELB rejects a timeout that is not shorter than the interval (ELB API Reference, CreateTargetGroup); raise intervalSeconds or set a shorter timeoutSeconds`];
+  ctx.addIssue({ code: "custom", path: [path], message });
 });
 
 const volume = object({
@@ -221,7 +230,9 @@ function crossChecks(spec: CrossCheckedSpec, ctx: z.RefinementCtx) {
   });
 }
 
-export const berthConfigSchema = object(baseShape).superRefine(crossChecks);
+export const berthConfigSchema = object(baseShape)
+  .superRefine(crossChecks)
+  .superRefine((spec, ctx) => spanningChecks(spec, ctx));
 
 /** What a user writes in berth.config.ts. */
 export type BerthConfigInput = z.input<typeof berthConfigSchema>;

@@ -224,26 +224,3 @@ describe("FargateStack presets", () => {
   });
 });
 
-describe("FargateStack fails when", () => {
-  it("cpu and memory are not a Fargate size", () => {
-    expect(errorOf(() => synth({ cpu: 1024, memoryMiB: 1024 }))).toBe(
-      "shop-dev-fargate/service: memoryMiB 1024 does not fit cpu 1024 on Fargate: with cpu 1024 use one of 2048 to 8192 in steps of 1024 MiB",
-    );
-  });
-
-  it("an existing network has no private subnets", () => {
-    expect(errorOf(() => synth({ network: { vpcId: "vpc-0abc1234", publicSubnetIds: ["subnet-0aaa1111", "subnet-0bbb2222"] } }))).toMatch(
-      /^shop-dev-fargate: network\.privateSubnetIds is empty: Fargate tasks run in private subnets/,
-    );
-  });
-
-  it("the spec deadlocks deployments (1 task, 100 % min, 100 % max)", () => {
-    expect(errorOf(() => synth({ desiredCount: 1, fargate: { https: { certificateArn: CERTIFICATE_ARN }, maxPercent: 100 } }))).toMatch(
-      /^shop-dev-fargate\/service: a deployment cannot progress with desiredCount 1/,
-    );
-  });
-
-  it("the ALB would get a single AZ", () => {
-    expect(errorOf(() => synth({ network: { azCount: 1 } }))).toMatch(/^shop-dev-fargate\/alb: an Application Load Balancer needs subnets in at least 2 AZs/);
-  });
-});

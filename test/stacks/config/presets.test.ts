@@ -51,7 +51,7 @@ describe("stage presets", () => {
   });
 
   it("a value written in the spec wins over the preset", () => {
-    expect(resolved({ stage: "prod", cpu: 1024, desiredCount: 3, healthCheck: { gracePeriodSeconds: 5 } })).toMatchObject({
+    expect(resolved({ stage: "prod", cpu: 1024, memoryMiB: 2048, desiredCount: 3, healthCheck: { gracePeriodSeconds: 5 } })).toMatchObject({
       cpu: 1024,
       desiredCount: 3,
       healthCheck: { gracePeriodSeconds: 5 },

@@ -99,7 +99,7 @@ describe("validateConfig rejects", () => {
 
   it("a health check timeout not shorter than the interval", () => {
     expect(problemsOf(minimalSpec({ healthCheck: { intervalSeconds: 5, timeoutSeconds: 5 } }))).toEqual([
-      expect.stringMatching(/^healthCheck\.timeoutSeconds: timeoutSeconds must be less than intervalSeconds .* \(got 5\)$/),
+      "healthCheck.timeoutSeconds: must be less than intervalSeconds (5): ELB rejects a timeout that is not shorter than the interval (ELB API Reference, CreateTargetGroup); lower timeoutSeconds (got 5)",
     ]);
   });
 

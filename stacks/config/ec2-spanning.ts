@@ -1,0 +1,83 @@
+import type { z } from "zod";
+import { architectureOf, instanceFamily, platformOf } from "../../constructs/ec2-host/architecture";
+import { PROXY_VOLUMES } from "../../constructs/ec2-host/compose";
+import { RELEASE_PARAMETERS_LIMIT_BYTES } from "../../constructs/limits/spanning";
+import { DEFAULT_PROXY_IMAGE } from "../../constructs/ec2-host/props";
+import { releaseFiles, releaseParameters } from "../../constructs/ec2-host/release";
+import { PROXY_PORTS, RESERVED_SECRET_NAME } from "../../constructs/ec2-host/resolve";
+import { issue } from "./issue";
+import type { ResolvedConfig } from "./presets";
+import type { BerthConfig } from "./schema";
+
+/** The host's stop grace period (Ec2Host's default; the spec does not set it). */
+const STOP_GRACE_PERIOD_SECONDS = 30;
+
+/**
+ * EC2 host checks that need several fields, or a default, reported at the spec field to change, so
+ * that a valid spec never reaches an Ec2Host guard. Only called when targets includes "ec2".
+ * Port 22 is free for the app: the host's bootstrap disables sshd (constructs/ec2-host/scripts/bootstrap.ts).
+ */
+export function ec2SpanningChecks(spec: BerthConfig, r: ResolvedConfig, ctx: z.RefinementCtx): void {
+  const e = r.ec2;
+  const family = instanceFamily(e.instanceType) ?? "";
+  const hostPlatform = platformOf(architectureOf(e.instanceType));
+  if (family.startsWith("mac")) {
+    issue(ctx, ["ec2", "instanceType"], 'is a Mac instance, which needs a dedicated host and macOS: choose a Linux type such as "t3.small" or "t4g.small"');
+  } else if (hostPlatform !== r.image.platform) {
+    const suggestion = r.image.platform === "linux/arm64" ? 'a Graviton type such as "t4g.small"' : 'an x86_64 type such as "t3.small"';
+    issue(ctx, ["ec2", "instanceType"], `runs ${hostPlatform} but image.platform is "${r.image.platform}": choose ${suggestion}, or build the image for ${hostPlatform}`);
+  }
+  if (e.https && PROXY_PORTS.includes(r.port)) {
+    issue(ctx, ["port"], `is taken on the host by the HTTPS proxy of ec2.https, which publishes ports 80 and 443: have the app listen on another port (e.g. 8080)`);
+  }
+  if (e.https) {
+    r.volumes.forEach((v, i) => {
+      if ((PROXY_VOLUMES as readonly string[]).includes(v.name)) issue(ctx, ["volumes", i, "name"], `is reserved on the ec2 target for the HTTPS proxy's certificates (${PROXY_VOLUMES.join(", ")}): choose another name`);
+    });
+  }
+  for (const name of Object.keys(r.secrets)) {
+    if (RESERVED_SECRET_NAME.test(name)) {
+      issue(ctx, ["secrets", name], `is reserved on the ec2 target: secrets are exported to docker compose, where ${name} would change how it runs; rename the variable`);
+    }
+  }
+  if (e.updateTimeoutSeconds <= r.healthCheck.gracePeriodSeconds) {
+    const path = spec.ec2?.updateTimeoutSeconds !== undefined ? ["ec2", "updateTimeoutSeconds"] : ["healthCheck", "gracePeriodSeconds"];
+    issue(
+      ctx,
+      path,
+      `leaves ec2.updateTimeoutSeconds (${e.updateTimeoutSeconds}) no longer than healthCheck.gracePeriodSeconds (${r.healthCheck.gracePeriodSeconds}): every update would roll back before the app could start; make updateTimeoutSeconds longer than the grace period`,
+    );
+  }
+  if (!e.egress.some((rule) => rule.port === 443 && rule.protocol === "tcp")) {
+    issue(ctx, ["ec2", "egress"], "must allow HTTPS (tcp 443): the host reaches ECR, SSM, Secrets Manager and CloudWatch Logs over it; add { port: 443, cidrBlocks: [\"0.0.0.0/0\"], description: \"HTTPS\" }");
+  }
+  releaseSizeCheck(r, ctx);
+}
+
+/** The release travels as SSM association parameters, which count toward the document's 64 KB. */
+function releaseSizeCheck(r: ResolvedConfig, ctx: z.RefinementCtx): void {
+  const e = r.ec2;
+  const files = releaseFiles({
+    port: r.port,
+    httpPort: 80,
+    command: r.command,
+    environment: r.environment,
+    secretNames: Object.keys(r.secrets),
+    secrets: r.secrets,
+    volumes: r.volumes,
+    stopGracePeriodSeconds: STOP_GRACE_PERIOD_SECONDS,
+    https: e.https && { ...e.https, proxyImage: DEFAULT_PROXY_IMAGE },
+    healthCheck: r.healthCheck,
+    updateTimeoutSeconds: e.updateTimeoutSeconds,
+  });
+  const { image: _image, ...encoded } = releaseParameters(files, "");
+  const bytes = Object.values(encoded).reduce((sum, value) => sum + value.length, 0);
+  if (bytes <= RELEASE_PARAMETERS_LIMIT_BYTES) return;
+  const envBytes = JSON.stringify(r.environment).length;
+  const secretBytes = JSON.stringify(r.secrets).length;
+  issue(
+    ctx,
+    [envBytes >= secretBytes ? "environment" : "secrets"],
+    `makes the ec2 target's release ${bytes} bytes base64-encoded (compose file, settings, secret references), more than the ${RELEASE_PARAMETERS_LIMIT_BYTES} that fit beside berth's deploy document in SSM's 64 KB (SSM CreateDocument quota); move large environment values into SSM parameters and list them under secrets`,
+  );
+}

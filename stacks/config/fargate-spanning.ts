@@ -1,0 +1,114 @@
+import type { z } from "zod";
+import { fargateSizeProblem } from "../../constructs/limits/fargate";
+import { CONTAINER_DEFINITION_OVERHEAD_BYTES, TASK_DEFINITION_MAX_BYTES } from "../../constructs/limits/spanning";
+import { issue } from "./issue";
+import type { ResolvedConfig } from "./presets";
+import type { BerthConfig } from "./schema";
+
+/**
+ * Fargate checks that need several fields, or a default, reported at the spec field to change, so
+ * that a valid spec never reaches a FargateService / LoadBalancer / stack guard. `r` is `spec` with
+ * the stage preset applied. Only called when targets includes "fargate".
+ */
+export function fargateSpanningChecks(spec: BerthConfig, r: ResolvedConfig, ctx: z.RefinementCtx): void {
+  const f = r.fargate;
+  const size = fargateSizeProblem(r.cpu, r.memoryMiB);
+  if (size !== undefined) issue(ctx, [spec.memoryMiB !== undefined && spec.cpu === undefined ? "memoryMiB" : "cpu"], `${size} (ECS Developer Guide, task size); with cpu ${r.cpu} and memoryMiB ${r.memoryMiB} the fargate target cannot start`);
+
+  // ECS keeps at least ceil(desired × min%) tasks and starts at most floor(desired × max%).
+  const floorMax = Math.floor((r.desiredCount * f.maxPercent) / 100);
+  const ceilMin = Math.ceil((r.desiredCount * f.minHealthyPercent) / 100);
+  if (r.desiredCount > 0 && floorMax <= r.desiredCount && ceilMin >= r.desiredCount) {
+    issue(
+      ctx,
+      ["fargate", "maxPercent"],
+      `leaves a deployment no room with desiredCount ${r.desiredCount} and fargate.minHealthyPercent ${f.minHealthyPercent}: ECS may neither start an extra task (at most ${floorMax} running) nor stop one (at least ${ceilMin} running); raise fargate.maxPercent (e.g. 200) or lower fargate.minHealthyPercent`,
+    );
+  }
+  const scaling = f.autoscaling;
+  if (scaling && spec.desiredCount !== undefined && (spec.desiredCount < scaling.minCount || spec.desiredCount > scaling.maxCount)) {
+    issue(ctx, ["desiredCount"], `must be within fargate.autoscaling's range, from minCount ${scaling.minCount} to maxCount ${scaling.maxCount}: autoscaling would move it at once; set desiredCount in that range, or leave it out`);
+  }
+  if (f.capacity.fargate + f.capacity.spot === 0) {
+    issue(ctx, ["fargate", "capacity"], "gives FARGATE and FARGATE_SPOT both weight 0: ECS would place no task; give fargate or spot a weight of at least 1");
+  }
+  if (f.ecsExec && f.readonlyRootFilesystem) {
+    issue(ctx, ["fargate", "ecsExec"], "is true but fargate.readonlyRootFilesystem is true: ECS Exec's SSM agent writes to the root filesystem (ECS Developer Guide, ECS Exec); set readonlyRootFilesystem to false, or leave ecsExec off");
+  }
+  const volumePaths = new Set(r.volumes.map((v) => v.path));
+  f.writablePaths.forEach((path, i) => {
+    if (volumePaths.has(path)) issue(ctx, ["fargate", "writablePaths", i], `is also a volume's path: a path is either a scratch path or a volume; remove it from one of them`);
+  });
+
+  networkChecks(r, ctx);
+  sidecarSizeChecks(spec, r, ctx);
+  containerDefinitionsCheck(r, ctx);
+  if (f.https.kind === "certificate") {
+    const region = f.https.certificateArn.split(":")[3];
+    if (region !== r.region) {
+      issue(ctx, ["fargate", "https", "certificateArn"], `is in region "${region}" but the app deploys to "${r.region}": a load balancer uses only certificates from its own region (ACM User Guide, "Supported Regions"); request or import the certificate in "${r.region}"`);
+    }
+  }
+}
+
+/** The load balancer needs two AZs; the tasks need private subnets with a way out. */
+function networkChecks(r: ResolvedConfig, ctx: z.RefinementCtx): void {
+  const n = r.network;
+  const twoAzs = "an Application Load Balancer needs subnets in at least 2 Availability Zones (ELB User Guide, \"Subnets for your load balancer\")";
+  if (n.kind === "new") {
+    if (n.azCount < 2) issue(ctx, ["network", "azCount"], `is ${n.azCount} but the fargate target's ${twoAzs}; set network.azCount to 2 or more`);
+    if (n.natGateways === "none" && !n.vpcEndpoints) {
+      issue(ctx, ["network", "natGateways"], 'is "none" without network.vpcEndpoints: the fargate tasks in the private subnets could neither pull images nor write logs; set network.vpcEndpoints: true, or choose "single" or "perAz"');
+    }
+    return;
+  }
+  if (n.privateSubnetIds.length === 0) {
+    issue(ctx, ["network", "privateSubnetIds"], "must name the private subnets for the fargate target: its tasks run in private subnets (with a NAT or VPC endpoints for image pulls)");
+  }
+  const [field, ids] = r.fargate.internal ? (["privateSubnetIds", n.privateSubnetIds] as const) : (["publicSubnetIds", n.publicSubnetIds] as const);
+  if (ids.length === 1) {
+    issue(ctx, ["network", field], `names 1 subnet but the fargate target's ${twoAzs}; list a subnet in a second AZ`);
+  }
+}
+
+/** ECS: the containers' cpu may not exceed the task's; their memory must leave room for the app container. */
+function sidecarSizeChecks(spec: BerthConfig, r: ResolvedConfig, ctx: z.RefinementCtx): void {
+  const sidecars = r.fargate.sidecars;
+  const cpu = sidecars.reduce((sum, s) => sum + (s.cpu ?? 0), 0);
+  const memory = sidecars.reduce((sum, s) => sum + (s.memoryMiB ?? 0), 0);
+  const where = spec.cpu !== undefined ? "cpu" : `the ${r.stage} default cpu`;
+  if (cpu > r.cpu) {
+    issue(ctx, ["fargate", "sidecars"], `reserve ${cpu} CPU units together, more than the task's ${r.cpu} (${where}): ECS refuses containers whose cpu adds up to more than the task's (ECS API Reference, ContainerDefinition cpu); lower the sidecars' cpu or raise cpu`);
+  }
+  if (memory >= r.memoryMiB) {
+    const whereMem = spec.memoryMiB !== undefined ? "memoryMiB" : `the ${r.stage} default memoryMiB`;
+    issue(ctx, ["fargate", "sidecars"], `reserve ${memory} MiB together, leaving nothing of the task's ${r.memoryMiB} MiB (${whereMem}) for the app container (ECS API Reference, ContainerDefinition memory); lower the sidecars' memoryMiB or raise memoryMiB`);
+  }
+}
+
+/** The spec's parts of the container definitions, each with its field path and JSON size. */
+function containerParts(r: ResolvedConfig): { path: (string | number)[]; bytes: number }[] {
+  const env = (e: Readonly<Record<string, string>>) => JSON.stringify(Object.entries(e).map(([name, value]) => ({ name, value }))).length;
+  const parts: { path: (string | number)[]; bytes: number }[] = [
+    { path: ["environment"], bytes: env(r.environment) },
+    { path: ["secrets"], bytes: JSON.stringify(Object.entries(r.secrets).map(([name, valueFrom]) => ({ name, valueFrom }))).length },
+    { path: ["command"], bytes: JSON.stringify(r.command ?? []).length },
+  ];
+  r.fargate.sidecars.forEach((s, i) => {
+    parts.push({ path: ["fargate", "sidecars", i, "environment"], bytes: env(s.environment) });
+    parts.push({ path: ["fargate", "sidecars", i, "command"], bytes: JSON.stringify(s.command ?? []).length + s.image.length });
+  });
+  return parts;
+}
+
+function containerDefinitionsCheck(r: ResolvedConfig, ctx: z.RefinementCtx): void {
+  const parts = containerParts(r);
+  const total = parts.reduce((sum, p) => sum + p.bytes, 0) + CONTAINER_DEFINITION_OVERHEAD_BYTES * (1 + r.fargate.sidecars.length);
+  if (total <= TASK_DEFINITION_MAX_BYTES) return;
+  const largest = parts.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  issue(
+    ctx,
+    largest.path,
+    `makes the task definition about ${total} bytes (this field ${largest.bytes}, berth's own ${CONTAINER_DEFINITION_OVERHEAD_BYTES} per container), more than the ${TASK_DEFINITION_MAX_BYTES} ECS accepts (ECS service quotas, task definition size); move large values into SSM parameters and list them under secrets`,
+  );
+}

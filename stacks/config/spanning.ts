@@ -1,0 +1,34 @@
+import type { z } from "zod";
+import { BERTH_TAG_KEYS, TAGS_PER_RESOURCE_MAX } from "../../constructs/limits/spanning";
+import { ec2SpanningChecks } from "./ec2-spanning";
+import { fargateSpanningChecks } from "./fargate-spanning";
+import { issue } from "./issue";
+import { resolveConfig } from "./presets";
+import type { BerthConfig } from "./schema";
+
+/**
+ * Checks that need several fields or a stage default, run on the spec with its preset applied and
+ * reported at the spec's own field paths. Access-logs buckets are not checked for region: a bucket
+ * name does not say its region (see docs/spec.md).
+ */
+export function spanningChecks(spec: BerthConfig, ctx: z.RefinementCtx): void {
+  // Only on a spec whose fields are valid: defaults are applied to them. Other problems come first.
+  if (ctx.issues.length > 0) return;
+  const r = resolveConfig(spec, ".");
+  const userTags = Object.keys(r.tags);
+  for (const key of userTags) {
+    if ((BERTH_TAG_KEYS as readonly string[]).includes(key)) {
+      issue(ctx, ["tags", key], `is a tag key berth sets itself (${BERTH_TAG_KEYS.join(", ")}): yours would replace berth's; choose another key`);
+    }
+  }
+  const ownTags = BERTH_TAG_KEYS.length;
+  if (userTags.length + ownTags > TAGS_PER_RESOURCE_MAX) {
+    issue(ctx, ["tags"], `has ${userTags.length} tags; with berth's own ${ownTags} (${BERTH_TAG_KEYS.join(", ")}) a resource may carry at most ${TAGS_PER_RESOURCE_MAX} (Tagging AWS Resources guide), so give at most ${TAGS_PER_RESOURCE_MAX - ownTags}`);
+  }
+  const kmsRegion = r.registry.kmsKeyArn?.split(":")[3];
+  if (kmsRegion !== undefined && kmsRegion !== r.region) {
+    issue(ctx, ["registry", "kmsKeyArn"], `is in region "${kmsRegion}" but the app deploys to "${r.region}": ECR encrypts only with a KMS key in the repository's region (ECR User Guide, encryption-at-rest); use a key in "${r.region}"`);
+  }
+  if (r.targets.includes("fargate")) fargateSpanningChecks(spec, r, ctx);
+  if (r.targets.includes("ec2")) ec2SpanningChecks(spec, r, ctx);
+}
