@@ -35,9 +35,10 @@ export function fargateSpanningChecks(spec: BerthConfig, r: ResolvedConfig, ctx:
   if (f.ecsExec && f.readonlyRootFilesystem) {
     issue(ctx, ["fargate", "ecsExec"], "is true but fargate.readonlyRootFilesystem is true: ECS Exec's SSM agent writes to the root filesystem (ECS Developer Guide, ECS Exec); set readonlyRootFilesystem to false, or leave ecsExec off");
   }
-  const volumePaths = new Set(r.volumes.map((v) => v.path));
-  f.writablePaths.forEach((path, i) => {
-    if (volumePaths.has(path)) issue(ctx, ["fargate", "writablePaths", i], `is also a volume's path: a path is either a scratch path or a volume; remove it from one of them`);
+  r.volumes.forEach((v, i) => {
+    if (f.writablePaths.includes(v.path)) {
+      issue(ctx, ["volumes", i, "path"], `is also one of fargate.writablePaths (${f.writablePaths.join(", ")}): a path is either a scratch path or a volume; mount the volume elsewhere, or set fargate.writablePaths without it`);
+    }
   });
 
   networkChecks(r, ctx);
@@ -54,7 +55,7 @@ export function fargateSpanningChecks(spec: BerthConfig, r: ResolvedConfig, ctx:
 /** The load balancer needs two AZs; the tasks need private subnets with a way out. */
 function networkChecks(r: ResolvedConfig, ctx: z.RefinementCtx): void {
   const n = r.network;
-  const twoAzs = "an Application Load Balancer needs subnets in at least 2 Availability Zones (ELB User Guide, \"Subnets for your load balancer\")";
+  const twoAzs = "Application Load Balancer needs subnets in at least 2 Availability Zones (ELB User Guide, \"Subnets for your load balancer\")";
   if (n.kind === "new") {
     if (n.azCount < 2) issue(ctx, ["network", "azCount"], `is ${n.azCount} but the fargate target's ${twoAzs}; set network.azCount to 2 or more`);
     if (n.natGateways === "none" && !n.vpcEndpoints) {
