@@ -1,8 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { architectureOf, platformOf } from "../../constructs/ec2-host/architecture";
 import { BerthError } from "../../constructs/errors";
-import type { Platform, ResolvedConfig, ResolvedImage } from "../../stacks/config/presets";
+import type { ResolvedConfig, ResolvedImage } from "../../stacks/config/presets";
 import { repositoryName } from "../../stacks/naming";
 import type { BuildInputs } from "./content-hash";
 
@@ -27,7 +26,8 @@ function specImages(config: ResolvedConfig): readonly ResolvedImage[] {
 
 /**
  * The images of a spec that berth builds, checked before docker or AWS is touched: the build
- * context and Dockerfile exist, and the platform matches every target's CPU architecture.
+ * context and Dockerfile exist. (The spec has already matched the platform to each target's CPU
+ * architecture.)
  */
 export function imageSources(config: ResolvedConfig): { build: ImageSource[]; external: ExternalImage[] } {
   const build: ImageSource[] = [];
@@ -51,7 +51,6 @@ export function imageSources(config: ResolvedConfig): { build: ImageSource[]; ex
           'Set image.dockerfile to the Dockerfile\'s path relative to image.context (default "Dockerfile") and run again.',
       );
     }
-    checkEc2Architecture(config, image.platform);
     build.push({
       name: image.name,
       repositoryName: repositoryName(config, image.name),
@@ -63,19 +62,4 @@ export function imageSources(config: ResolvedConfig): { build: ImageSource[]; ex
     });
   }
   return { build, external };
-}
-
-/**
- * Fargate's runtime platform is derived from image.platform, so it always matches; an EC2 host's
- * architecture comes from its instance type, which the spec may set independently.
- */
-function checkEc2Architecture(config: ResolvedConfig, platform: Platform): void {
-  if (!config.targets.includes("ec2")) return;
-  const host = platformOf(architectureOf(config.ec2.instanceType));
-  if (host === platform) return;
-  const fix = platform === "linux/arm64" ? 'an arm64 (Graviton) type such as "t4g.small"' : 'an x86_64 type such as "t3.small"';
-  throw new BerthError(
-    `ec2.instanceType "${config.ec2.instanceType}" runs ${host} but image.platform is "${platform}": the image would not start on the host.\n` +
-      `Set image.platform to "${host}", or ec2.instanceType to ${fix}, and run again.`,
-  );
 }

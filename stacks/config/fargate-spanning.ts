@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { fargateSizeProblem } from "../../constructs/limits/fargate";
+import { FARGATE_TASK_SIZES, fargateSizeProblem } from "../../constructs/limits/fargate";
 import { CONTAINER_DEFINITION_OVERHEAD_BYTES, TASK_DEFINITION_MAX_BYTES } from "../../constructs/limits/spanning";
 import { issue } from "./issue";
 import type { ResolvedConfig } from "./presets";
@@ -13,7 +13,13 @@ import type { BerthConfig } from "./schema";
 export function fargateSpanningChecks(spec: BerthConfig, r: ResolvedConfig, ctx: z.RefinementCtx): void {
   const f = r.fargate;
   const size = fargateSizeProblem(r.cpu, r.memoryMiB);
-  if (size !== undefined) issue(ctx, [spec.memoryMiB !== undefined && spec.cpu === undefined ? "memoryMiB" : "cpu"], `${size} (ECS Developer Guide, task size); with cpu ${r.cpu} and memoryMiB ${r.memoryMiB} the fargate target cannot start`);
+  if (size !== undefined) {
+    // A cpu that is no task size is the cpu's fault; a memory that does not fit a valid cpu is the memory's, if the user wrote it.
+    const field = FARGATE_TASK_SIZES.has(r.cpu) && spec.memoryMiB !== undefined ? "memoryMiB" : "cpu";
+    const defaults = [spec.cpu === undefined ? `cpu ${r.cpu}` : "", spec.memoryMiB === undefined ? `memoryMiB ${r.memoryMiB}` : ""].filter(Boolean);
+    const note = defaults.length > 0 ? ` (${defaults.join(" and ")} from the ${r.stage} preset)` : "";
+    issue(ctx, [field], `${size}${note} (ECS Developer Guide, task size); the fargate target runs only these sizes`);
+  }
 
   // ECS keeps at least ceil(desired × min%) tasks and starts at most floor(desired × max%).
   const floorMax = Math.floor((r.desiredCount * f.maxPercent) / 100);
