@@ -73,6 +73,11 @@ const HOST_PROBE = {
 } as const;
 /** Ports the HTTPS proxy publishes on the host. */
 export const PROXY_PORTS = [80, 443];
+/**
+ * sshd's port. With HTTPS the app's port is published on the host's loopback; Amazon Linux starts
+ * sshd on 22 (AL2023 User Guide, connecting with SSH) and the bootstrap only then disables it.
+ */
+export const SSH_PORT = 22;
 
 const show = (value: unknown) => JSON.stringify(value);
 
@@ -136,6 +141,9 @@ function validate(scope: IConstruct, p: ResolvedHostProps): void {
   checkWholeNumber(scope, "port", p.port, PORT);
   if (p.https && PROXY_PORTS.includes(p.port)) {
     fail(`port ${p.port} conflicts with the HTTPS proxy, which publishes ports 80 and 443 on the host: have the app listen on another port (e.g. 8080)`);
+  }
+  if (p.https && p.port === SSH_PORT) {
+    fail(`port ${p.port} is sshd's on the host, and with HTTPS the app's port is published on the host's loopback: have the app listen on another port (e.g. 8080)`);
   }
   validateImage(scope, p.image);
   validateEnvironment(scope, p, fail);

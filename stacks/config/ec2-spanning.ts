@@ -4,7 +4,7 @@ import { PROXY_VOLUMES } from "../../constructs/ec2-host/compose";
 import { RELEASE_PARAMETERS_LIMIT_BYTES } from "../../constructs/limits/spanning";
 import { DEFAULT_PROXY_IMAGE } from "../../constructs/ec2-host/props";
 import { releaseFiles, releaseParameters } from "../../constructs/ec2-host/release";
-import { PROXY_PORTS, RESERVED_SECRET_NAME } from "../../constructs/ec2-host/resolve";
+import { PROXY_PORTS, RESERVED_SECRET_NAME, SSH_PORT } from "../../constructs/ec2-host/resolve";
 import { issue } from "./issue";
 import type { ResolvedConfig } from "./presets";
 import type { BerthConfig } from "./schema";
@@ -29,6 +29,9 @@ export function ec2SpanningChecks(spec: BerthConfig, r: ResolvedConfig, ctx: z.R
   }
   if (e.https && PROXY_PORTS.includes(r.port)) {
     issue(ctx, ["port"], `is taken on the host by the HTTPS proxy of ec2.https, which publishes ports 80 and 443: have the app listen on another port (e.g. 8080)`);
+  }
+  if (e.https && r.port === SSH_PORT) {
+    issue(ctx, ["port"], "is sshd's port on the host (Amazon Linux starts sshd on 22; berth's bootstrap turns it off only later), and with ec2.https the app's port is published on the host's loopback: have the app listen on another port (e.g. 8080)");
   }
   if (e.https) {
     r.volumes.forEach((v, i) => {

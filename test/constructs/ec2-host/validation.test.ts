@@ -31,6 +31,13 @@ describe("Ec2Host fails", () => {
     );
   });
 
+  // AL2023 User Guide, "Connect to your instance using SSH": sshd listens on tcp 22.
+  it("when the app's port is 22 with HTTPS (sshd's port; the app's port is bound on the host's loopback)", () => {
+    expect(failure({ port: 22, https: { domain: "shop.example.com" } })).toBe(
+      "stack/host: port 22 is sshd's on the host, and with HTTPS the app's port is published on the host's loopback: have the app listen on another port (e.g. 8080)",
+    );
+  });
+
   it("when the port is out of range", () => {
     expect(failure({ port: 70000 })).toBe("stack/host: port must be a whole number from 1 to 65535, got 70000");
   });

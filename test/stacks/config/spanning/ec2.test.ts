@@ -48,6 +48,17 @@ describe("the app's port and the HTTPS proxy", () => {
     ]);
   });
 
+  // AL2023 User Guide, "Connect to your instance using SSH": sshd listens on tcp 22.
+  it("refuses port 22 with ec2.https (the app's port is then bound on the host's loopback)", () => {
+    expect(problemsOf(ec2({ port: 22, ec2: https }))).toEqual([
+      "port: is sshd's port on the host (Amazon Linux starts sshd on 22; berth's bootstrap turns it off only later), and with ec2.https the app's port is published on the host's loopback: have the app listen on another port (e.g. 8080) (got 22)",
+    ]);
+  });
+
+  it("accepts port 22 without ec2.https (the host publishes port 80 only)", () => {
+    expect(problemsOf(ec2({ port: 22 }))).toEqual([]);
+  });
+
   it("accepts port 8443 with ec2.https", () => {
     expect(problemsOf(ec2({ port: 8443, ec2: https }))).toEqual([]);
   });
