@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, symlinkSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { ROOT, hasStackTrace, runNode, specSource, tempDir, writeSpec } from "./run";
 
 /** `npm run synth` with CDKTF_OUTDIR pointing to a fresh directory. */
@@ -130,5 +130,29 @@ describe("main.ts (npm run synth)", () => {
     const run = synth([writeSpec('throw new Error("SHOP_REGION is not set");\nexport default {};\n')]);
     expect([run.status, run.stderr]).toEqual([1, expect.stringContaining("threw while loading: SHOP_REGION is not set")]);
     expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+
+  it("refuses a build context that does not exist, before writing anything", () => {
+    const spec = writeSpec(specSource());
+    rmSync(join(dirname(spec), "app"), { recursive: true });
+    const run = synth([spec]);
+    expect([run.status, run.stderr, existsSync(run.outdir)]).toEqual([
+      1,
+      `image.context "./app" is not a directory (resolved to ${join(dirname(spec), "app")} from the spec's folder).\n` +
+        "Set image.context to the folder holding your Dockerfile and sources, relative to berth.config.ts, and run again.\n",
+      false,
+    ]);
+  });
+
+  it("refuses a Dockerfile that does not exist, before writing anything", () => {
+    const spec = writeSpec(specSource());
+    rmSync(join(dirname(spec), "app", "Dockerfile"));
+    const run = synth([spec]);
+    expect([run.status, run.stderr, existsSync(run.outdir)]).toEqual([
+      1,
+      `image.dockerfile "Dockerfile" is not a file (resolved to ${join(dirname(spec), "app", "Dockerfile")} from the build context).\n` +
+        'Set image.dockerfile to the Dockerfile\'s path relative to image.context (default "Dockerfile") and run again.\n',
+      false,
+    ]);
   });
 });
