@@ -20,13 +20,12 @@ import { al2023AmiParameter } from "./architecture";
 import { DATA_DEVICE_NAME, USER_DATA_LIMIT_BYTES, cloudConfig, userData } from "./cloud-init";
 import { deployDocument, deployTimeoutSeconds } from "./deploy-document";
 import { HostRole } from "./host-role";
-import type { Ec2HostProps } from "./props";
-import { releaseFiles, releaseParameters, type ReleaseFiles } from "./release";
+import { HOST_HTTP_PORT, type Ec2HostProps } from "./props";
+import { encodedReleaseBytes, releaseFiles, releaseParameters, type ReleaseFiles } from "./release";
 import { resolveHostProps, type ResolvedHostProps } from "./resolve";
 import { terraformLiteral } from "./text";
 
 /** Host port of plain HTTP. */
-const HTTP_PORT = 80;
 const ANYWHERE = "0.0.0.0/0";
 /** Seconds `terraform apply` allows the agent to pick up a new association, on top of the document's own timeout. */
 const ASSOCIATION_PICKUP_SECONDS = 300;
@@ -170,12 +169,12 @@ export class Ec2Host extends Construct {
           {
             description: "HTTP from anywhere for ACME HTTP-01 challenges (the CA does not publish its addresses) and the redirect to HTTPS only: Caddy serves the app on 443",
             protocol: "tcp",
-            fromPort: HTTP_PORT,
-            toPort: HTTP_PORT,
+            fromPort: HOST_HTTP_PORT,
+            toPort: HOST_HTTP_PORT,
             cidrBlocks: [ANYWHERE],
           },
         ]
-      : [{ description: "HTTP to the app", protocol: "tcp", fromPort: HTTP_PORT, toPort: HTTP_PORT, cidrBlocks }];
+      : [{ description: "HTTP to the app", protocol: "tcp", fromPort: HOST_HTTP_PORT, toPort: HOST_HTTP_PORT, cidrBlocks }];
     return new SecurityGroup(this, "security-group", {
       name: `${p.name}-ec2-host`,
       description: `berth EC2 host of ${p.name}: the app's published ports only, no SSH`,
@@ -200,7 +199,7 @@ export class Ec2Host extends Construct {
   private deployReleases(p: ResolvedHostProps, imageReference: string, instance: Instance, ready: ITerraformDependable[]): void {
     const files: ReleaseFiles = releaseFiles({
       port: p.port,
-      httpPort: HTTP_PORT,
+      httpPort: HOST_HTTP_PORT,
       command: p.command,
       environment: p.environment,
       secretNames: Object.keys(p.secrets),
@@ -212,9 +211,7 @@ export class Ec2Host extends Construct {
       updateTimeoutSeconds: p.updateTimeoutSeconds,
     });
     const parameters = releaseParameters(files, imageReference);
-    const encodedBytes = Object.entries(parameters)
-      .filter(([name]) => name !== "image")
-      .reduce((sum, [, value]) => sum + value.length, 0);
+    const encodedBytes = encodedReleaseBytes(files);
     if (encodedBytes > RELEASE_PARAMETERS_LIMIT_BYTES) {
       throw new ValidationError(
         this,

@@ -120,3 +120,7 @@ export interface Ec2HostProps {
 /** Caddy 2 from the ECR Public mirror of Docker Official Images (no Docker Hub rate limits). */
 export const DEFAULT_PROXY_IMAGE = "public.ecr.aws/docker/library/caddy:2.10.2-alpine";
 export const DEFAULT_COMPOSE_VERSION = "v2.39.4";
+/** Seconds between SIGTERM and SIGKILL (docker compose's own default is 10; apps get time to drain). */
+export const DEFAULT_STOP_GRACE_PERIOD_SECONDS = 30;
+/** The host port the app is published on without HTTPS, and the port of the proxy's ACME challenges with it. */
+export const HOST_HTTP_PORT = 80;

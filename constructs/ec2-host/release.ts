@@ -63,3 +63,9 @@ export function releaseParameters(files: ReleaseFiles, image: string): Record<st
     .map(([file, parameter]) => [parameter, Buffer.from(files[file as keyof ReleaseFiles]).toString("base64")]);
   return { ...Object.fromEntries(encoded), image };
 }
+
+/** What a release takes of the deploy document's 64 KB: its encoded files (the image reference is counted in the document's share). */
+export function encodedReleaseBytes(files: ReleaseFiles): number {
+  const { image: _image, ...encoded } = releaseParameters(files, "");
+  return Object.values(encoded).reduce((sum, value) => sum + value.length, 0);
+}

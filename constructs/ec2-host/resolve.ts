@@ -15,6 +15,7 @@ import { PROXY_VOLUMES } from "./compose";
 import {
   DEFAULT_COMPOSE_VERSION,
   DEFAULT_PROXY_IMAGE,
+  DEFAULT_STOP_GRACE_PERIOD_SECONDS,
   type Ec2HostEgressRule,
   type Ec2HostImage,
   type Ec2HostProps,
@@ -124,7 +125,7 @@ export function resolveHostProps(scope: IConstruct, props: Ec2HostProps): Resolv
     containersUseInstanceRole: props.containersUseInstanceRole ?? false,
     logRetentionDays: props.logRetentionDays ?? 14,
     updateTimeoutSeconds: props.updateTimeoutSeconds ?? 180,
-    stopGracePeriodSeconds: props.stopGracePeriodSeconds ?? 30,
+    stopGracePeriodSeconds: props.stopGracePeriodSeconds ?? DEFAULT_STOP_GRACE_PERIOD_SECONDS,
     composeVersion: props.composeVersion ?? DEFAULT_COMPOSE_VERSION,
     composeSha256: props.composeSha256 ?? "",
   };

@@ -2,15 +2,12 @@ import type { z } from "zod";
 import { architectureOf, instanceFamily, platformOf } from "../../constructs/ec2-host/architecture";
 import { PROXY_VOLUMES } from "../../constructs/ec2-host/compose";
 import { RELEASE_PARAMETERS_LIMIT_BYTES } from "../../constructs/limits/spanning";
-import { DEFAULT_PROXY_IMAGE } from "../../constructs/ec2-host/props";
-import { releaseFiles, releaseParameters } from "../../constructs/ec2-host/release";
+import { DEFAULT_PROXY_IMAGE, DEFAULT_STOP_GRACE_PERIOD_SECONDS, HOST_HTTP_PORT } from "../../constructs/ec2-host/props";
+import { encodedReleaseBytes, releaseFiles } from "../../constructs/ec2-host/release";
 import { PROXY_PORTS, RESERVED_SECRET_NAME, SSH_PORT } from "../../constructs/ec2-host/resolve";
 import { issue } from "./issue";
 import type { ResolvedConfig } from "./presets";
 import type { BerthConfig } from "./schema";
-
-/** The host's stop grace period (Ec2Host's default; the spec does not set it). */
-const STOP_GRACE_PERIOD_SECONDS = 30;
 
 /**
  * EC2 host checks that need several fields, or a default, reported at the spec field to change, so
@@ -62,19 +59,18 @@ function releaseSizeCheck(r: ResolvedConfig, ctx: z.RefinementCtx): void {
   const e = r.ec2;
   const files = releaseFiles({
     port: r.port,
-    httpPort: 80,
+    httpPort: HOST_HTTP_PORT,
     command: r.command,
     environment: r.environment,
     secretNames: Object.keys(r.secrets),
     secrets: r.secrets,
     volumes: r.volumes,
-    stopGracePeriodSeconds: STOP_GRACE_PERIOD_SECONDS,
+    stopGracePeriodSeconds: DEFAULT_STOP_GRACE_PERIOD_SECONDS,
     https: e.https && { ...e.https, proxyImage: DEFAULT_PROXY_IMAGE },
     healthCheck: r.healthCheck,
     updateTimeoutSeconds: e.updateTimeoutSeconds,
   });
-  const { image: _image, ...encoded } = releaseParameters(files, "");
-  const bytes = Object.values(encoded).reduce((sum, value) => sum + value.length, 0);
+  const bytes = encodedReleaseBytes(files);
   if (bytes <= RELEASE_PARAMETERS_LIMIT_BYTES) return;
   const envBytes = JSON.stringify(r.environment).length;
   const secretBytes = JSON.stringify(r.secrets).length;
