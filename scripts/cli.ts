@@ -3,6 +3,7 @@ import { deployCommand } from "./deploy/command";
 import { publishCommand } from "./images/command";
 import { EXAMPLE_SPEC } from "./paths";
 import { runMain } from "./run-main";
+import { strictSettings } from "./strict";
 import { checkOutDir, formatSummary, synth } from "./synth";
 
 /** The `berth` command line: a thin layer over the functions in scripts/. */
@@ -16,10 +17,12 @@ export function buildCli(): Command {
     .description("Validate the spec and write Terraform JSON for every stack it asks for; no AWS credentials needed.")
     .option("-c, --config <path>", "the app spec (berth.config.ts)", process.env.BERTH_CONFIG ?? EXAMPLE_SPEC)
     .option("-o, --out <dir>", "output directory", "cdktf.out")
-    .action((opts: { config: string; out: string }) =>
+    .option("--strict", STRICT_HELP)
+    .action((opts: { config: string; out: string; strict?: boolean }) =>
       runMain(() => {
+        const strict = strictSettings(opts.strict === true, process.env);
         checkOutDir(opts.out);
-        process.stdout.write(`${formatSummary(synth(opts.config, opts.out), opts.config)}\n`);
+        process.stdout.write(`${formatSummary(synth(opts.config, opts.out, strict), opts.config)}\n`);
       }),
     );
 
@@ -46,15 +49,20 @@ export function buildCli(): Command {
     .option("--wait-timeout <seconds>", "how long to wait for the ECS service to be stable (60-7200)", waitTimeout, 900)
     .option("--no-cache", "build without docker's layer cache")
     .option("--json", "print the result as one JSON document on stdout (progress stays on stderr)")
-    .action((opts: { config: string; out: string; autoApprove?: boolean; dryRun?: boolean; waitTimeout: number; cache: boolean; json?: boolean }) =>
+    .option("--strict", STRICT_HELP)
+    .action((opts: { config: string; out: string; autoApprove?: boolean; dryRun?: boolean; waitTimeout: number; cache: boolean; json?: boolean; strict?: boolean }) =>
       runMain(() => {
+        const strict = strictSettings(opts.strict === true, process.env);
         checkOutDir(opts.out);
-        return deployCommand(opts);
+        return deployCommand({ ...opts, strict });
       }),
     );
 
   return program;
 }
+
+const STRICT_HELP =
+  "refuse a spec with warnings (secret-looking plain values, a root container); also on with BERTH_STRICT=1, and with CI=true for stage prod unless BERTH_STRICT=0";
 
 function waitTimeout(value: string): number {
   const seconds = Number(value);

@@ -4,8 +4,10 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { BerthError } from "../constructs/errors";
 import { buildStacks } from "../stacks/app";
 import type { ResolvedConfig } from "../stacks/config/presets";
+import { specWarnings, type SpecWarning } from "../stacks/config/warnings";
 import { imageBuilds, type ImagePin } from "./images/manifest";
 import { loadConfig } from "./load-config";
+import { refuseWarnings, type StrictSettings } from "./strict";
 import type { TerraformJson } from "./compliance";
 
 export interface StackSummary {
@@ -23,15 +25,19 @@ export interface SynthResult {
   readonly images: readonly ImagePin[];
   /** Remarks of the stacks, e.g. that a service serves plain HTTP. */
   readonly notes: readonly string[];
+  /** Likely mistakes in the spec that berth does not refuse (stacks/config/warnings.ts). */
+  readonly warnings: readonly SpecWarning[];
 }
 
 /**
  * Validates the spec, synthesizes every stack it asks for into `outdir` and summarizes them.
  * Images that `berth publish` recorded in `<spec folder>/.berth/images.json` for their current
  * content are pinned by digest; others by their content tag, computed offline from the sources.
+ * In strict mode (`strict`, see scripts/strict.ts) a spec with warnings is refused before anything is written.
  */
-export function synth(specPath: string, outdir?: string): SynthResult {
+export function synth(specPath: string, outdir?: string, strict?: StrictSettings): SynthResult {
   const config = loadConfig(specPath);
+  if (strict) refuseWarnings(config, strict, specPath);
   return synthConfig(config, outdir);
 }
 
@@ -45,7 +51,7 @@ export function synthConfig(config: ResolvedConfig, outdir?: string): SynthResul
   const app = new App({ ...(outdir ? { outdir } : {}), skipValidation: true });
   const notes = buildStacks(app, config, builds);
   app.synth();
-  return { config, outdir: app.outdir, stacks: summarizeStacks(app.outdir), images: pins, notes };
+  return { config, outdir: app.outdir, stacks: summarizeStacks(app.outdir), images: pins, notes, warnings: specWarnings(config) };
 }
 
 /**
@@ -101,5 +107,6 @@ export function formatSummary(result: SynthResult, specPath: string): string {
   }
   for (const image of result.images) lines.push(`  image ${image.image}: ${image.reference ? `pinned ${image.reference} (${image.tag})` : image.note}`);
   for (const note of result.notes) lines.push(`  note: ${note}`);
+  for (const warning of result.warnings) lines.push(`  warning: ${warning.path}: ${warning.message}`);
   return lines.join("\n");
 }

@@ -3,6 +3,7 @@ import { awsClients } from "../aws/clients";
 import { runCommand } from "../command-runner";
 import { loadConfig } from "../load-config";
 import { streamProgress } from "../progress";
+import { refuseWarnings, type StrictSettings } from "../strict";
 import { writeResult } from "../write-result";
 import { cdktfBinary } from "./cdktf";
 import { deploy } from "./deploy";
@@ -17,6 +18,8 @@ export interface DeployCommandOptions {
   readonly waitTimeout: number;
   /** false for --no-cache. */
   readonly cache?: boolean;
+  /** --strict, BERTH_STRICT and CI (strictSettings). */
+  readonly strict: StrictSettings;
 }
 
 /** `berth deploy`: progress on stderr; the steps and the app's URL (text or --json) on stdout. */
@@ -24,6 +27,8 @@ export async function deployCommand(opts: DeployCommandOptions): Promise<void> {
   const dryRun = opts.dryRun === true;
   await writeResult(opts.json === true, async () => {
     const config = loadConfig(opts.config);
+    // Before AWS is touched: a refused spec deploys nothing.
+    refuseWarnings(config, opts.strict, opts.config);
     const clients = awsClients(config.region);
     try {
       const result = await deploy(

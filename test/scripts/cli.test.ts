@@ -60,3 +60,71 @@ describe("berth deploy", () => {
     ]);
   });
 });
+
+describe("spec warnings and strict mode", () => {
+  /** Neither the caller's CI nor BERTH_STRICT may decide these tests. */
+  const NOT_STRICT = { CI: "", BERTH_STRICT: "" };
+  const WARNING =
+    'environment.DB_PASSWORD: looks like a secret (its name ends in _PASSWORD) but is a plain value: it is stored in plain text in the ECS task definition and the Terraform state; put the value in SSM Parameter Store (SecureString) or Secrets Manager, remove it from environment and list it under secrets: { DB_PASSWORD: "arn:aws:ssm:eu-west-1:<account>:parameter/<name>" }';
+  const refused = (spec: string, because: string, wayOut: string) =>
+    `The spec ${spec} has 1 warning, which is an error ${because}:\n  ✖ ${WARNING}\nFix each as it says, or ${wayOut} to go ahead with the warnings; berth stopped before synthesizing anything.\n`;
+  const specWithSecret = (stage = "dev") => writeSpec(specSource(`stage: "${stage}", environment: { DB_PASSWORD: "hunter2" },`));
+
+  it("berth synth prints each warning in the summary and still synthesizes", () => {
+    const out = join(tempDir(), "out");
+    const run = runNode("scripts/bin/berth.mjs", ["synth", "--config", specWithSecret(), "--out", out], NOT_STRICT);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split("\n")).toContain(`  warning: ${WARNING}`);
+    expect(existsSync(join(out, "stacks", "shop-dev-fargate", "cdk.tf.json"))).toBe(true);
+  });
+
+  it("berth synth --strict refuses a spec with warnings: every warning with its path, exit 1, no stacks written", () => {
+    const spec = specWithSecret();
+    const out = join(tempDir(), "out");
+    const run = runNode("scripts/bin/berth.mjs", ["synth", "--strict", "--config", spec, "--out", out], NOT_STRICT);
+    expect([run.status, run.stdout, run.stderr]).toEqual([1, "", refused(spec, "under --strict", "run without --strict")]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("berth synth --strict passes a spec without warnings", () => {
+    const run = runNode("scripts/bin/berth.mjs", ["synth", "--strict", "--config", writeSpec(specSource()), "--out", join(tempDir(), "out")], NOT_STRICT);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+  });
+
+  it("berth synth refuses a prod spec with warnings under CI=true, saying why it is strict", () => {
+    const spec = specWithSecret("prod");
+    const out = join(tempDir(), "out");
+    const run = runNode("scripts/bin/berth.mjs", ["synth", "--config", spec, "--out", out], { ...NOT_STRICT, CI: "true" });
+    expect([run.status, run.stderr]).toEqual([1, refused(spec, "because CI=true and stage prod (berth is strict for prod in CI)", "set BERTH_STRICT=0")]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("berth synth only warns for a prod spec under CI=true with BERTH_STRICT=0", () => {
+    const run = runNode("scripts/bin/berth.mjs", ["synth", "--config", specWithSecret("prod"), "--out", join(tempDir(), "out")], { CI: "true", BERTH_STRICT: "0" });
+    expect(run.status).toBe(0);
+    expect(run.stdout.split("\n")).toContain(`  warning: ${WARNING}`);
+  });
+
+  it("berth synth only warns for a dev spec under CI=true", () => {
+    const run = runNode("scripts/bin/berth.mjs", ["synth", "--config", specWithSecret("dev"), "--out", join(tempDir(), "out")], { ...NOT_STRICT, CI: "true" });
+    expect(run.status).toBe(0);
+    expect(run.stdout.split("\n")).toContain(`  warning: ${WARNING}`);
+  });
+
+  it("berth synth refuses a BERTH_STRICT value it does not know, before loading the spec", () => {
+    const run = runNode("scripts/bin/berth.mjs", ["synth", "--config", specWithSecret(), "--out", join(tempDir(), "out")], { CI: "", BERTH_STRICT: "yes" });
+    expect([run.status, run.stdout, run.stderr]).toEqual([
+      1,
+      "",
+      'BERTH_STRICT="yes": must be 1 or true (spec warnings are errors), 0 or false (they are not, even for stage prod under CI=true), or unset.\nSet BERTH_STRICT to one of those values and run again.\n',
+    ]);
+  });
+
+  it("berth deploy --strict refuses a spec with warnings before any step (no AWS call, nothing synthesized)", () => {
+    const spec = specWithSecret();
+    const out = join(tempDir(), "out");
+    const run = runNode("scripts/bin/berth.mjs", ["deploy", "--strict", "--dry-run", "--config", spec, "--out", out], NOT_STRICT);
+    expect([run.status, run.stdout, run.stderr]).toEqual([1, "", refused(spec, "under --strict", "run without --strict")]);
+    expect(existsSync(out)).toBe(false);
+  });
+});

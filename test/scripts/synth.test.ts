@@ -156,3 +156,34 @@ describe("main.ts (npm run synth)", () => {
     ]);
   });
 });
+
+describe("main.ts strict mode (BERTH_STRICT)", () => {
+  const spec = () => writeSpec(specSource('environment: { DB_PASSWORD: "hunter2" },'));
+
+  it("refuses a spec with warnings under BERTH_STRICT=1 and writes nothing", () => {
+    const file = spec();
+    const run = synth([file], { CI: "", BERTH_STRICT: "1" });
+    expect([run.status, run.stdout, run.stderr]).toEqual([
+      1,
+      "",
+      `The spec ${file} has 1 warning, which is an error under BERTH_STRICT=1:\n` +
+        '  ✖ environment.DB_PASSWORD: looks like a secret (its name ends in _PASSWORD) but is a plain value: it is stored in plain text in the ECS task definition and the Terraform state; put the value in SSM Parameter Store (SecureString) or Secrets Manager, remove it from environment and list it under secrets: { DB_PASSWORD: "arn:aws:ssm:eu-west-1:<account>:parameter/<name>" }\n' +
+        "Fix each as it says, or unset BERTH_STRICT to go ahead with the warnings; berth stopped before synthesizing anything.\n",
+    ]);
+    expect(existsSync(run.outdir)).toBe(false);
+  });
+
+  it("prints the warning in the summary without BERTH_STRICT", () => {
+    const run = synth([spec()], { CI: "", BERTH_STRICT: "" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("\n  warning: environment.DB_PASSWORD: looks like a secret (its name ends in _PASSWORD) but is a plain value: ");
+  });
+
+  it("refuses a BERTH_STRICT value it does not know", () => {
+    const run = synth([spec()], { CI: "", BERTH_STRICT: "strict" });
+    expect([run.status, run.stderr]).toEqual([
+      1,
+      'BERTH_STRICT="strict": must be 1 or true (spec warnings are errors), 0 or false (they are not, even for stage prod under CI=true), or unset.\nSet BERTH_STRICT to one of those values and run again.\n',
+    ]);
+  });
+});
