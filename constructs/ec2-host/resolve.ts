@@ -10,6 +10,7 @@ import { patternProblem } from "../limits/rule";
 import { secretArnProblem } from "../limits/secrets";
 import { duplicateEgress, duplicateIngress } from "../limits/security-groups";
 import { GP3_VOLUME_GIB, MOUNT_PATH, POSIX_ID, ROOT_VOLUME_GIB } from "../limits/storage";
+import { HOST_PROBE, STOP_GRACE_PERIOD, UPDATE_TIMEOUT } from "../limits/host";
 import { architectureOf, instanceFamily, platformOf, type Architecture, type ImagePlatform } from "./architecture";
 import { PROXY_VOLUMES } from "./compose";
 import {
@@ -62,16 +63,6 @@ const COMPOSE_VERSION = /^v\d+\.\d+\.\d+$/;
 export const RESERVED_SECRET_NAME = /^(?:PATH|HOME|IFS|SHELL|LD_[A-Z_]*|BERTH_[A-Z0-9_]*|DOCKER_[A-Z0-9_]*|COMPOSE_[A-Z0-9_]*)$/;
 /** Owner uid and gid of a named volume's top directory unless given (the spec's default too). */
 const DEFAULT_VOLUME_OWNER = 1000;
-/**
- * Ranges of berth's own health probe on the host (scripts/update.ts polls the app with curl): not
- * an AWS limit, so wider than a target group's.
- */
-const HOST_PROBE = {
-  intervalSeconds: { min: 1, max: 300, unit: "seconds" },
-  timeoutSeconds: { min: 1, max: 120, unit: "seconds" },
-  healthyThreshold: { min: 1, max: 10 },
-  gracePeriodSeconds: { min: 0, max: 3600, unit: "seconds" },
-} as const;
 /** Ports the HTTPS proxy publishes on the host. */
 export const PROXY_PORTS = [80, 443];
 /**
@@ -152,7 +143,7 @@ function validate(scope: IConstruct, p: ResolvedHostProps): void {
   validateHealthCheck(scope, p, fail);
   checkWholeNumber(scope, "rootVolumeGiB", p.rootVolumeGiB, ROOT_VOLUME_GIB);
   checkWholeNumber(scope, "dataVolumeGiB", p.dataVolumeGiB, GP3_VOLUME_GIB);
-  checkWholeNumber(scope, "stopGracePeriodSeconds", p.stopGracePeriodSeconds, { min: 1, max: 3600, unit: "seconds" });
+  checkWholeNumber(scope, "stopGracePeriodSeconds", p.stopGracePeriodSeconds, STOP_GRACE_PERIOD);
   check(scope, "logRetentionDays", p.logRetentionDays, retentionProblem(p.logRetentionDays));
   validateNetwork(scope, p, fail);
   if (p.https) {
@@ -224,7 +215,7 @@ function validateHealthCheck(scope: IConstruct, p: ResolvedHostProps, fail: Fail
   const hc = p.healthCheck;
   check(scope, "healthCheck.path", hc.path, patternProblem(HEALTH_CHECK_PATH, hc.path));
   for (const [field, range] of Object.entries(HOST_PROBE)) checkWholeNumber(scope, `healthCheck.${field}`, hc[field as keyof typeof HOST_PROBE], range);
-  checkWholeNumber(scope, "updateTimeoutSeconds", p.updateTimeoutSeconds, { min: 10, max: 3600, unit: "seconds" });
+  checkWholeNumber(scope, "updateTimeoutSeconds", p.updateTimeoutSeconds, UPDATE_TIMEOUT);
   if (p.updateTimeoutSeconds <= hc.gracePeriodSeconds) {
     fail(
       `updateTimeoutSeconds (${p.updateTimeoutSeconds}) must be longer than healthCheck.gracePeriodSeconds (${hc.gracePeriodSeconds}): every update would roll back before the app could start; raise updateTimeoutSeconds`,

@@ -3,6 +3,7 @@ import { EcrRepository as EcrRepositoryResource } from "@cdktf/provider-aws/lib/
 import { Construct } from "constructs";
 import { check, checkWholeNumber } from "../errors";
 import { ECR_REPOSITORY_NAME } from "../limits/names";
+import { KEEP_IMAGES, UNTAGGED_EXPIRY_DAYS } from "../limits/registry";
 import { patternProblem } from "../limits/rule";
 
 /** ECR's repository name rule (CreateRepository API), 2-256 characters, lower case only. */
@@ -38,8 +39,8 @@ export class EcrRepository extends Construct {
 
     const name = props.repositoryName;
     check(this, "repositoryName", name, patternProblem(ECR_REPOSITORY_NAME, name));
-    checkWholeNumber(this, "untaggedExpiryDays", untaggedExpiryDays, { min: 1, max: 3650, unit: "days" });
-    checkWholeNumber(this, "keepImages", keepImages, { min: 1, max: 10000 });
+    checkWholeNumber(this, "untaggedExpiryDays", untaggedExpiryDays, UNTAGGED_EXPIRY_DAYS);
+    checkWholeNumber(this, "keepImages", keepImages, KEEP_IMAGES);
 
     const repository = new EcrRepositoryResource(this, "repository", {
       name,

@@ -1,7 +1,8 @@
 import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
 import { Construct } from "constructs";
-import { ValidationError } from "../errors";
+import { ValidationError, checkWholeNumber } from "../errors";
+import { REQUESTS_PER_TARGET, SCALING_COOLDOWN, SCALING_TASK_COUNT, TARGET_UTILIZATION_PERCENT } from "../limits/autoscaling";
 
 export interface ServiceAutoscalingProps {
   readonly clusterName: string;
@@ -29,6 +30,13 @@ export class ServiceAutoscaling extends Construct {
     const memoryPercent = props.memoryPercent ?? 80;
     const scaleInCooldown = props.scaleInCooldownSeconds ?? 300;
     const scaleOutCooldown = props.scaleOutCooldownSeconds ?? 60;
+    checkWholeNumber(this, "minCount", props.minCount, SCALING_TASK_COUNT);
+    checkWholeNumber(this, "maxCount", props.maxCount, SCALING_TASK_COUNT);
+    checkWholeNumber(this, "cpuPercent", cpuPercent, TARGET_UTILIZATION_PERCENT);
+    checkWholeNumber(this, "memoryPercent", memoryPercent, TARGET_UTILIZATION_PERCENT);
+    if (props.requestsPerTarget !== undefined) checkWholeNumber(this, "requestsPerTarget", props.requestsPerTarget, REQUESTS_PER_TARGET);
+    checkWholeNumber(this, "scaleInCooldownSeconds", scaleInCooldown, SCALING_COOLDOWN);
+    checkWholeNumber(this, "scaleOutCooldownSeconds", scaleOutCooldown, SCALING_COOLDOWN);
     if (props.minCount > props.maxCount) {
       throw new ValidationError(this, `minCount (${props.minCount}) must not exceed maxCount (${props.maxCount})`);
     }

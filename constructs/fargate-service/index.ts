@@ -12,7 +12,8 @@ import { Construct } from "constructs";
 import { EfsStorage } from "../efs-storage";
 import { ValidationError, check, checkWholeNumber } from "../errors";
 import { retentionProblem } from "../limits/logs";
-import { EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT, fargateSizeProblem } from "../limits/fargate";
+import { CAPACITY_WEIGHT, DESIRED_COUNT, HEALTH_CHECK_GRACE_PERIOD, MAX_PERCENT, MIN_HEALTHY_PERCENT } from "../limits/deployment";
+import { CONTAINER_CPU, CONTAINER_MEMORY_MIB, EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT, fargateSizeProblem } from "../limits/fargate";
 import { PORT, SECURITY_GROUP_RULE_DESCRIPTION, cidrProblem } from "../limits/network";
 import { iamActionProblem, iamResourceProblem } from "../limits/iam";
 import { IMAGE_REFERENCE } from "../limits/images";
@@ -174,7 +175,7 @@ export class FargateService extends Construct {
     const writablePaths = readonlyRoot ? (c.writablePaths ?? ["/tmp"]) : [];
     const stopTimeoutSeconds = c.stopTimeoutSeconds ?? 30;
 
-    this.validate({ ...props, cpu, memoryMiB, architecture, desiredCount, minHealthyPercent, maxPercent, ecsExec, capacity, readonlyRoot, writablePaths, stopTimeoutSeconds, volumes, sidecars, egress });
+    this.validate({ ...props, cpu, memoryMiB, architecture, desiredCount, minHealthyPercent, maxPercent, gracePeriod, ecsExec, capacity, readonlyRoot, writablePaths, stopTimeoutSeconds, volumes, sidecars, egress });
 
     const logGroup = new CloudwatchLogGroup(this, "logs", { name: `/berth/${props.name}`, retentionInDays: logRetentionDays });
     const cluster = this.cluster(props.name, props.clusterName, ecsExec ? logGroup.name : undefined);
@@ -387,6 +388,7 @@ export class FargateService extends Construct {
     desiredCount: number;
     minHealthyPercent: number;
     maxPercent: number;
+    gracePeriod: number;
     ecsExec: boolean;
     capacity: { fargate: number; spot: number };
     readonlyRoot: boolean;
@@ -406,9 +408,12 @@ export class FargateService extends Construct {
     }
     checkWholeNumber(this, "container.port", p.container.port, PORT);
     if (p.logRetentionDays !== undefined) check(this, "logRetentionDays", p.logRetentionDays, retentionProblem(p.logRetentionDays));
-    checkWholeNumber(this, "desiredCount", p.desiredCount, { min: 0, max: 1000 });
-    checkWholeNumber(this, "minHealthyPercent", p.minHealthyPercent, { min: 0, max: 100, unit: "percent" });
-    checkWholeNumber(this, "maxPercent", p.maxPercent, { min: 100, max: 200, unit: "percent" });
+    checkWholeNumber(this, "desiredCount", p.desiredCount, DESIRED_COUNT);
+    checkWholeNumber(this, "minHealthyPercent", p.minHealthyPercent, MIN_HEALTHY_PERCENT);
+    checkWholeNumber(this, "maxPercent", p.maxPercent, MAX_PERCENT);
+    checkWholeNumber(this, "healthCheckGracePeriodSeconds", p.gracePeriod, HEALTH_CHECK_GRACE_PERIOD);
+    checkWholeNumber(this, "capacity.fargate", p.capacity.fargate, CAPACITY_WEIGHT);
+    checkWholeNumber(this, "capacity.spot", p.capacity.spot, CAPACITY_WEIGHT);
     checkWholeNumber(this, "container.stopTimeoutSeconds", p.stopTimeoutSeconds, STOP_TIMEOUT);
     if (p.ephemeralStorageGiB !== undefined) checkWholeNumber(this, "ephemeralStorageGiB", p.ephemeralStorageGiB, EPHEMERAL_STORAGE_GIB);
     p.egress.forEach((rule, i) => {
@@ -459,6 +464,8 @@ export class FargateService extends Construct {
     if (healthCheckProblem) throw new ValidationError(this, healthCheckProblem);
     for (const [i, s] of p.sidecars.entries()) {
       check(this, `sidecars[${i}].image`, s.image, patternProblem(IMAGE_REFERENCE, s.image));
+      if (s.cpu !== undefined) checkWholeNumber(this, `sidecars[${i}].cpu`, s.cpu, CONTAINER_CPU);
+      if (s.memoryMiB !== undefined) checkWholeNumber(this, `sidecars[${i}].memoryMiB`, s.memoryMiB, CONTAINER_MEMORY_MIB);
       if (s.startCondition === "HEALTHY" && !s.healthCheck) {
         throw new ValidationError(this, `sidecar "${s.name}" has startCondition HEALTHY but no healthCheck: give it one, or use START`);
       }

@@ -48,3 +48,23 @@ export const EPHEMERAL_STORAGE_GIB: Range = { min: 21, max: 200, unit: "GiB" };
  * UNCONFIRMED: AWS states no minimum; 2 s keeps SIGTERM meaningful and is the safe side.
  */
 export const STOP_TIMEOUT: Range = { min: 2, max: 120, unit: "seconds" };
+
+/**
+ * The task's cpu and memoryMiB before the task-size check: at most the largest Fargate task,
+ * 16384 CPU units and 120 GB = 122880 MiB (ECS Developer Guide, task size). The minimum 128 is
+ * berth's own choice, a sieve below the smallest size (256 CPU units, 512 MiB).
+ */
+export const TASK_CPU: Range = { min: 128, max: 16384, unit: "CPU units" };
+export const TASK_MEMORY_MIB: Range = { min: 128, max: 122880, unit: "MiB" };
+
+/**
+ * A sidecar's cpu: 0 (no reservation) up to the largest Fargate task's 16384 CPU units (ECS API
+ * Reference, ContainerDefinition cpu; ECS Developer Guide, task size).
+ */
+export const CONTAINER_CPU: Range = { min: 0, max: 16384, unit: "CPU units" };
+
+/**
+ * A sidecar's memoryMiB: at least 6 MiB, which Docker 20.10.0 and later reserves for a container
+ * (ECS API Reference, ContainerDefinition memory), at most the largest Fargate task's 122880 MiB.
+ */
+export const CONTAINER_MEMORY_MIB: Range = { min: 6, max: 122880, unit: "MiB" };

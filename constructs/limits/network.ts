@@ -41,6 +41,13 @@ export function cidrPrefix(cidr: string): number {
 export const VPC_PREFIX: Range = { min: 16, max: 24 };
 export const VPC_CIDR_ALLOWED = `an IPv4 CIDR from /${VPC_PREFIX.min} to /${VPC_PREFIX.max} like "10.0.0.0/16"`;
 
+/**
+ * Availability zones of a VPC berth creates: berth's own choice, 1-6. berth cuts the VPC into 16
+ * slices (SUBNET_NEW_BITS), public subnets from slice 0 and private ones from slice 8, one of each
+ * per AZ; 6 keeps each half from filling up, with room to add AZs later.
+ */
+export const AZ_COUNT: Range = { min: 1, max: 6 };
+
 /** Prefix bits added to the VPC's prefix for each subnet: every subnet is one sixteenth of the VPC. */
 export const SUBNET_NEW_BITS = 4;
 

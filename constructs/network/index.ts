@@ -20,7 +20,7 @@ import { Construct } from "constructs";
 import { ValidationError, check, checkWholeNumber } from "../errors";
 import { assumeRolePolicy, policyDocument } from "../iam";
 import { retentionProblem } from "../limits/logs";
-import { SUBNET_NEW_BITS, cidrPrefix, subnetPrefixLength, vpcCidrProblem } from "../limits/network";
+import { AZ_COUNT, SUBNET_NEW_BITS, cidrPrefix, subnetPrefixLength, vpcCidrProblem } from "../limits/network";
 
 /** How private subnets reach the internet: not at all, through one NAT gateway, or one per AZ. */
 export type NatMode = "none" | "single" | "perAz";
@@ -77,7 +77,7 @@ export class Network extends Construct {
     const vpcEndpoints = withPrivate && (props.vpcEndpoints ?? false);
     const flowLogRetentionDays = props.flowLogRetentionDays ?? 14;
 
-    checkWholeNumber(this, "azCount", azCount, { min: 1, max: 6 });
+    checkWholeNumber(this, "azCount", azCount, AZ_COUNT);
     check(this, "cidrBlock", cidrBlock, vpcCidrProblem(cidrBlock));
     check(this, "flowLogRetentionDays", flowLogRetentionDays, retentionProblem(flowLogRetentionDays));
     const prefix = cidrPrefix(cidrBlock);

@@ -1,7 +1,8 @@
 import { EC2_INSTANCE_TYPE, instanceTypeProblem } from "../../constructs/limits/instance-types";
 import { DOMAIN } from "../../constructs/limits/names";
+import { UPDATE_TIMEOUT } from "../../constructs/limits/host";
 import { GP3_VOLUME_GIB, ROOT_VOLUME_GIB } from "../../constructs/limits/storage";
-import { checkedText, fact, flag, inRange, matching, object, wholeNumber } from "./fields";
+import { checkedText, fact, flag, inRange, matching, object } from "./fields";
 import { egressList, ingressCidrList } from "./network";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -30,7 +31,7 @@ export const ec2Block = object({
   /** Outbound rules of the host. @default HTTPS (443) and HTTP (80, package mirrors) to anywhere */
   egress: egressList("ec2.egress").optional(),
   /** Seconds an update waits for the new containers to become healthy before rolling back; more than healthCheck.gracePeriodSeconds. @default 180 */
-  updateTimeoutSeconds: wholeNumber(30, 3600, "seconds").optional(),
+  updateTimeoutSeconds: inRange(UPDATE_TIMEOUT).optional(),
   /** Refuse API termination of the host; turn off for one apply to replace it. @default false (dev), true (prod) */
   terminationProtection: flag().optional(),
   /** CloudWatch detailed (1-minute) instance monitoring. @default false (dev), true (prod) */

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { ACM_CERTIFICATE_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text, wholeNumber } from "./fields";
-import { EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT } from "../../constructs/limits/fargate";
+import { ACM_CERTIFICATE_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text } from "./fields";
+import { REQUESTS_PER_TARGET, SCALING_COOLDOWN, SCALING_TASK_COUNT, TARGET_UTILIZATION_PERCENT } from "../../constructs/limits/autoscaling";
+import { CAPACITY_WEIGHT, MAX_PERCENT, MIN_HEALTHY_PERCENT } from "../../constructs/limits/deployment";
+import { CONTAINER_CPU, CONTAINER_MEMORY_MIB, EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT } from "../../constructs/limits/fargate";
 import { ALB_HEALTHY_HTTP_CODES, ALB_IDLE_TIMEOUT, CONTAINER_HEALTH_CHECK, DEREGISTRATION_DELAY } from "../../constructs/limits/health-check";
 import { IAM_ACTION_ALLOWED, IAM_RESOURCE_ALLOWED, iamActionProblem, iamResourceProblem } from "../../constructs/limits/iam";
 import { IMAGE_REFERENCE } from "../../constructs/limits/images";
@@ -46,8 +48,8 @@ const sidecar = object({
   essential: flag().optional(),
   /** The app container waits for this sidecar to reach this condition. @default "START" */
   startCondition: oneOf(["START", "COMPLETE", "SUCCESS", "HEALTHY"] as const).optional(),
-  cpu: wholeNumber(0, 16384, "CPU units").optional(),
-  memoryMiB: wholeNumber(6, 122880, "MiB").optional(),
+  cpu: inRange(CONTAINER_CPU).optional(),
+  memoryMiB: inRange(CONTAINER_MEMORY_MIB).optional(),
   /** Health check command run inside the sidecar (needed for startCondition "HEALTHY"). @default - none */
   healthCheck: healthCommand.optional(),
   /** @default true */
@@ -77,29 +79,29 @@ export const fargateBlock = object({
   /** Existing ECS cluster name. @default - a cluster is created */
   clusterName: matching(/^[A-Za-z0-9_-]{1,255}$/, "an ECS cluster name").optional(),
   /** Lower bound of running tasks during a deployment, in percent of desiredCount. @default 100 */
-  minHealthyPercent: wholeNumber(0, 100, "percent").optional(),
+  minHealthyPercent: inRange(MIN_HEALTHY_PERCENT).optional(),
   /** Upper bound of running tasks during a deployment, in percent of desiredCount. @default 200 */
-  maxPercent: wholeNumber(100, 200, "percent").optional(),
+  maxPercent: inRange(MAX_PERCENT).optional(),
   /** Make `terraform apply` wait until the service is stable. @default true */
   waitForSteadyState: flag().optional(),
   /** ECS Exec (needs a writable root filesystem). @default false */
   ecsExec: flag().optional(),
   /** Capacity provider weights. @default { fargate: 1, spot: 0 } */
-  capacity: object({ fargate: wholeNumber(0, 1000), spot: wholeNumber(0, 1000) }).optional(),
+  capacity: object({ fargate: inRange(CAPACITY_WEIGHT), spot: inRange(CAPACITY_WEIGHT) }).optional(),
   /** Target tracking autoscaling. @default - no autoscaling */
   autoscaling: object({
-    minCount: wholeNumber(1, 1000),
-    maxCount: wholeNumber(1, 1000),
+    minCount: inRange(SCALING_TASK_COUNT),
+    maxCount: inRange(SCALING_TASK_COUNT),
     /** @default 70 */
-    cpuPercent: wholeNumber(10, 95, "percent").optional(),
+    cpuPercent: inRange(TARGET_UTILIZATION_PERCENT).optional(),
     /** @default 80 */
-    memoryPercent: wholeNumber(10, 95, "percent").optional(),
+    memoryPercent: inRange(TARGET_UTILIZATION_PERCENT).optional(),
     /** ALB requests per target. @default - not used */
-    requestsPerTarget: wholeNumber(1, 100000).optional(),
+    requestsPerTarget: inRange(REQUESTS_PER_TARGET).optional(),
     /** @default 300 */
-    scaleInCooldownSeconds: wholeNumber(0, 3600, "seconds").optional(),
+    scaleInCooldownSeconds: inRange(SCALING_COOLDOWN).optional(),
     /** @default 60 */
-    scaleOutCooldownSeconds: wholeNumber(0, 3600, "seconds").optional(),
+    scaleOutCooldownSeconds: inRange(SCALING_COOLDOWN).optional(),
   })
     .refine((a) => a.minCount <= a.maxCount, { error: "minCount must not exceed maxCount", path: ["minCount"] })
     .optional(),

@@ -1,23 +1,15 @@
 import { z } from "zod";
-import type { Pattern, Range } from "../../constructs/limits/rule";
+import { rangeAllowed, type Pattern, type Range } from "../../constructs/limits/rule";
 
 /**
  * Field builders shared by the spec schema. Each carries its own "what is allowed" message,
  * so that a rejected spec says exactly what to write instead.
  */
 
-export function wholeNumber(min: number, max: number, unit = "") {
-  const allowed = `a whole number from ${min} to ${max}${unit ? ` ${unit}` : ""}`;
-  return z
-    .number({ error: `must be ${allowed}` })
-    .int({ error: `must be ${allowed}` })
-    .min(min, { error: `must be ${allowed}` })
-    .max(max, { error: `must be ${allowed}` });
-}
-
-/** A whole number within an AWS range from constructs/limits, with that range's wording. */
+/** A whole number within a range from constructs/limits, with that range's wording. */
 export function inRange(range: Range) {
-  return wholeNumber(range.min, range.max, range.unit);
+  const message = `must be ${rangeAllowed(range)}`;
+  return z.number({ error: message }).int({ error: message }).min(range.min, { error: message }).max(range.max, { error: message });
 }
 
 /** A string matching a pattern from constructs/limits, with that fact's wording. */

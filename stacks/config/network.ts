@@ -1,6 +1,6 @@
 import { duplicateEgress, duplicateIngress } from "../../constructs/limits/security-groups";
-import { CIDR_ALLOWED, PORT, SECURITY_GROUP_RULE_DESCRIPTION, VPC_CIDR_ALLOWED, cidrProblem, vpcCidrProblem } from "../../constructs/limits/network";
-import { checkedText, either, fact, flag, inRange, list, matching, nonEmptyList, object, oneOf, wholeNumber } from "./fields";
+import { AZ_COUNT, CIDR_ALLOWED, PORT, SECURITY_GROUP_RULE_DESCRIPTION, VPC_CIDR_ALLOWED, cidrProblem, vpcCidrProblem } from "../../constructs/limits/network";
+import { checkedText, either, fact, flag, inRange, list, matching, nonEmptyList, object, oneOf } from "./fields";
 
 const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
 const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
@@ -39,7 +39,7 @@ export const ownNetwork = object({
   /** @default "10.0.0.0/16" */
   cidrBlock: checkedText(VPC_CIDR_ALLOWED, vpcCidrProblem).optional(),
   /** Availability zones. @default 2 */
-  azCount: wholeNumber(1, 6).optional(),
+  azCount: inRange(AZ_COUNT).optional(),
   /** NAT for the private subnets. @default "single" (dev), "perAz" (prod) */
   natGateways: oneOf(NAT_MODES).optional(),
   /** VPC endpoints for ECR, logs, SSM, Secrets Manager and S3. @default false */

@@ -1,15 +1,18 @@
 import { z } from "zod";
+import { DESIRED_COUNT, HEALTH_CHECK_GRACE_PERIOD } from "../../constructs/limits/deployment";
+import { TASK_CPU, TASK_MEMORY_MIB } from "../../constructs/limits/fargate";
 import { TARGET_GROUP_HEALTH_CHECK, HEALTH_CHECK_PATH } from "../../constructs/limits/health-check";
 import { IMAGE_URI } from "../../constructs/limits/images";
 import { RETENTION_ALLOWED, retentionProblem } from "../../constructs/limits/logs";
 import { ENV_NAME, VOLUME_NAME } from "../../constructs/limits/names";
 import { PORT } from "../../constructs/limits/network";
+import { KEEP_IMAGES, UNTAGGED_EXPIRY_DAYS } from "../../constructs/limits/registry";
 import { REGION_ALLOWED, regionProblem } from "../../constructs/limits/regions";
 import { S3_BUCKET_ALLOWED, bucketNameProblem } from "../../constructs/limits/s3";
 import { SECRET_ARN_ALLOWED, arnRegion, secretArnProblem } from "../../constructs/limits/secrets";
 import { MOUNT_PATH, POSIX_ID } from "../../constructs/limits/storage";
 import { TAG_KEY, TAG_VALUE_MAX } from "../../constructs/limits/tags";
-import { KMS_KEY_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text, textUpTo, wholeNumber } from "./fields";
+import { KMS_KEY_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text, textUpTo } from "./fields";
 import { ec2Block } from "./ec2";
 import { fargateBlock, fargateCrossChecks, type FargateCheckedSpec } from "./fargate";
 import { networkBlock } from "./network";
@@ -63,7 +66,7 @@ const healthCheck = object({
   /** Consecutive failures before unhealthy. @default 3 */
   unhealthyThreshold: inRange(TARGET_GROUP_HEALTH_CHECK.unhealthyThreshold).optional(),
   /** Seconds after start during which failed probes are ignored. @default 30 (dev), 60 (prod) */
-  gracePeriodSeconds: wholeNumber(0, 3600, "seconds").optional(),
+  gracePeriodSeconds: inRange(HEALTH_CHECK_GRACE_PERIOD).optional(),
 }).superRefine((h, ctx) => {
   if (ctx.issues.length > 0) return;
   // With the defaults filled in: an interval of 5 alone meets the default timeout of 5.
@@ -92,9 +95,9 @@ const secretArn = checkedText(SECRET_ARN_ALLOWED, secretArnProblem);
 
 const registry = object({
   /** Untagged images are expired this many days after push. @default 3 */
-  untaggedExpiryDays: wholeNumber(1, 365, "days").optional(),
+  untaggedExpiryDays: inRange(UNTAGGED_EXPIRY_DAYS).optional(),
   /** How many of the most recent images each repository keeps. @default 20 (dev), 100 (prod) */
-  keepImages: wholeNumber(1, 10000).optional(),
+  keepImages: inRange(KEEP_IMAGES).optional(),
   /** Customer-managed KMS key for image encryption. @default - the AWS-managed `aws/ecr` key */
   kmsKeyArn: matching(KMS_KEY_ARN, "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<uuid>)").optional(),
   /** Let `terraform destroy` delete a repository that still holds images. @default true (dev), false (prod) */
@@ -136,11 +139,11 @@ export const baseShape = {
   /** Health check. @default - see each field */
   healthCheck: healthCheck.optional(),
   /** CPU units (1024 = one vCPU). @default 256 (dev), 512 (prod) */
-  cpu: wholeNumber(128, 16384, "CPU units").optional(),
+  cpu: inRange(TASK_CPU).optional(),
   /** Memory in MiB. @default 512 (dev), 1024 (prod) */
-  memoryMiB: wholeNumber(128, 122880, "MiB").optional(),
+  memoryMiB: inRange(TASK_MEMORY_MIB).optional(),
   /** Number of running copies (Fargate tasks; the EC2 host always runs one). @default 1 (dev), 2 (prod) */
-  desiredCount: wholeNumber(0, 1000).optional(),
+  desiredCount: inRange(DESIRED_COUNT).optional(),
   /** Persistent volumes mounted into the container. @default [] */
   volumes: list(volume, "volumes { name, path, uid?, gid? }").optional(),
   /** CloudWatch log retention in days. @default 14 (dev), 90 (prod) */

@@ -1,7 +1,9 @@
 import { errorOf } from "../../../helpers";
-import { CERTIFICATE_ARN, alb, bothAccept, ec2Spec, host, sameRule, service, specProblems } from "./support";
+import { CERTIFICATE_ARN, alb, bothAccept, ec2Spec, host, network, repository, sameRule, service, specProblems } from "./support";
 
 const fargate = (more: Record<string, unknown>) => ({ fargate: { https: { certificateArn: CERTIFICATE_ARN }, ...more } });
+const sidecar = (more: Record<string, unknown>) => ({ name: "agent", image: "public.ecr.aws/example/agent:1.0", ...more });
+const scaling = { minCount: 1, maxCount: 4 };
 const egress = (port: number) => [{ port, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS" }];
 
 type Case = [name: string, min: number, max: number, rule: string, spec: (v: number) => Record<string, unknown>, path: string, build: (v: number) => () => unknown, where: string];
@@ -57,6 +59,28 @@ const CASES: Case[] = [
   ["data volume", 1, 16384, "must be a whole number from 1 to 16384 GiB", (v) => ec2Spec({ ec2: { dataVolumeGiB: v } }), "ec2.dataVolumeGiB", (v) => host({ dataVolumeGiB: v }), "stack/host: dataVolumeGiB"],
   // EFS API Reference, PosixUser: Uid and Gid 0-4294967295.
   ["volume owner uid", 0, 4294967295, "must be a whole number from 0 to 4294967295", (v) => ec2Spec({ volumes: [{ name: "data", path: "/data", uid: v }] }), "volumes[0].uid", (v) => host({ volumes: [{ name: "data", path: "/data", uid: v }] }), "stack/host: volumes[0].uid"],
+  // ECS API Reference, CapacityProviderStrategyItem: weight 0-1000.
+  ["capacity weight", 0, 1000, "must be a whole number from 0 to 1000", (v) => fargate({ capacity: { fargate: v, spot: 1 } }), "fargate.capacity.fargate", (v) => service({ capacity: { fargate: v, spot: 1 } }), "stack/service: capacity.fargate"],
+  // ECS API Reference, ContainerDefinition memory (Docker 20.10+ reserves 6 MiB); ECS Developer Guide, task size (at most 16384 CPU units, 120 GB).
+  ["sidecar cpu", 0, 16384, "must be a whole number from 0 to 16384 CPU units", (v) => ({ cpu: 16384, memoryMiB: 32768, ...fargate({ sidecars: [sidecar({ cpu: v })] }) }), "fargate.sidecars[0].cpu", (v) => service({ cpu: 16384, memoryMiB: 32768, sidecars: [sidecar({ cpu: v })] }), "stack/service: sidecars[0].cpu"],
+  // berth's own choices (constructs/limits/deployment.ts): desiredCount 0-1000; minHealthyPercent 0-100 and maxPercent 100-200 (the ECS API states no range, UNCONFIRMED); grace period at most an hour.
+  ["desired count", 0, 1000, "must be a whole number from 0 to 1000", (v) => ({ desiredCount: v }), "desiredCount", (v) => service({ desiredCount: v }), "stack/service: desiredCount"],
+  ["minimum healthy percent", 0, 100, "must be a whole number from 0 to 100 percent", (v) => fargate({ minHealthyPercent: v }), "fargate.minHealthyPercent", (v) => service({ minHealthyPercent: v }), "stack/service: minHealthyPercent"],
+  ["maximum percent", 100, 200, "must be a whole number from 100 to 200 percent", (v) => fargate({ maxPercent: v, minHealthyPercent: 0 }), "fargate.maxPercent", (v) => service({ maxPercent: v, minHealthyPercent: 0 }), "stack/service: maxPercent"],
+  ["service grace period", 0, 3600, "must be a whole number from 0 to 3600 seconds", (v) => ({ healthCheck: { gracePeriodSeconds: v } }), "healthCheck.gracePeriodSeconds", (v) => service({ healthCheckGracePeriodSeconds: v }), "stack/service: healthCheckGracePeriodSeconds"],
+  // berth's own choices (constructs/limits/autoscaling.ts); Application Auto Scaling allows far more.
+  ["autoscaling cpuPercent", 10, 95, "must be a whole number from 10 to 95 percent", (v) => fargate({ autoscaling: { ...scaling, cpuPercent: v } }), "fargate.autoscaling.cpuPercent", (v) => service({ autoscaling: { ...scaling, cpuPercent: v } }), "stack/service/autoscaling: cpuPercent"],
+  ["autoscaling memoryPercent", 10, 95, "must be a whole number from 10 to 95 percent", (v) => fargate({ autoscaling: { ...scaling, memoryPercent: v } }), "fargate.autoscaling.memoryPercent", (v) => service({ autoscaling: { ...scaling, memoryPercent: v } }), "stack/service/autoscaling: memoryPercent"],
+  ["autoscaling requestsPerTarget", 1, 100000, "must be a whole number from 1 to 100000", (v) => fargate({ autoscaling: { ...scaling, requestsPerTarget: v } }), "fargate.autoscaling.requestsPerTarget", (v) => service({ autoscaling: { ...scaling, requestsPerTarget: v } }), "stack/service/autoscaling: requestsPerTarget"],
+  ["autoscaling scale-in cooldown", 0, 3600, "must be a whole number from 0 to 3600 seconds", (v) => fargate({ autoscaling: { ...scaling, scaleInCooldownSeconds: v } }), "fargate.autoscaling.scaleInCooldownSeconds", (v) => service({ autoscaling: { ...scaling, scaleInCooldownSeconds: v } }), "stack/service/autoscaling: scaleInCooldownSeconds"],
+  ["autoscaling scale-out cooldown", 0, 3600, "must be a whole number from 0 to 3600 seconds", (v) => fargate({ autoscaling: { ...scaling, scaleOutCooldownSeconds: v } }), "fargate.autoscaling.scaleOutCooldownSeconds", (v) => service({ autoscaling: { ...scaling, scaleOutCooldownSeconds: v } }), "stack/service/autoscaling: scaleOutCooldownSeconds"],
+  // berth's own choices (constructs/limits/registry.ts): ECR's countNumber is any positive integer; 3650 days resolved the drift (the spec had 365).
+  ["untagged image expiry", 1, 3650, "must be a whole number from 1 to 3650 days", (v) => ({ registry: { untaggedExpiryDays: v } }), "registry.untaggedExpiryDays", (v) => repository({ untaggedExpiryDays: v }), "stack/repository: untaggedExpiryDays"],
+  ["images kept", 1, 10000, "must be a whole number from 1 to 10000", (v) => ({ registry: { keepImages: v } }), "registry.keepImages", (v) => repository({ keepImages: v }), "stack/repository: keepImages"],
+  // berth's own choice (constructs/limits/network.ts): at most 6 AZs in a VPC cut into 16 slices.
+  ["AZ count", 1, 6, "must be a whole number from 1 to 6", (v) => ({ targets: ["ec2"], fargate: undefined, network: { azCount: v } }), "network.azCount", (v) => network({ azCount: v }), "stack/network: azCount"],
+  // berth's own choices (constructs/limits/host.ts): update timeout 30-3600 s (the construct had 10).
+  ["host update timeout", 30, 3600, "must be a whole number from 30 to 3600 seconds", (v) => ec2Spec({ healthCheck: { gracePeriodSeconds: 0 }, ec2: { updateTimeoutSeconds: v } }), "ec2.updateTimeoutSeconds", (v) => host({ healthCheck: { gracePeriodSeconds: 0 }, updateTimeoutSeconds: v }), "stack/host: updateTimeoutSeconds"],
 ];
 
 describe.each(CASES)("%s gets the same rule in the spec and the construct", (_name, min, max, rule, spec, path, build, where) => {
@@ -85,4 +109,56 @@ describe("container health check ranges get the same rule", () => {
   it("timeout 60 and start period 300 are accepted on both sides", () => {
     bothAccept(withAppCheck({ intervalSeconds: 61, timeoutSeconds: 60, gracePeriodSeconds: 300 }), service({ container: { healthCheck: { ...check, intervalSeconds: 61, timeoutSeconds: 60, startPeriodSeconds: 300 } } }));
   });
+});
+
+// ECS Developer Guide, task size: at most 16384 CPU units and 120 GB (122880 MiB); the minimum 128 is
+// berth's own. The construct checks the exact Fargate task size instead, so only the spec says this rule.
+describe("the task's cpu and memoryMiB ranges in the spec", () => {
+  it.each([
+    ["cpu", 127, "cpu: must be a whole number from 128 to 16384 CPU units (got 127)"],
+    ["cpu", 16385, "cpu: must be a whole number from 128 to 16384 CPU units (got 16385)"],
+    ["memoryMiB", 127, "memoryMiB: must be a whole number from 128 to 122880 MiB (got 127)"],
+    ["memoryMiB", 122881, "memoryMiB: must be a whole number from 128 to 122880 MiB (got 122881)"],
+  ])("refuses %s %d", (field, value, problem) => expect(specProblems(ec2Spec({ [field]: value }))).toEqual([problem]));
+
+  it.each([
+    ["cpu", 128],
+    ["cpu", 16384],
+    ["memoryMiB", 128],
+    ["memoryMiB", 122880],
+  ])("accepts %s %d", (field, value) => expect(specProblems(ec2Spec({ [field]: value }))).toEqual([]));
+});
+
+// ECS API Reference, ContainerDefinition memory: Docker 20.10+ reserves 6 MiB; ECS Developer Guide, task size: at most 120 GB.
+// 122880 MiB is within the range but leaves the app nothing, which the spec's spanning check says instead.
+describe("sidecar memory gets the same rule in the spec and the construct", () => {
+  const spec = (v: number) => ({ cpu: 16384, memoryMiB: 122880, ...fargate({ sidecars: [sidecar({ memoryMiB: v })] }) });
+  const build = (v: number) => service({ cpu: 16384, memoryMiB: 122880, sidecars: [sidecar({ memoryMiB: v })] });
+  it.each([5, 122881])("refuses %d", (v) => sameRule(spec(v), "fargate.sidecars[0].memoryMiB", build(v), "stack/service: sidecars[0].memoryMiB", v, "must be a whole number from 6 to 122880 MiB"));
+  it("accepts 6", () => bothAccept(spec(6), build(6)));
+  it("refuses 122880 only for leaving the app container nothing, not for its range", () => {
+    expect(specProblems(spec(122880))).toEqual([expect.stringMatching(/^fargate\.sidecars: reserve 122880 MiB together, leaving nothing of the task's 122880 MiB/)]);
+  });
+});
+
+// berth's own choice (constructs/limits/autoscaling.ts): 1-1000 tasks. Past a bound the spec also says minCount exceeds maxCount.
+describe("autoscaling minCount and maxCount get the same rule in the spec and the construct", () => {
+  const rule = "must be a whole number from 1 to 1000";
+  it("refuses minCount 0", () => sameRule(fargate({ autoscaling: { minCount: 0, maxCount: 1000 } }), "fargate.autoscaling.minCount", service({ autoscaling: { minCount: 0, maxCount: 1000 } }), "stack/service/autoscaling: minCount", 0, rule));
+  it("refuses maxCount 1001", () => sameRule(fargate({ autoscaling: { minCount: 1, maxCount: 1001 } }), "fargate.autoscaling.maxCount", service({ autoscaling: { minCount: 1, maxCount: 1001 } }), "stack/service/autoscaling: maxCount", 1001, rule));
+  it("refuses minCount 1001 (and says it exceeds maxCount 1000)", () => {
+    expect(specProblems(fargate({ autoscaling: { minCount: 1001, maxCount: 1000 } }))).toEqual([`fargate.autoscaling.minCount: ${rule} (got 1001)`, "fargate.autoscaling.minCount: minCount must not exceed maxCount (got 1001)"]);
+    expect(errorOf(service({ autoscaling: { minCount: 1001, maxCount: 1000 } }))).toBe(`stack/service/autoscaling: minCount ${rule}, got 1001`);
+  });
+  it("refuses maxCount 0 (and says minCount 1 exceeds it)", () => {
+    expect(specProblems(fargate({ autoscaling: { minCount: 1, maxCount: 0 } }))).toEqual([`fargate.autoscaling.maxCount: ${rule} (got 0)`, "fargate.autoscaling.minCount: minCount must not exceed maxCount (got 1)"]);
+    expect(errorOf(service({ autoscaling: { minCount: 1, maxCount: 0 } }))).toBe(`stack/service/autoscaling: maxCount ${rule}, got 0`);
+  });
+  it("accepts 1 to 1000", () => bothAccept(fargate({ autoscaling: { minCount: 1, maxCount: 1000 } }), service({ autoscaling: { minCount: 1, maxCount: 1000 } })));
+});
+
+// berth's own choice (constructs/limits/deployment.ts): the host's grace period 0-3600 s, as the service's.
+describe("Ec2Host healthCheck.gracePeriodSeconds range", () => {
+  it.each([-1, 3601])("refuses %d", (v) => expect(errorOf(host({ healthCheck: { gracePeriodSeconds: v }, updateTimeoutSeconds: 3600 }))).toBe(`stack/host: healthCheck.gracePeriodSeconds must be a whole number from 0 to 3600 seconds, got ${v}`));
+  it.each([0, 3599])("accepts %d", (v) => expect(host({ healthCheck: { gracePeriodSeconds: v }, updateTimeoutSeconds: 3600 })).not.toThrow());
 });

@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import type { Ec2HostProps } from "../../../../constructs/ec2-host";
+import { EcrRepository, type EcrRepositoryProps } from "../../../../constructs/ecr-repository";
 import { FargateService, type FargateServiceProps } from "../../../../constructs/fargate-service";
 import { LoadBalancer, type LoadBalancerProps } from "../../../../constructs/load-balancer";
 import { Network, type NetworkProps } from "../../../../constructs/network";
@@ -45,6 +46,9 @@ const ALB: LoadBalancerProps = {
 };
 
 export const alb = (props: Partial<LoadBalancerProps>) => () => Testing.synthScope((scope) => new LoadBalancer(scope, "alb", { ...ALB, ...props }));
+
+export const repository = (props: Partial<EcrRepositoryProps>) => () =>
+  Testing.synthScope((scope) => new EcrRepository(scope, "repository", { repositoryName: "shop-dev/web", ...props }));
 
 export const network = (props: Partial<NetworkProps>) => () => Testing.synthScope((scope) => new Network(scope, "network", { name: "shop-dev", region: "eu-west-1", ...props }));
 
