@@ -2,15 +2,10 @@ import type { IConstruct } from "constructs";
 import { rangeProblem, type Range } from "./limits/rule";
 
 /**
- * An error caused by the user's input (spec, props, flags, environment), not by a bug in berth.
- * The command line prints its message alone, without a stack trace, and exits 1.
+ * Invalid construct props: the message names the construct path and the value got. berth's
+ * command line prints it alone, without a stack trace, as it does its own input errors.
  */
-export class BerthError extends Error {
-  override name = "BerthError";
-}
-
-/** Invalid construct props: the message names the construct path and the value got. */
-export class ValidationError extends BerthError {
+export class ValidationError extends Error {
   override name = "ValidationError";
   constructor(scope: IConstruct, message: string) {
     super(`${scope.node.path}: ${message}`);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import Module from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { BerthError } from "../constructs/errors";
+import { BerthError } from "../stacks/errors";
 import { resolveConfig, type ResolvedConfig } from "../stacks/config/presets";
 import { validateConfig } from "../stacks/config/validate";
 import { bundleIfStale } from "./bin/bundle.cjs";

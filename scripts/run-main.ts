@@ -1,14 +1,15 @@
-import { BerthError } from "../constructs/errors";
+import { isUserError } from "../stacks/errors";
 
 /**
- * Runs a command's body. A BerthError (bad spec, flag, environment, missing tool) prints its
- * message alone and exits 1; anything else is a bug in berth and keeps its stack trace.
+ * Runs a command's body. A user error (BerthError: bad spec, flag, environment, missing tool;
+ * ValidationError: invalid construct props) prints its message alone and exits 1; anything else
+ * is a bug in berth and keeps its stack trace.
  */
 export async function runMain(body: () => void | Promise<void>): Promise<void> {
   try {
     await body();
   } catch (error) {
-    if (error instanceof BerthError) {
+    if (isUserError(error)) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 1;
       return;

@@ -1,4 +1,4 @@
-import { BerthError } from "../constructs/errors";
+import { BerthError } from "../stacks/errors";
 import type { ResolvedConfig, Stage } from "../stacks/config/presets";
 import { specWarnings } from "../stacks/config/warnings";
 

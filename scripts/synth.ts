@@ -1,7 +1,7 @@
 import { App } from "cdktf";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { BerthError } from "../constructs/errors";
+import { BerthError } from "../stacks/errors";
 import { buildStacks } from "../stacks/app";
 import type { ResolvedConfig } from "../stacks/config/presets";
 import { specWarnings, type SpecWarning } from "../stacks/config/warnings";

@@ -1,4 +1,4 @@
-import { BerthError } from "../constructs/errors";
+import { isUserError } from "../stacks/errors";
 
 /**
  * Runs a command body and prints its result on stdout: text, or with --json one JSON document,
@@ -10,7 +10,7 @@ export async function writeResult(json: boolean, body: () => Promise<{ json: obj
     const result = await body();
     process.stdout.write(json ? `${JSON.stringify({ ok: true, ...result.json }, null, 2)}\n` : `${result.text}\n`);
   } catch (error) {
-    if (json && error instanceof BerthError) process.stdout.write(`${JSON.stringify({ ok: false, error: error.message }, null, 2)}\n`);
+    if (json && isUserError(error)) process.stdout.write(`${JSON.stringify({ ok: false, error: error.message }, null, 2)}\n`);
     throw error;
   }
 }

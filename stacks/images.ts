@@ -1,4 +1,4 @@
-import { BerthError } from "../constructs/errors";
+import { BerthError } from "./errors";
 import type { Platform } from "./config/presets";
 
 /** An image that `berth publish` pushed: the stacks pin it by digest. */

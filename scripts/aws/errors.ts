@@ -1,4 +1,4 @@
-import { BerthError } from "../../constructs/errors";
+import { BerthError } from "../../stacks/errors";
 
 /** The AWS call that failed, for the error message and the IAM permission it needs. */
 export interface AwsCall {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BerthError } from "../../constructs/errors";
+import { BerthError } from "../../stacks/errors";
 
 const GNU_TIME = "/usr/bin/time";
 

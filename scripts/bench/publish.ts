@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BerthError } from "../../constructs/errors";
+import { BerthError } from "../../stacks/errors";
 import { appWithSpec } from "../../test/scripts/images/support/fixtures";
 import { dockerUnavailable, startFakeEcr, startRegistry } from "../../test/scripts/images/support/local-ecr";
 import { berthRoot } from "../paths";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BerthError } from "../../constructs/errors";
+import { BerthError } from "../../stacks/errors";
 import type { CommandRunner } from "../command-runner";
 import { berthRoot } from "../paths";
 import type { Progress } from "../progress";

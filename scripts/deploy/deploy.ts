@@ -3,7 +3,7 @@ import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BerthError } from "../../constructs/errors";
+import { BerthError, isUserError } from "../../stacks/errors";
 import type { ResolvedConfig, Target } from "../../stacks/config/presets";
 import { stackName } from "../../stacks/naming";
 import { awsError } from "../aws/errors";
@@ -69,7 +69,7 @@ export async function deploy(config: ResolvedConfig, deps: DeployDeps, options: 
   try {
     return await (options.dryRun ? plan(config, deps, options) : apply(config, deps, options, done));
   } catch (error) {
-    if (!(error instanceof BerthError) || done.length === 0) throw error;
+    if (!isUserError(error) || done.length === 0) throw error;
     throw new BerthError(`${error.message}\nDone before this failure: ${done.join("; ")}.`);
   }
 }

@@ -1,5 +1,5 @@
 import { DescribeServicesCommand, type Deployment, type ECSClient, type Service } from "@aws-sdk/client-ecs";
-import { BerthError } from "../../constructs/errors";
+import { BerthError } from "../../stacks/errors";
 import { awsError } from "../aws/errors";
 import type { Progress } from "../progress";
 

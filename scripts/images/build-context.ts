@@ -2,7 +2,7 @@ import ignore, { type Ignore } from "@balena/dockerignore";
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, readdirSync, readlinkSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
-import { BerthError } from "../../constructs/errors";
+import { BerthError } from "../../stacks/errors";
 
 /** One file, directory or symbolic link that docker sends to the daemon, by path relative to the context. */
 export interface ContextEntry {

@@ -1,4 +1,4 @@
-import { BerthError } from "../../constructs/errors";
+import { BerthError } from "../../stacks/errors";
 import type { Platform } from "../../stacks/config/presets";
 import { lastLines, type CommandResult, type CommandRunner } from "../command-runner";
 

@@ -1,6 +1,6 @@
 import { DescribeImagesCommand, DescribeRepositoriesCommand, GetAuthorizationTokenCommand, type ECRClient } from "@aws-sdk/client-ecr";
 import { GetCallerIdentityCommand, type STSClient } from "@aws-sdk/client-sts";
-import { BerthError } from "../../constructs/errors";
+import { BerthError } from "../../stacks/errors";
 import { awsError, type AwsCall } from "../aws/errors";
 
 export interface Repository {

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { z } from "zod";
-import { BerthError } from "../../constructs/errors";
+import { BerthError } from "../../stacks/errors";
 import { PLATFORMS } from "../../stacks/config/schema";
 import type { ResolvedConfig } from "../../stacks/config/presets";
 import { pinnedReference, type ImageBuild, type ImageBuilds, type PublishedImage } from "../../stacks/images";

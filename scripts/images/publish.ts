@@ -1,6 +1,6 @@
 import type { ECRClient } from "@aws-sdk/client-ecr";
 import type { STSClient } from "@aws-sdk/client-sts";
-import { BerthError } from "../../constructs/errors";
+import { BerthError, isUserError } from "../../stacks/errors";
 import type { Platform, ResolvedConfig } from "../../stacks/config/presets";
 import { stackName } from "../../stacks/naming";
 import { lastLines, type CommandRunner } from "../command-runner";
@@ -81,7 +81,7 @@ export async function publish(config: ResolvedConfig, deps: PublishDeps, options
     try {
       images.push(await publishImage(source, context));
     } catch (error) {
-      if (!(error instanceof BerthError) || images.length === 0) throw error;
+      if (!isUserError(error) || images.length === 0) throw error;
       const done = images.map((i) => `${i.image} (${i.status} ${i.digest})`).join(", ");
       throw new BerthError(`${error.message}\nAlready published and recorded in ${manifest}: ${done}.`);
     }

@@ -1,4 +1,4 @@
-import { BerthError } from "../../constructs/errors";
+import { BerthError } from "../../stacks/errors";
 import { lastLines } from "../command-runner";
 import type { Progress } from "../progress";
 import { withRetries, type RetryPolicy } from "../retry";

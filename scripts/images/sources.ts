@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { BerthError } from "../../constructs/errors";
+import { BerthError } from "../../stacks/errors";
 import type { ResolvedConfig, ResolvedImage } from "../../stacks/config/presets";
 import { repositoryName } from "../../stacks/naming";
 import type { BuildInputs } from "./content-hash";

@@ -1,6 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
-import { BerthError } from "../../constructs/errors";
+import { BerthError } from "../errors";
 import { unionAllowed } from "./fields";
 import { berthConfigSchema, type BerthConfig } from "./schema";
 

@@ -1,4 +1,4 @@
-import { BerthError } from "../../../constructs/errors";
+import { BerthError } from "../../../stacks/errors";
 import { awsError, type AwsCall } from "../../../scripts/aws/errors";
 
 const call: AwsCall = { service: "ECR", operation: "DescribeImages", subject: "shop-dev/web:h-1", region: "eu-west-1" };
