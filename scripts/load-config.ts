@@ -3,8 +3,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import Module from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { BerthError } from "../stacks/errors";
-import { resolveConfig, type ResolvedConfig } from "../stacks/config/presets";
-import { validateConfig } from "../stacks/config/validate";
+import { resolveConfig, type ResolvedConfig } from "../stacks/spec/presets";
+import { validateConfig } from "../stacks/spec/validate";
 import { bundleIfStale } from "./bin/bundle.cjs";
 import { berthRoot } from "./paths";
 
@@ -32,7 +32,7 @@ function evaluate(file: string, specPath: string): unknown {
     bundleIfStale(file, outfile, {
       // Packages resolve at run time, from the spec's folder first, then from berth's node_modules.
       packages: "external",
-      alias: { berth: join(root, "stacks/config/index.ts") },
+      alias: { berth: join(root, "stacks/spec/index.ts") },
     });
   } catch (error) {
     const errors = (error as { errors?: CompileError[] }).errors ?? [];

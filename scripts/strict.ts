@@ -1,6 +1,6 @@
 import { BerthError } from "../stacks/errors";
-import type { ResolvedConfig, Stage } from "../stacks/config/presets";
-import { specWarnings } from "../stacks/config/warnings";
+import type { ResolvedConfig, Stage } from "../stacks/spec/presets";
+import { specWarnings } from "../stacks/spec/warnings";
 
 /** What may make spec warnings errors, read before the spec is loaded (the stage decides the CI rule). */
 export interface StrictSettings {

@@ -3,8 +3,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { BerthError } from "../stacks/errors";
 import { buildStacks } from "../stacks/app";
-import type { ResolvedConfig } from "../stacks/config/presets";
-import { specWarnings, type SpecWarning } from "../stacks/config/warnings";
+import type { ResolvedConfig } from "../stacks/spec/presets";
+import { specWarnings, type SpecWarning } from "../stacks/spec/warnings";
 import { imageBuilds, type ImagePin } from "./images/manifest";
 import { loadConfig } from "./load-config";
 import { refuseWarnings, type StrictSettings } from "./strict";
@@ -25,7 +25,7 @@ export interface SynthResult {
   readonly images: readonly ImagePin[];
   /** Remarks of the stacks, e.g. that a service serves plain HTTP. */
   readonly notes: readonly string[];
-  /** Likely mistakes in the spec that berth does not refuse (stacks/config/warnings.ts). */
+  /** Likely mistakes in the spec that berth does not refuse (stacks/spec/warnings.ts). */
   readonly warnings: readonly SpecWarning[];
 }
 

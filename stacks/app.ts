@@ -1,7 +1,7 @@
 import type { App } from "cdktf";
-import type { ResolvedConfig } from "./config/presets";
-import { Ec2Stack } from "./ec2-stack";
-import { FargateStack } from "./fargate-stack";
+import type { ResolvedConfig } from "./spec/presets";
+import { Ec2Stack } from "./targets/ec2/stack";
+import { FargateStack } from "./targets/fargate/stack";
 import type { ImageBuilds } from "./images";
 import { RegistryStack } from "./registry-stack";
 

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from "./config/presets";
+import type { ResolvedConfig } from "./spec/presets";
 
 /**
  * Names shared by the stacks and the scripts (publish resolves repositories by these names).

@@ -1,7 +1,7 @@
 import { App, Testing } from "cdktf";
-import type { BerthConfigInput } from "../stacks/config/schema";
-import { resolveConfig, type ResolvedConfig } from "../stacks/config/presets";
-import { ConfigError, validateConfig } from "../stacks/config/validate";
+import type { BerthConfigInput } from "../stacks/spec/schema";
+import { resolveConfig, type ResolvedConfig } from "../stacks/spec/presets";
+import { ConfigError, validateConfig } from "../stacks/spec/validate";
 import type { ImageBuilds, PublishedImage } from "../stacks/images";
 
 export const CERTIFICATE_ARN = "arn:aws:acm:eu-west-1:123456789012:certificate/0b3c8a1e-1111-2222-3333-444455556666";

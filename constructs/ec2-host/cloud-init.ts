@@ -1,4 +1,4 @@
-import { BOOT_SCRIPTS, SCRIPT_DIR } from "./scripts";
+import { BOOT_SCRIPTS, SCRIPT_DIR } from "./host-scripts";
 import { DATA_VOLUME_ENV_FILE, DOCKER_VOLUMES_DIR, HOST_UNITS } from "./systemd";
 import { settingsFile, terraformLiteral } from "./text";
 import { toYaml } from "./yaml";

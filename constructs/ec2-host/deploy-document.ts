@@ -1,5 +1,5 @@
 import { RELEASE_PARAMETERS } from "./release";
-import { DEPLOY_SCRIPTS, SCRIPT_DIR } from "./scripts";
+import { DEPLOY_SCRIPTS, SCRIPT_DIR } from "./host-scripts";
 import { BERTH_HOME } from "./systemd";
 
 const BASE64 = "^[A-Za-z0-9+/]*={0,2}$";

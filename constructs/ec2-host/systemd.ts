@@ -1,4 +1,4 @@
-import { SCRIPT_DIR } from "./scripts";
+import { SCRIPT_DIR } from "./host-scripts";
 
 /** Where the host keeps releases (`current`, `good`, `releases/`). */
 export const BERTH_HOME = "/var/lib/berth";

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BerthError, isUserError } from "../../stacks/errors";
-import type { ResolvedConfig, Target } from "../../stacks/config/presets";
+import type { ResolvedConfig, Target } from "../../stacks/spec/presets";
 import { stackName } from "../../stacks/naming";
 import { awsError } from "../aws/errors";
 import { publish, type ImageOutcome, type PublishDeps } from "../images/publish";

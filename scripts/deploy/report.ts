@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from "../../stacks/config/presets";
+import type { ResolvedConfig } from "../../stacks/spec/presets";
 import { stackName } from "../../stacks/naming";
 import type { DeployResult } from "./deploy";
 

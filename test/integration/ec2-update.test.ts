@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { releaseFiles } from "../../constructs/ec2-host/release";
-import { DEPLOY_SCRIPTS } from "../../constructs/ec2-host/scripts";
+import { DEPLOY_SCRIPTS } from "../../constructs/ec2-host/host-scripts";
 import { run, tempDir, writeTree, type RunResult } from "../constructs/ec2-host/tools";
 import { dockerAvailable } from "./docker";
 

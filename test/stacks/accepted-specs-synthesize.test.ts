@@ -3,7 +3,8 @@ import { CERTIFICATE_ARN, resolved, testApp, webBuild } from "../helpers";
 
 /**
  * A spec the spec validation accepts never reaches a construct's guard: these specs sit on the accepted side
- * of the checks that span fields (test/stacks/config/spanning/), and every stack they ask for synthesizes.
+ * of the checks that span fields (test/stacks/spec/spanning.test.ts and each target's checks.test.ts), and every
+ * stack they ask for synthesizes.
  */
 const https = { certificateArn: CERTIFICATE_ARN };
 const both = { targets: ["fargate", "ec2"] };

@@ -1,8 +1,8 @@
 import { Testing } from "cdktf";
 import type { TerraformStack } from "cdktf";
 import { checkStack } from "../../scripts/compliance";
-import { Ec2Stack } from "../../stacks/ec2-stack";
-import { FargateStack } from "../../stacks/fargate-stack";
+import { Ec2Stack } from "../../stacks/targets/ec2/stack";
+import { FargateStack } from "../../stacks/targets/fargate/stack";
 import { RegistryStack } from "../../stacks/registry-stack";
 import { resolved, testApp, webBuild } from "../helpers";
 

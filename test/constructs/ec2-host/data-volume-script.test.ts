@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DATA_VOLUME_SCRIPT } from "../../../constructs/ec2-host/scripts/data-volume";
+import { DATA_VOLUME_SCRIPT } from "../../../constructs/ec2-host/host-scripts/data-volume";
 import { run, tempDir, writeTree } from "./tools";
 
 /**

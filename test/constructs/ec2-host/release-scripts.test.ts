@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { DEPLOY_SCRIPTS } from "../../../constructs/ec2-host/scripts";
+import { DEPLOY_SCRIPTS } from "../../../constructs/ec2-host/host-scripts";
 import { run, tempDir, writeTree } from "./tools";
 
 /**

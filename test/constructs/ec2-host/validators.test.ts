@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { cloudConfig } from "../../../constructs/ec2-host/cloud-init";
 import { deployCommands } from "../../../constructs/ec2-host/deploy-document";
 import { releaseFiles, type ReleaseInput } from "../../../constructs/ec2-host/release";
-import { BOOT_SCRIPTS, DEPLOY_SCRIPTS, SCRIPT_DIR } from "../../../constructs/ec2-host/scripts";
+import { BOOT_SCRIPTS, DEPLOY_SCRIPTS, SCRIPT_DIR } from "../../../constructs/ec2-host/host-scripts";
 import { HOST_UNITS } from "../../../constructs/ec2-host/systemd";
 import { run, tempDir, writeTree } from "./tools";
 

@@ -4,8 +4,8 @@ import { contentHash } from "../../../scripts/images/content-hash";
 import { manifestPath, recordPublishedImage } from "../../../scripts/images/manifest";
 import { imageSources } from "../../../scripts/images/sources";
 import { synthConfig, type SynthResult } from "../../../scripts/synth";
-import { resolveConfig } from "../../../stacks/config/presets";
-import { validateConfig } from "../../../stacks/config/validate";
+import { resolveConfig } from "../../../stacks/spec/presets";
+import { validateConfig } from "../../../stacks/spec/validate";
 import type { Variant } from "../variants";
 
 /** One synthesized stack of a variant. */

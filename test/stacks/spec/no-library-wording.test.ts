@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { berthConfigSchema } from "../../../stacks/config/schema";
+import { berthConfigSchema } from "../../../stacks/spec/schema";
 import { CERTIFICATE_ARN, problemsOf } from "../../helpers";
 
 /**

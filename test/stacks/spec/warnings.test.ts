@@ -1,4 +1,4 @@
-import { isRootUser, secretNameReason, specWarnings } from "../../../stacks/config/warnings";
+import { isRootUser, secretNameReason, specWarnings } from "../../../stacks/spec/warnings";
 import { resolved } from "../../helpers";
 
 const ENV_MESSAGE = (name: string, reason: string, stores = "the ECS task definition and the Terraform state") =>

@@ -1,9 +1,9 @@
-import { EC2_INSTANCE_TYPE, instanceTypeProblem } from "../../constructs/limits/instance-types";
-import { DOMAIN } from "../../constructs/limits/names";
-import { UPDATE_TIMEOUT } from "../../constructs/limits/host";
-import { GP3_VOLUME_GIB, ROOT_VOLUME_GIB } from "../../constructs/limits/storage";
-import { checkedText, fact, flag, inRange, matching, object } from "./fields";
-import { egressList, ingressCidrList } from "./network";
+import { EC2_INSTANCE_TYPE, instanceTypeProblem } from "../../../constructs/limits/instance-types";
+import { DOMAIN } from "../../../constructs/limits/names";
+import { UPDATE_TIMEOUT } from "../../../constructs/limits/host";
+import { GP3_VOLUME_GIB, ROOT_VOLUME_GIB } from "../../../constructs/limits/storage";
+import { checkedText, fact, flag, inRange, matching, object } from "../../spec/fields";
+import { egressList, ingressCidrList } from "../../spec/network";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -1,8 +1,8 @@
 import { Testing } from "cdktf";
-import { resolveConfig } from "../../stacks/config/presets";
-import type { BerthConfig } from "../../stacks/config/schema";
-import { FargateStack } from "../../stacks/fargate-stack";
-import { CERTIFICATE_ARN, errorOf, minimalSpec, resolved, testApp } from "../helpers";
+import { resolveConfig } from "../../../../stacks/spec/presets";
+import type { BerthConfig } from "../../../../stacks/spec/schema";
+import { FargateStack } from "../../../../stacks/targets/fargate/stack";
+import { CERTIFICATE_ARN, errorOf, minimalSpec, resolved, testApp } from "../../../helpers";
 
 // Specs with an existing image (image.uri), so that these tests need no image build or manifest.
 const IMAGE = { uri: "public.ecr.aws/nginx/nginx:1.27" };

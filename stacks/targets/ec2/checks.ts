@@ -1,18 +1,19 @@
 import type { z } from "zod";
-import { architectureOf, instanceFamily, platformOf } from "../../constructs/ec2-host/architecture";
-import { PROXY_VOLUMES } from "../../constructs/ec2-host/compose";
-import { RELEASE_PARAMETERS_LIMIT_BYTES } from "../../constructs/limits/spanning";
-import { DEFAULT_PROXY_IMAGE, DEFAULT_STOP_GRACE_PERIOD_SECONDS, HOST_HTTP_PORT } from "../../constructs/ec2-host/props";
-import { encodedReleaseBytes, releaseFiles } from "../../constructs/ec2-host/release";
-import { PROXY_PORTS, RESERVED_SECRET_NAME, SSH_PORT } from "../../constructs/ec2-host/resolve";
-import { issue } from "./issue";
-import type { ResolvedConfig } from "./presets";
-import type { BerthConfig } from "./schema";
+import { architectureOf, instanceFamily, platformOf } from "../../../constructs/ec2-host/architecture";
+import { PROXY_VOLUMES } from "../../../constructs/ec2-host/compose";
+import { RELEASE_PARAMETERS_LIMIT_BYTES } from "../../../constructs/limits/spanning";
+import { DEFAULT_PROXY_IMAGE, DEFAULT_STOP_GRACE_PERIOD_SECONDS, HOST_HTTP_PORT } from "../../../constructs/ec2-host/props";
+import { encodedReleaseBytes, releaseFiles } from "../../../constructs/ec2-host/release";
+import { PROXY_PORTS, RESERVED_SECRET_NAME, SSH_PORT } from "../../../constructs/ec2-host/resolve";
+import { issue } from "../../spec/issue";
+import type { ResolvedConfig } from "../../spec/presets";
+import type { BerthConfig } from "../../spec/schema";
 
 /**
  * EC2 host checks that need several fields, or a default, reported at the spec field to change, so
  * that a valid spec never reaches an Ec2Host guard. Only called when targets includes "ec2".
- * Port 22 is free for the app: the host's bootstrap disables sshd (constructs/ec2-host/scripts/bootstrap.ts).
+ * Without HTTPS the app is published on port 80 only; with it, its port is bound on the host's
+ * loopback (see the port checks).
  */
 export function ec2SpanningChecks(spec: BerthConfig, r: ResolvedConfig, ctx: z.RefinementCtx): void {
   const e = r.ec2;

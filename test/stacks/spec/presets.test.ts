@@ -1,4 +1,4 @@
-import { STAGE_PRESETS } from "../../../stacks/config/presets";
+import { STAGE_PRESETS } from "../../../stacks/spec/presets";
 import { resolved } from "../../helpers";
 
 // Defaults that only target stacks read are asserted on their synthesized JSON in those stacks'

@@ -3,9 +3,9 @@ import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Testing } from "cdktf";
-import { Ec2Stack } from "../../stacks/ec2-stack";
-import type { ImageBuilds } from "../../stacks/images";
-import { CONTENT_TAG, resolved, testApp, webBuild } from "../helpers";
+import { Ec2Stack } from "../../../../stacks/targets/ec2/stack";
+import type { ImageBuilds } from "../../../../stacks/images";
+import { CONTENT_TAG, resolved, testApp, webBuild } from "../../../helpers";
 
 const DIGEST = `sha256:${"c".repeat(64)}`;
 const REPOSITORY_URI = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web";

@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { ACM_CERTIFICATE_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text } from "./fields";
-import { REQUESTS_PER_TARGET, SCALING_COOLDOWN, SCALING_TASK_COUNT, TARGET_UTILIZATION_PERCENT } from "../../constructs/limits/autoscaling";
-import { CAPACITY_WEIGHT, MAX_PERCENT, MIN_HEALTHY_PERCENT } from "../../constructs/limits/deployment";
-import { CONTAINER_CPU, CONTAINER_MEMORY_MIB, EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT } from "../../constructs/limits/fargate";
-import { ALB_HEALTHY_HTTP_CODES, ALB_IDLE_TIMEOUT, CONTAINER_HEALTH_CHECK, DEREGISTRATION_DELAY } from "../../constructs/limits/health-check";
-import { IAM_ACTION_ALLOWED, IAM_RESOURCE_ALLOWED, iamActionProblem, iamResourceProblem } from "../../constructs/limits/iam";
-import { IMAGE_REFERENCE } from "../../constructs/limits/images";
-import { DOMAIN, ENV_NAME } from "../../constructs/limits/names";
-import { S3_BUCKET_ALLOWED, bucketNameProblem } from "../../constructs/limits/s3";
-import { rangeProblem } from "../../constructs/limits/rule";
-import { ALB_SUBNET_MAX_PREFIX, SUBNET_NEW_BITS, cidrPrefix, subnetPrefixLength } from "../../constructs/limits/network";
-import { egressList, ingressCidrList } from "./network";
+import { ACM_CERTIFICATE_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text } from "../../spec/fields";
+import { REQUESTS_PER_TARGET, SCALING_COOLDOWN, SCALING_TASK_COUNT, TARGET_UTILIZATION_PERCENT } from "../../../constructs/limits/autoscaling";
+import { CAPACITY_WEIGHT, MAX_PERCENT, MIN_HEALTHY_PERCENT } from "../../../constructs/limits/deployment";
+import { CONTAINER_CPU, CONTAINER_MEMORY_MIB, EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT } from "../../../constructs/limits/fargate";
+import { ALB_HEALTHY_HTTP_CODES, ALB_IDLE_TIMEOUT, CONTAINER_HEALTH_CHECK, DEREGISTRATION_DELAY } from "../../../constructs/limits/health-check";
+import { IAM_ACTION_ALLOWED, IAM_RESOURCE_ALLOWED, iamActionProblem, iamResourceProblem } from "../../../constructs/limits/iam";
+import { IMAGE_REFERENCE } from "../../../constructs/limits/images";
+import { DOMAIN, ENV_NAME } from "../../../constructs/limits/names";
+import { S3_BUCKET_ALLOWED, bucketNameProblem } from "../../../constructs/limits/s3";
+import { rangeProblem } from "../../../constructs/limits/rule";
+import { ALB_SUBNET_MAX_PREFIX, SUBNET_NEW_BITS, cidrPrefix, subnetPrefixLength } from "../../../constructs/limits/network";
+import { egressList, ingressCidrList } from "../../spec/network";
 
 const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 const CONTAINER_NAME = /^[a-z][a-z0-9-]{0,30}$/;
@@ -146,7 +146,7 @@ export interface FargateCheckedSpec {
 
 /**
  * The spec's health check fields that become a container health check's settings (see
- * containerHealthCheck() in stacks/fargate-stack.ts): the setting, ECS's name for it and the
+ * containerHealthCheck() in stacks/targets/fargate/stack.ts): the setting, ECS's name for it and the
  * field's other use. The spec's ranges fit those other uses; ECS's are narrower for some.
  */
 const CONTAINER_HEALTH_CHECK_FIELDS = [

@@ -1,4 +1,4 @@
-import { minimalSpec, problemsOf } from "../../../helpers";
+import { minimalSpec, problemsOf } from "../../helpers";
 
 /** Checks that span fields on every target, reported at the spec field to change. */
 const tags = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`team${i}`, "shop"]));

@@ -1,11 +1,11 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import { Ec2Host, type Ec2HostImage } from "../constructs/ec2-host";
-import { Network } from "../constructs/network";
-import { BerthStack } from "./berth-stack";
-import type { ResolvedConfig } from "./config/presets";
-import { requireBuild, type ImageBuilds } from "./images";
-import { repositoryName, stackName } from "./naming";
+import { Ec2Host, type Ec2HostImage } from "../../../constructs/ec2-host";
+import { Network } from "../../../constructs/network";
+import { BerthStack } from "../../berth-stack";
+import type { ResolvedConfig } from "../../spec/presets";
+import { requireBuild, type ImageBuilds } from "../../images";
+import { repositoryName, stackName } from "../../naming";
 
 /**
  * The `ec2` target: one Docker host running the app from its ECR repository (registry stack), in a

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { BERTH_TAG_KEYS, TAGS_PER_RESOURCE_MAX } from "../../constructs/limits/spanning";
-import { ec2SpanningChecks } from "./ec2-spanning";
-import { fargateSpanningChecks } from "./fargate-spanning";
+import { ec2SpanningChecks } from "../targets/ec2/checks";
+import { fargateSpanningChecks } from "../targets/fargate/checks";
 import { issue } from "./issue";
 import { resolveConfig } from "./presets";
 import type { BerthConfig } from "./schema";

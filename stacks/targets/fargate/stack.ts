@@ -1,14 +1,14 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
-import { EcrImage } from "../constructs/ecr-image";
-import { ValidationError } from "../constructs/errors";
-import { FargateService, type ContainerHealthCheck } from "../constructs/fargate-service";
-import { LoadBalancer, type HttpsMode } from "../constructs/load-balancer";
-import { Network } from "../constructs/network";
-import { BerthStack } from "./berth-stack";
-import type { ResolvedConfig, ResolvedHttps } from "./config/presets";
-import { requireBuild, type ImageBuilds } from "./images";
-import { repositoryName, stackName } from "./naming";
+import { EcrImage } from "../../../constructs/ecr-image";
+import { ValidationError } from "../../../constructs/errors";
+import { FargateService, type ContainerHealthCheck } from "../../../constructs/fargate-service";
+import { LoadBalancer, type HttpsMode } from "../../../constructs/load-balancer";
+import { Network } from "../../../constructs/network";
+import { BerthStack } from "../../berth-stack";
+import type { ResolvedConfig, ResolvedHttps } from "../../spec/presets";
+import { requireBuild, type ImageBuilds } from "../../images";
+import { repositoryName, stackName } from "../../naming";
 
 /** The app as an ECS Fargate service behind an Application Load Balancer (target "fargate"). */
 export class FargateStack extends BerthStack {
@@ -132,7 +132,7 @@ export class FargateStack extends BerthStack {
 /**
  * A container health check on the spec's health check timing. ECS's ranges are narrower than the
  * load balancer's (timeout ≤ 60 s, start period ≤ 300 s): the spec rejects values outside them
- * (fargateCrossChecks in stacks/config/fargate.ts) and FargateService checks again; never clamped.
+ * (fargateCrossChecks in stacks/targets/fargate/spec.ts) and FargateService checks again; never clamped.
  */
 function containerHealthCheck(command: readonly string[], config: ResolvedConfig): ContainerHealthCheck {
   return {

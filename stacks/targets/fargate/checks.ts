@@ -1,9 +1,9 @@
 import type { z } from "zod";
-import { FARGATE_TASK_SIZES, fargateSizeProblem } from "../../constructs/limits/fargate";
-import { CONTAINER_DEFINITION_OVERHEAD_BYTES, TASK_DEFINITION_MAX_BYTES } from "../../constructs/limits/spanning";
-import { issue } from "./issue";
-import type { ResolvedConfig } from "./presets";
-import type { BerthConfig } from "./schema";
+import { FARGATE_TASK_SIZES, fargateSizeProblem } from "../../../constructs/limits/fargate";
+import { CONTAINER_DEFINITION_OVERHEAD_BYTES, TASK_DEFINITION_MAX_BYTES } from "../../../constructs/limits/spanning";
+import { issue } from "../../spec/issue";
+import type { ResolvedConfig } from "../../spec/presets";
+import type { BerthConfig } from "../../spec/schema";
 
 /**
  * Fargate checks that need several fields, or a default, reported at the spec field to change, so

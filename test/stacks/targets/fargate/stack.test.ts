@@ -5,9 +5,9 @@ import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { Testing } from "cdktf";
-import type { ImageBuilds } from "../../stacks/images";
-import { FargateStack } from "../../stacks/fargate-stack";
-import { CERTIFICATE_ARN, CONTENT_TAG, errorOf, resolved, testApp, webBuild } from "../helpers";
+import type { ImageBuilds } from "../../../../stacks/images";
+import { FargateStack } from "../../../../stacks/targets/fargate/stack";
+import { CERTIFICATE_ARN, CONTENT_TAG, errorOf, resolved, testApp, webBuild } from "../../../helpers";
 
 const DIGEST = `sha256:${"b".repeat(64)}`;
 const REPO_URI = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web";

@@ -13,8 +13,8 @@ import { SECRET_ARN_ALLOWED, arnRegion, secretArnProblem } from "../../construct
 import { MOUNT_PATH, POSIX_ID } from "../../constructs/limits/storage";
 import { TAG_KEY, TAG_VALUE_MAX } from "../../constructs/limits/tags";
 import { KMS_KEY_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text, textUpTo } from "./fields";
-import { ec2Block } from "./ec2";
-import { fargateBlock, fargateCrossChecks, type FargateCheckedSpec } from "./fargate";
+import { ec2Block } from "../targets/ec2/spec";
+import { fargateBlock, fargateCrossChecks, type FargateCheckedSpec } from "../targets/fargate/spec";
 import { networkBlock } from "./network";
 import { COMMON_DEFAULTS, MAIN_IMAGE_NAME } from "./presets";
 import { spanningChecks } from "./spanning";

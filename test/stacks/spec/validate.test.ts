@@ -1,4 +1,4 @@
-import { validateConfig } from "../../../stacks/config/validate";
+import { validateConfig } from "../../../stacks/spec/validate";
 import { CERTIFICATE_ARN, errorOf, minimalSpec, problemsOf } from "../../helpers";
 
 const SSM_ARN = "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db-url";
