@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import Module from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { BerthError } from "../stacks/errors";
-import { resolveConfig, type ResolvedConfig } from "../stacks/spec/presets";
+import { resolveConfig, type ResolvedConfig } from "../stacks/spec/resolve";
 import { validateConfig } from "../stacks/spec/validate";
 import { bundleIfStale } from "./bin/bundle.cjs";
 import { berthRoot } from "./paths";

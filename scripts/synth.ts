@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { BerthError } from "../stacks/errors";
 import { buildStacks } from "../stacks/app";
-import type { ResolvedConfig } from "../stacks/spec/presets";
+import type { ResolvedConfig } from "../stacks/spec/resolve";
 import { specWarnings, type SpecWarning } from "../stacks/spec/warnings";
 import { imageBuilds, type ImagePin } from "./images/manifest";
 import { loadConfig } from "./load-config";

@@ -1,7 +1,7 @@
 import { LocalBackend, S3Backend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { BerthAwsProvider } from "../constructs/aws-provider";
-import type { ResolvedConfig } from "./spec/presets";
+import type { ResolvedConfig } from "./spec/resolve";
 
 /**
  * Terraform versions the stacks need: terraform_data (EC2 host) came in 1.4; the S3 backend's

@@ -1,5 +1,5 @@
 import { BerthError } from "./errors";
-import type { Platform } from "./spec/presets";
+import type { Platform } from "./spec/resolve";
 
 /** An image that `berth publish` pushed: the stacks pin it by digest. */
 export interface PublishedImage {

@@ -1,4 +1,5 @@
-import type { ResolvedConfig } from "./spec/presets";
+import type { ResolvedConfig } from "./spec/resolve";
+import type { TargetId } from "./targets";
 
 /**
  * Names shared by the stacks and the scripts (publish resolves repositories by these names).
@@ -6,7 +7,7 @@ import type { ResolvedConfig } from "./spec/presets";
  */
 
 /** `<app>-<stage>-<kind>`, e.g. `shop-prod-registry`. */
-export function stackName(config: Pick<ResolvedConfig, "app" | "stage">, kind: "registry" | "ec2" | "fargate"): string {
+export function stackName(config: Pick<ResolvedConfig, "app" | "stage">, kind: "registry" | TargetId): string {
   return `${config.app}-${config.stage}-${kind}`;
 }
 
@@ -14,3 +15,6 @@ export function stackName(config: Pick<ResolvedConfig, "app" | "stage">, kind: "
 export function repositoryName(config: Pick<ResolvedConfig, "app" | "stage">, imageName: string): string {
   return `${config.app}-${config.stage}/${imageName}`;
 }
+
+/** The name of the app's main image and container (and of its ECR repository's last segment). */
+export const MAIN_IMAGE_NAME = "web";

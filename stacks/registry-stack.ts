@@ -2,7 +2,7 @@ import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { EcrRepository } from "../constructs/ecr-repository";
 import { BerthStack } from "./berth-stack";
-import type { ResolvedConfig } from "./spec/presets";
+import type { ResolvedConfig } from "./spec/resolve";
 import { repositoryName, stackName } from "./naming";
 
 /**

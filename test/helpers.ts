@@ -1,6 +1,6 @@
 import { App, Testing } from "cdktf";
 import type { BerthConfigInput } from "../stacks/spec/schema";
-import { resolveConfig, type ResolvedConfig } from "../stacks/spec/presets";
+import { resolveConfig, type ResolvedConfig } from "../stacks/spec/resolve";
 import { ConfigError, validateConfig } from "../stacks/spec/validate";
 import type { ImageBuilds, PublishedImage } from "../stacks/images";
 

@@ -1,8 +1,8 @@
 /** Instance types, their CPU architecture and the matching Amazon Linux 2023 AMI. */
+import type { Platform } from "../limits/images";
 import { INSTANCE_FAMILIES, instanceFamily, type Architecture } from "../limits/instance-types";
 
 export { instanceFamily, type Architecture };
-export type ImagePlatform = "linux/amd64" | "linux/arm64";
 
 /** The CPU architecture of an instance type; x86_64 for one the guards have not yet refused. */
 export function architectureOf(instanceType: string): Architecture {
@@ -10,7 +10,7 @@ export function architectureOf(instanceType: string): Architecture {
 }
 
 /** The image platform an architecture runs. */
-export function platformOf(architecture: Architecture): ImagePlatform {
+export function platformOf(architecture: Architecture): Platform {
   return architecture === "arm64" ? "linux/arm64" : "linux/amd64";
 }
 

@@ -1,4 +1,4 @@
-import type { ImagePlatform } from "./architecture";
+import type { Platform } from "../limits/images";
 
 /** The app image: from a repository of this account's ECR in the host's region, or any public image. */
 export type Ec2HostImage =
@@ -66,7 +66,7 @@ export interface Ec2HostProps {
   readonly subnetId: string;
   readonly image: Ec2HostImage;
   /** Platform of the image; must match the instance type's architecture. @default "linux/amd64" */
-  readonly platform?: ImagePlatform;
+  readonly platform?: Platform;
   /** Port the app listens on inside its container. */
   readonly port: number;
   /** Command (exec form) overriding the image's CMD. @default - the image's CMD */

@@ -11,7 +11,8 @@ import { secretArnProblem } from "../limits/secrets";
 import { duplicateEgress, duplicateIngress } from "../limits/security-groups";
 import { GP3_VOLUME_GIB, MOUNT_PATH, POSIX_ID, ROOT_VOLUME_GIB } from "../limits/storage";
 import { HOST_PROBE, STOP_GRACE_PERIOD, UPDATE_TIMEOUT } from "../limits/host";
-import { architectureOf, instanceFamily, platformOf, type Architecture, type ImagePlatform } from "./architecture";
+import { architectureOf, instanceFamily, platformOf, type Architecture } from "./architecture";
+import type { Platform } from "../limits/images";
 import { PROXY_VOLUMES } from "./compose";
 import {
   DEFAULT_COMPOSE_VERSION,
@@ -30,7 +31,7 @@ export interface ResolvedHostProps {
   readonly vpcId: string;
   readonly subnetId: string;
   readonly image: Ec2HostImage;
-  readonly platform: ImagePlatform;
+  readonly platform: Platform;
   readonly architecture: Architecture;
   readonly port: number;
   readonly command?: readonly string[];

@@ -1,5 +1,12 @@
 import type { Pattern } from "./rule";
 
+/**
+ * The platforms berth builds and runs: Linux on x86_64 or arm64, what Fargate's runtime platforms
+ * (ECS API Reference, RuntimePlatform: X86_64, ARM64) and EC2's instance architectures offer.
+ */
+export const PLATFORMS = ["linux/amd64", "linux/arm64"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
 /** Docker's tag grammar (distribution/reference, regexp.go: tag). */
 const TAG = "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}";
 const DIGEST = "@sha256:[a-f0-9]{64}";

@@ -4,15 +4,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BerthError, isUserError } from "../../stacks/errors";
-import type { ResolvedConfig, Target } from "../../stacks/spec/presets";
+import type { ResolvedConfig, Target } from "../../stacks/spec/resolve";
 import { stackName } from "../../stacks/naming";
+import { TARGET_DEFINITIONS, type DeployTools, type StableEcsService } from "../../stacks/targets";
 import { awsError } from "../aws/errors";
 import { publish, type ImageOutcome, type PublishDeps } from "../images/publish";
 import { describeImage } from "../images/report";
 import { sleep as realSleep, type RetryPolicy } from "../retry";
 import { formatSummary, synthConfig } from "../synth";
 import { cdktfDeployArgv, readOutputs, runCdktfDeploy, type StackOutputs } from "./cdktf";
-import { waitForServiceStable, type StableService } from "./wait-for-service";
+import { waitForServiceStable } from "./wait-for-service";
 
 export interface DeployDeps extends PublishDeps {
   readonly ecs: ECSClient;
@@ -48,15 +49,15 @@ export interface DeployResult {
   readonly steps: readonly string[];
   readonly images: readonly ImageOutcome[];
   readonly outputs: StackOutputs;
-  readonly service?: StableService & { readonly cluster: string; readonly name: string };
+  readonly service?: StableEcsService;
   /** The app's address(es), by target. */
   readonly urls: Readonly<Partial<Record<Target, string>>>;
 }
 
 /**
  * berth deploy: apply the registry stack, publish the images, synthesize with their digests,
- * apply the target stacks, and wait for the Fargate service to be stable. A failure says which
- * steps were already done.
+ * apply the target stacks, and run each target's after-apply step (the Fargate service waits to be
+ * stable). A failure says which steps were already done.
  */
 export async function deploy(config: ResolvedConfig, deps: DeployDeps, options: DeployOptions): Promise<DeployResult> {
   if (!options.dryRun && !options.autoApprove && (options.json || !options.terminal)) {
@@ -110,21 +111,24 @@ async function apply(config: ResolvedConfig, deps: DeployDeps, options: DeployOp
   step(`applied ${targets.join(", ")}`);
 
   let service: DeployResult["service"];
-  if (config.targets.includes("fargate")) {
-    const fargate = outputs[stackName(config, "fargate")] ?? {};
-    const cluster = String(fargate.cluster_name ?? "");
-    const name = String(fargate.service_name ?? "");
-    if (!cluster || !name) {
-      throw new BerthError(`The outputs of ${stackName(config, "fargate")} lack cluster_name or service_name (got ${JSON.stringify(fargate)}), so berth cannot wait for the service. Run npx cdktf output ${stackName(config, "fargate")} to check.`);
-    }
-    progress.line(`waiting for ECS service ${cluster}/${name} to be stable (up to ${options.waitTimeoutSeconds} s)`);
-    const stable = await waitForServiceStable(
-      { cluster, service: name, region: config.region, since, timeoutMs: options.waitTimeoutSeconds * 1000, pollMs: deps.pollMs },
-      deps.ecs,
-      { progress, sleep: deps.sleep ?? realSleep, now: clock },
-    );
-    service = { ...stable, cluster, name };
-    step(`ECS service ${cluster}/${name} stable: ${stable.runningCount}/${stable.desiredCount} running ${stable.taskDefinition}`);
+  const tools: DeployTools = {
+    waitTimeoutSeconds: options.waitTimeoutSeconds,
+    async waitForEcsService(cluster, name) {
+      progress.line(`waiting for ECS service ${cluster}/${name} to be stable (up to ${options.waitTimeoutSeconds} s)`);
+      const stable = await waitForServiceStable(
+        { cluster, service: name, region: config.region, since, timeoutMs: options.waitTimeoutSeconds * 1000, pollMs: deps.pollMs },
+        deps.ecs,
+        { progress, sleep: deps.sleep ?? realSleep, now: clock },
+      );
+      return { ...stable, cluster, name };
+    },
+  };
+  for (const target of chosenTargets(config)) {
+    if (!target.afterApply) continue;
+    const stack = stackName(config, target.id);
+    const after = await target.afterApply.run(outputs[stack] ?? {}, stack, tools);
+    service = after.service ?? service;
+    step(after.step);
   }
   return { account, steps: done, images: published.images, outputs, service, urls: urlsOf(config, outputs) };
 }
@@ -151,21 +155,21 @@ async function plan(config: ResolvedConfig, deps: DeployDeps, options: DeployOpt
     "synthesize again, pinning the published digests",
     `apply the target stacks: ${argv(targets, "<temporary outputs file>")}`,
   ];
-  if (config.targets.includes("fargate")) {
-    steps.push(`wait up to ${options.waitTimeoutSeconds} s for the ECS service (cluster_name, service_name outputs) to be stable; a circuit-breaker rollback fails the deploy`);
-  }
-  steps.push(`print the app's URL (${config.targets.map((t) => `${stackName(config, t)}.${URL_OUTPUTS[t]}`).join(", ")})`);
+  for (const target of chosenTargets(config)) if (target.afterApply) steps.push(target.afterApply.describe(options.waitTimeoutSeconds));
+  steps.push(`print the app's URL (${chosenTargets(config).map((t) => `${stackName(config, t.id)}.${t.urlOutput}`).join(", ")})`);
   return { account, steps, images: published.images, outputs: {}, urls: {} };
 }
 
-/** The output holding each target's address. */
-const URL_OUTPUTS: Record<Target, string> = { fargate: "service_url", ec2: "app_url" };
+/** The targets the spec names, in the spec's order, with their definitions. */
+function chosenTargets(config: ResolvedConfig) {
+  return config.targets.map((id) => TARGET_DEFINITIONS.find((t) => t.id === id)!);
+}
 
 function urlsOf(config: ResolvedConfig, outputs: StackOutputs): Partial<Record<Target, string>> {
   const urls: Partial<Record<Target, string>> = {};
-  for (const target of config.targets) {
-    const url = outputs[stackName(config, target)]?.[URL_OUTPUTS[target]];
-    if (typeof url === "string") urls[target] = url;
+  for (const target of chosenTargets(config)) {
+    const url = outputs[stackName(config, target.id)]?.[target.urlOutput];
+    if (typeof url === "string") urls[target.id] = url;
   }
   return urls;
 }

@@ -1,5 +1,6 @@
-import type { ResolvedConfig } from "../../stacks/spec/presets";
+import type { ResolvedConfig } from "../../stacks/spec/resolve";
 import { stackName } from "../../stacks/naming";
+import { TARGET_DEFINITIONS } from "../../stacks/targets";
 import type { DeployResult } from "./deploy";
 
 /** What `berth deploy` prints on stdout: the steps (done or planned) and where the app is. */
@@ -13,8 +14,9 @@ export function formatDeploy(result: DeployResult, config: ResolvedConfig, dryRu
   }
   for (const step of result.steps) lines.push(`  ✓ ${step}`);
   for (const [target, url] of Object.entries(result.urls)) lines.push(`  ${target} url: ${url}`);
-  const ec2 = result.outputs[stackName(config, "ec2")];
-  if (ec2?.instance_id) lines.push(`  ec2 instance: ${String(ec2.instance_id)}`);
-  if (ec2?.ssm_session_command) lines.push(`  ec2 shell: ${String(ec2.ssm_session_command)}`);
+  for (const target of TARGET_DEFINITIONS) {
+    const outputs = result.outputs[stackName(config, target.id)];
+    for (const line of (outputs && target.reportLines?.(outputs)) || []) lines.push(`  ${line}`);
+  }
   return lines.join("\n");
 }

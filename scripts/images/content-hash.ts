@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { relative, sep } from "node:path";
-import type { Platform } from "../../stacks/spec/presets";
+import type { Platform } from "../../stacks/spec/resolve";
 import { contextEntries, fileDigest } from "./build-context";
 
 /** What decides the bytes of a built image. Change the version when the hashed fields change meaning. */

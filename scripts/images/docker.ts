@@ -1,5 +1,5 @@
 import { BerthError } from "../../stacks/errors";
-import type { Platform } from "../../stacks/spec/presets";
+import type { Platform } from "../../stacks/spec/resolve";
 import { lastLines, type CommandResult, type CommandRunner } from "../command-runner";
 
 /** A docker command that exited non-zero; `output` is its stderr and stdout. */

@@ -2,8 +2,8 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, re
 import { dirname, join } from "node:path";
 import { z } from "zod";
 import { BerthError } from "../../stacks/errors";
-import { PLATFORMS } from "../../stacks/spec/schema";
-import type { ResolvedConfig } from "../../stacks/spec/presets";
+import { PLATFORMS } from "../../constructs/limits/images";
+import type { ResolvedConfig } from "../../stacks/spec/resolve";
 import { pinnedReference, type ImageBuild, type ImageBuilds, type PublishedImage } from "../../stacks/images";
 import { contentHash } from "./content-hash";
 import { imageSources } from "./sources";

@@ -1,7 +1,7 @@
 import type { ECRClient } from "@aws-sdk/client-ecr";
 import type { STSClient } from "@aws-sdk/client-sts";
 import { BerthError, isUserError } from "../../stacks/errors";
-import type { Platform, ResolvedConfig } from "../../stacks/spec/presets";
+import type { Platform, ResolvedConfig } from "../../stacks/spec/resolve";
 import { stackName } from "../../stacks/naming";
 import { lastLines, type CommandRunner } from "../command-runner";
 import type { Progress } from "../progress";

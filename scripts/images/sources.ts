@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { BerthError } from "../../stacks/errors";
-import type { ResolvedConfig, ResolvedImage } from "../../stacks/spec/presets";
+import type { ResolvedConfig, ResolvedImage } from "../../stacks/spec/resolve";
 import { repositoryName } from "../../stacks/naming";
 import type { BuildInputs } from "./content-hash";
 

@@ -1,7 +1,7 @@
 import type { BerthConfigInput } from "./schema";
 
 export type { BerthConfig, BerthConfigInput } from "./schema";
-export type { ResolvedConfig, ResolvedImage, Stage, Target, Platform } from "./presets";
+export type { ResolvedConfig, ResolvedImage, Stage, Target, Platform } from "./resolve";
 
 /**
  * Declares a berth app spec with full type checking in the editor. The spec is validated again

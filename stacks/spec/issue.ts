@@ -4,3 +4,9 @@ import type { z } from "zod";
 export function issue(ctx: z.RefinementCtx, path: (string | number)[], message: string): void {
   ctx.addIssue({ code: "custom", path, message });
 }
+
+/** `volumes[0].path`, or `(spec)` for the root. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "(spec)";
+  return path.reduce<string>((out, seg) => (typeof seg === "number" ? `${out}[${seg}]` : out ? `${out}.${String(seg)}` : String(seg)), "");
+}

@@ -57,3 +57,17 @@ export const networkBlock = either(
   [existingNetwork, ownNetwork],
   "{ cidrBlock?, azCount?, natGateways?, vpcEndpoints? } for a new VPC, or { vpcId, publicSubnetIds, privateSubnetIds? } for an existing one",
 );
+
+export interface EgressRule {
+  readonly port: number;
+  readonly cidrBlocks: readonly string[];
+  readonly description: string;
+  readonly protocol: "tcp" | "udp";
+}
+
+type EgressInput = { port: number; cidrBlocks: string[]; description: string; protocol?: "tcp" | "udp" }[] | undefined;
+
+/** The spec's egress rules with their protocol filled in, or a target's default rules. */
+export function resolveEgress(rules: EgressInput, fallback: readonly EgressRule[]): readonly EgressRule[] {
+  return rules ? rules.map((r) => ({ ...r, protocol: r.protocol ?? "tcp" })) : fallback;
+}

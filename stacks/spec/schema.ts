@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DESIRED_COUNT, HEALTH_CHECK_GRACE_PERIOD } from "../../constructs/limits/deployment";
 import { TASK_CPU, TASK_MEMORY_MIB } from "../../constructs/limits/fargate";
 import { TARGET_GROUP_HEALTH_CHECK, HEALTH_CHECK_PATH } from "../../constructs/limits/health-check";
-import { IMAGE_URI } from "../../constructs/limits/images";
+import { IMAGE_URI, PLATFORMS } from "../../constructs/limits/images";
 import { RETENTION_ALLOWED, retentionProblem } from "../../constructs/limits/logs";
 import { ENV_NAME, VOLUME_NAME } from "../../constructs/limits/names";
 import { PORT } from "../../constructs/limits/network";
@@ -13,10 +13,9 @@ import { SECRET_ARN_ALLOWED, arnRegion, secretArnProblem } from "../../construct
 import { MOUNT_PATH, POSIX_ID } from "../../constructs/limits/storage";
 import { TAG_KEY, TAG_VALUE_MAX } from "../../constructs/limits/tags";
 import { KMS_KEY_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text, textUpTo } from "./fields";
-import { ec2Block } from "../targets/ec2/spec";
-import { fargateBlock, fargateCrossChecks, type FargateCheckedSpec } from "../targets/fargate/spec";
+import { TARGET_DEFINITIONS, TARGET_IDS, targetBlocks } from "../targets";
 import { networkBlock } from "./network";
-import { COMMON_DEFAULTS, MAIN_IMAGE_NAME } from "./presets";
+import { DEFAULTS, STAGES } from "./presets";
 import { spanningChecks } from "./spanning";
 
 /**
@@ -27,9 +26,6 @@ import { spanningChecks } from "./spanning";
  * schema, so that "what the user wrote" and "what berth chose" stay distinguishable.
  */
 
-export const STAGES = ["dev", "prod"] as const;
-export const TARGETS = ["ec2", "fargate"] as const;
-export const PLATFORMS = ["linux/amd64", "linux/arm64"] as const;
 
 /** Short, so that `<app>-<stage>-<suffix>` fits AWS's 32-character ALB/target group names. */
 const APP_NAME = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,19}$/;
@@ -70,8 +66,8 @@ const healthCheck = object({
 }).superRefine((h, ctx) => {
   if (ctx.issues.length > 0) return;
   // With the defaults filled in: an interval of 5 alone meets the default timeout of 5.
-  const interval = h.intervalSeconds ?? COMMON_DEFAULTS.healthCheckIntervalSeconds;
-  const timeout = h.timeoutSeconds ?? COMMON_DEFAULTS.healthCheckTimeoutSeconds;
+  const interval = h.intervalSeconds ?? DEFAULTS.healthCheck.intervalSeconds;
+  const timeout = h.timeoutSeconds ?? DEFAULTS.healthCheck.timeoutSeconds;
   if (timeout < interval) return;
   const [path, message] =
     h.timeoutSeconds !== undefined
@@ -123,8 +119,8 @@ export const baseShape = {
   region: checkedText(REGION_ALLOWED, regionProblem),
   /** Which targets to synthesize. */
   targets: z
-    .array(oneOf(TARGETS), { error: `must be a list of targets: ${TARGETS.map((t) => `"${t}"`).join(", ")}` })
-    .min(1, { error: `must name at least one target: ${TARGETS.map((t) => `"${t}"`).join(", ")}` })
+    .array(oneOf(TARGET_IDS), { error: `must be a list of targets: ${TARGET_IDS.map((t) => `"${t}"`).join(", ")}` })
+    .min(1, { error: `must name at least one target: ${TARGET_IDS.map((t) => `"${t}"`).join(", ")}` })
     .refine((t) => new Set(t).size === t.length, { error: "must not name a target twice" }),
   /** The app image: built from source (`context`, …) or an existing image (`uri`). */
   image: either([buildImage, existingImage], "either { context, dockerfile?, buildArgs?, target?, platform? } to build, or { uri, platform? } for an existing image"),
@@ -160,52 +156,21 @@ export const baseShape = {
   state: state.optional(),
   /** The VPC of each target stack: a new one (settings) or an existing one. @default - a new VPC with the stage's NAT preset */
   network: networkBlock.optional(),
-  /** Options of the Fargate target. @default - see each field */
-  fargate: fargateBlock.optional(),
-  /** Options of the EC2 host target. @default - see each field */
-  ec2: ec2Block.optional(),
+  /** Options of each target, under its id (`fargate`, `ec2`): stacks/targets/<id>/spec.ts. @default - see each field */
+  ...targetBlocks(),
   /** Tags on every resource (provider default_tags). @default {} */
   tags: named(fact(TAG_KEY), textUpTo(TAG_VALUE_MAX), '{ team: "shop" }').optional(),
 };
 
-interface CrossCheckedSpec extends FargateCheckedSpec {
-  region: string;
-  targets: readonly string[];
-  secrets?: Record<string, string>;
-  environment?: Record<string, string>;
-  volumes?: { name: string; path: string }[];
-  fargate?: FargateCheckedSpec["fargate"] & { https?: unknown; plainHttp?: boolean };
-  ec2?: unknown;
-}
-
-/** Checks that span several fields. */
-function crossChecks(spec: CrossCheckedSpec, ctx: z.RefinementCtx) {
-  for (const target of TARGETS) {
-    if (spec[target] !== undefined && !spec.targets.includes(target)) {
-      ctx.addIssue({ code: "custom", path: [target], message: `has options but targets does not include "${target}": add "${target}" to targets or remove this block` });
+/** Checks that span several fields of the app-wide part; each target adds its own (checkSpec). */
+function crossChecks(spec: BerthConfig, ctx: z.RefinementCtx) {
+  for (const target of TARGET_DEFINITIONS) {
+    if (spec[target.id] === undefined) continue;
+    if (!spec.targets.includes(target.id)) {
+      ctx.addIssue({ code: "custom", path: [target.id], message: `has options but targets does not include "${target.id}": add "${target.id}" to targets or remove this block` });
     }
   }
-  if (spec.targets.includes("fargate")) {
-    const { https, plainHttp } = spec.fargate ?? {};
-    if (https === undefined && plainHttp !== true) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["fargate", "https"],
-        message:
-          'is required for the fargate target: give { certificateArn } or { domain, hostedZoneId }; for a first demo without a domain, set fargate.plainHttp: true instead',
-      });
-    }
-    if (https !== undefined && plainHttp === true) {
-      ctx.addIssue({ code: "custom", path: ["fargate", "plainHttp"], message: "cannot be true together with fargate.https: choose one" });
-    }
-    fargateCrossChecks(spec, ctx);
-  }
-  const containerNames = new Map<string, string>([[MAIN_IMAGE_NAME, "the app container"]]);
-  (spec.fargate?.sidecars ?? []).forEach((sidecar, i) => {
-    const taken = containerNames.get(sidecar.name);
-    if (taken) ctx.addIssue({ code: "custom", path: ["fargate", "sidecars", i, "name"], message: `is already the name of ${taken}: container names must be unique` });
-    containerNames.set(sidecar.name, `fargate.sidecars[${i}]`);
-  });
+  for (const target of TARGET_DEFINITIONS) if (spec.targets.includes(target.id)) target.checkSpec?.(spec, ctx);
   for (const [name, arn] of Object.entries(spec.secrets ?? {})) {
     const region = arnRegion(arn);
     if (region !== undefined && region !== spec.region) {
@@ -233,11 +198,13 @@ function crossChecks(spec: CrossCheckedSpec, ctx: z.RefinementCtx) {
   });
 }
 
-export const berthConfigSchema = object(baseShape)
-  .superRefine(crossChecks)
+const specObject = object(baseShape);
+
+export const berthConfigSchema = specObject
+  .superRefine((spec, ctx) => crossChecks(spec, ctx))
   .superRefine((spec, ctx) => spanningChecks(spec, ctx));
 
 /** What a user writes in berth.config.ts. */
-export type BerthConfigInput = z.input<typeof berthConfigSchema>;
+export type BerthConfigInput = z.input<typeof specObject>;
 /** The validated spec, before stage presets are applied. */
-export type BerthConfig = z.output<typeof berthConfigSchema>;
+export type BerthConfig = z.output<typeof specObject>;

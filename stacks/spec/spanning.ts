@@ -1,9 +1,8 @@
 import type { z } from "zod";
 import { BERTH_TAG_KEYS, TAGS_PER_RESOURCE_MAX } from "../../constructs/limits/spanning";
-import { ec2SpanningChecks } from "../targets/ec2/checks";
-import { fargateSpanningChecks } from "../targets/fargate/checks";
+import { TARGET_DEFINITIONS } from "../targets";
 import { issue } from "./issue";
-import { resolveConfig } from "./presets";
+import { resolveConfig } from "./resolve";
 import type { BerthConfig } from "./schema";
 
 /**
@@ -29,6 +28,5 @@ export function spanningChecks(spec: BerthConfig, ctx: z.RefinementCtx): void {
   if (kmsRegion !== undefined && kmsRegion !== r.region) {
     issue(ctx, ["registry", "kmsKeyArn"], `is in region "${kmsRegion}" but the app deploys to "${r.region}": ECR encrypts only with a KMS key in the repository's region (ECR User Guide, encryption-at-rest); use a key in "${r.region}"`);
   }
-  if (r.targets.includes("fargate")) fargateSpanningChecks(spec, r, ctx);
-  if (r.targets.includes("ec2")) ec2SpanningChecks(spec, r, ctx);
+  for (const target of TARGET_DEFINITIONS) if (r.targets.includes(target.id)) target.checkResolved?.(spec, r, ctx);
 }

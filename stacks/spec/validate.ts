@@ -2,6 +2,7 @@ import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
 import { BerthError } from "../errors";
 import { unionAllowed } from "./fields";
+import { formatPath } from "./issue";
 import { berthConfigSchema, type BerthConfig } from "./schema";
 
 /** A spec that failed validation; the message lists every problem, one a line. */
@@ -80,12 +81,6 @@ function mixedShapes(path: readonly PropertyKey[], value: unknown): string | und
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-/** `volumes[0].path`, or `(spec)` for the root. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "(spec)";
-  return path.reduce<string>((out, seg) => (typeof seg === "number" ? `${out}[${seg}]` : out ? `${out}.${String(seg)}` : String(seg)), "");
 }
 
 function formatValue(value: unknown): string {

@@ -6,7 +6,7 @@ import { DEFAULT_PROXY_IMAGE, DEFAULT_STOP_GRACE_PERIOD_SECONDS, HOST_HTTP_PORT 
 import { encodedReleaseBytes, releaseFiles } from "../../../constructs/ec2-host/release";
 import { PROXY_PORTS, RESERVED_SECRET_NAME, SSH_PORT } from "../../../constructs/ec2-host/resolve";
 import { issue } from "../../spec/issue";
-import type { ResolvedConfig } from "../../spec/presets";
+import type { ResolvedConfig } from "../../spec/resolve";
 import type { BerthConfig } from "../../spec/schema";
 
 /**
@@ -15,7 +15,7 @@ import type { BerthConfig } from "../../spec/schema";
  * Without HTTPS the app is published on port 80 only; with it, its port is bound on the host's
  * loopback (see the port checks).
  */
-export function ec2SpanningChecks(spec: BerthConfig, r: ResolvedConfig, ctx: z.RefinementCtx): void {
+export function checkEc2(spec: BerthConfig, r: ResolvedConfig, ctx: z.RefinementCtx): void {
   const e = r.ec2;
   const family = instanceFamily(e.instanceType) ?? "";
   const hostPlatform = platformOf(architectureOf(e.instanceType));

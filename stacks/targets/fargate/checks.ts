@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { FARGATE_TASK_SIZES, fargateSizeProblem } from "../../../constructs/limits/fargate";
 import { CONTAINER_DEFINITION_OVERHEAD_BYTES, TASK_DEFINITION_MAX_BYTES } from "../../../constructs/limits/spanning";
 import { issue } from "../../spec/issue";
-import type { ResolvedConfig } from "../../spec/presets";
+import type { ResolvedConfig } from "../../spec/resolve";
 import type { BerthConfig } from "../../spec/schema";
 
 /**
@@ -10,7 +10,7 @@ import type { BerthConfig } from "../../spec/schema";
  * that a valid spec never reaches a FargateService / LoadBalancer / stack guard. `r` is `spec` with
  * the stage preset applied. Only called when targets includes "fargate".
  */
-export function fargateSpanningChecks(spec: BerthConfig, r: ResolvedConfig, ctx: z.RefinementCtx): void {
+export function checkFargate(spec: BerthConfig, r: ResolvedConfig, ctx: z.RefinementCtx): void {
   const f = r.fargate;
   const size = fargateSizeProblem(r.cpu, r.memoryMiB);
   if (size !== undefined) {

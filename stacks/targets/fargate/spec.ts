@@ -3,13 +3,11 @@ import { ACM_CERTIFICATE_ARN, checkedText, either, fact, flag, inRange, list, ma
 import { REQUESTS_PER_TARGET, SCALING_COOLDOWN, SCALING_TASK_COUNT, TARGET_UTILIZATION_PERCENT } from "../../../constructs/limits/autoscaling";
 import { CAPACITY_WEIGHT, MAX_PERCENT, MIN_HEALTHY_PERCENT } from "../../../constructs/limits/deployment";
 import { CONTAINER_CPU, CONTAINER_MEMORY_MIB, EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT } from "../../../constructs/limits/fargate";
-import { ALB_HEALTHY_HTTP_CODES, ALB_IDLE_TIMEOUT, CONTAINER_HEALTH_CHECK, DEREGISTRATION_DELAY } from "../../../constructs/limits/health-check";
+import { ALB_HEALTHY_HTTP_CODES, ALB_IDLE_TIMEOUT, DEREGISTRATION_DELAY } from "../../../constructs/limits/health-check";
 import { IAM_ACTION_ALLOWED, IAM_RESOURCE_ALLOWED, iamActionProblem, iamResourceProblem } from "../../../constructs/limits/iam";
 import { IMAGE_REFERENCE } from "../../../constructs/limits/images";
 import { DOMAIN, ENV_NAME } from "../../../constructs/limits/names";
 import { S3_BUCKET_ALLOWED, bucketNameProblem } from "../../../constructs/limits/s3";
-import { rangeProblem } from "../../../constructs/limits/rule";
-import { ALB_SUBNET_MAX_PREFIX, SUBNET_NEW_BITS, cidrPrefix, subnetPrefixLength } from "../../../constructs/limits/network";
 import { egressList, ingressCidrList } from "../../spec/network";
 
 const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
@@ -130,99 +128,3 @@ export const fargateBlock = object({
   /** Extra containers in the task. @default [] */
   sidecars: list(sidecar, "containers { name, image, ... }").optional(),
 });
-
-/** The parts of a spec that the fargate checks below read. */
-export interface FargateCheckedSpec {
-  image: { platform?: string };
-  healthCheck?: Partial<Record<"intervalSeconds" | "timeoutSeconds" | "unhealthyThreshold" | "gracePeriodSeconds", number>>;
-  network?: { cidrBlock?: string } | { vpcId: string };
-  fargate?: {
-    clusterName?: string;
-    capacity?: { fargate: number; spot: number };
-    containerHealthCheck?: readonly string[];
-    sidecars?: readonly { name: string; essential?: boolean; startCondition?: string; healthCheck?: readonly string[] }[];
-  };
-}
-
-/**
- * The spec's health check fields that become a container health check's settings (see
- * containerHealthCheck() in stacks/targets/fargate/stack.ts): the setting, ECS's name for it and the
- * field's other use. The spec's ranges fit those other uses; ECS's are narrower for some.
- */
-const CONTAINER_HEALTH_CHECK_FIELDS = [
-  ["intervalSeconds", "intervalSeconds", "interval", "the load balancer's check"],
-  ["timeoutSeconds", "timeoutSeconds", "timeout", "the load balancer's check, which allows up to 120 seconds"],
-  ["unhealthyThreshold", "retries", "retries", "the load balancer's check"],
-  ["gracePeriodSeconds", "startPeriodSeconds", "start period", "the service's health check grace period, which allows more"],
-] as const;
-
-/**
- * Checks of the fargate target that AWS would otherwise fail at apply (ECS, ELB), each reported at
- * the field to change. Only called when targets includes "fargate".
- */
-export function fargateCrossChecks(spec: FargateCheckedSpec, ctx: z.RefinementCtx): void {
-  const f = spec.fargate ?? {};
-  const spot = f.capacity?.spot ?? 0;
-  if (spot > 0 && spec.image.platform === "linux/arm64") {
-    ctx.addIssue({
-      code: "custom",
-      path: ["fargate", "capacity", "spot"],
-      message:
-        'is more than 0 but image.platform is "linux/arm64": Fargate Spot does not run ARM64 Linux tasks (ECS Developer Guide, Fargate capacity providers); set fargate.capacity.spot to 0, or build the image for "linux/amd64"',
-    });
-  }
-  if (spot > 0 && f.clusterName !== undefined) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["fargate", "capacity", "spot"],
-      message: `is more than 0 but fargate.clusterName names an existing cluster ("${f.clusterName}"): a service may use FARGATE_SPOT only on a cluster that has it as a capacity provider, and berth can neither see nor change the providers of a cluster it does not own; leave clusterName out so that berth creates a cluster with FARGATE and FARGATE_SPOT, or set spot to 0 (the service then uses the FARGATE launch type, which works on any cluster)`,
-    });
-  }
-
-  const checkUsers = [
-    ...(f.containerHealthCheck ? ["fargate.containerHealthCheck"] : []),
-    ...(f.sidecars ?? []).flatMap((s, i) => (s.healthCheck ? [`fargate.sidecars[${i}].healthCheck`] : [])),
-  ];
-  if (checkUsers.length > 0) {
-    for (const [specField, checkField, ecsName, otherUse] of CONTAINER_HEALTH_CHECK_FIELDS) {
-      const value = spec.healthCheck?.[specField];
-      const problem = value === undefined ? undefined : rangeProblem(CONTAINER_HEALTH_CHECK[checkField], value);
-      if (problem !== undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["healthCheck", specField],
-          message: `is also the ${ecsName} of the container health check of ${checkUsers.join(" and ")}, which ECS says ${problem} (besides ${otherUse}): set it in that range, or remove the container health check`,
-        });
-      }
-    }
-  }
-
-  (f.sidecars ?? []).forEach((s, i) => {
-    if ((s.startCondition === "COMPLETE" || s.startCondition === "SUCCESS") && s.essential === true) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["fargate", "sidecars", i, "startCondition"],
-        message: `cannot be "${s.startCondition}" on an essential sidecar (essential: true): ECS does not allow COMPLETE or SUCCESS on an essential container; set essential to false, or use "START" or "HEALTHY"`,
-      });
-    }
-    if (s.startCondition === "HEALTHY" && s.healthCheck === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["fargate", "sidecars", i, "startCondition"],
-        message: `is "HEALTHY" but the sidecar has no healthCheck: ECS can wait only for a container with a health check to be healthy; add fargate.sidecars[${i}].healthCheck, or use "START"`,
-      });
-    }
-  });
-
-  const network = spec.network;
-  const cidrBlock = network && "vpcId" in network ? undefined : network?.cidrBlock;
-  const vpcPrefix = cidrBlock === undefined ? undefined : cidrPrefix(cidrBlock);
-  if (vpcPrefix !== undefined && subnetPrefixLength(vpcPrefix) > ALB_SUBNET_MAX_PREFIX) {
-    const largest = ALB_SUBNET_MAX_PREFIX - SUBNET_NEW_BITS;
-    ctx.addIssue({
-      code: "custom",
-      path: ["network", "cidrBlock"],
-      message: `gives subnets of /${subnetPrefixLength(vpcPrefix)} (berth cuts the VPC into 16 equal slices, whatever azCount), but the fargate target's load balancer needs subnets of /${ALB_SUBNET_MAX_PREFIX} or larger with 8 free addresses each (ELB User Guide, subnets for your load balancer); use a /${largest} or larger block, e.g. "10.0.0.0/${largest}"`,
-    });
-  }
-}

@@ -6,7 +6,8 @@ import { FargateService, type ContainerHealthCheck } from "../../../constructs/f
 import { LoadBalancer, type HttpsMode } from "../../../constructs/load-balancer";
 import { Network } from "../../../constructs/network";
 import { BerthStack } from "../../berth-stack";
-import type { ResolvedConfig, ResolvedHttps } from "../../spec/presets";
+import type { ResolvedConfig } from "../../spec/resolve";
+import type { ResolvedHttps } from "./resolve";
 import { requireBuild, type ImageBuilds } from "../../images";
 import { repositoryName, stackName } from "../../naming";
 

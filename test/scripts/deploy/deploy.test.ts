@@ -4,7 +4,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deploy, type DeployOptions } from "../../../scripts/deploy/deploy";
-import type { ResolvedConfig } from "../../../stacks/spec/presets";
+import type { ResolvedConfig } from "../../../stacks/spec/resolve";
 import { recordingProgress, rejectionOf } from "../images/support/fixtures";
 import { DIGEST, callsOf, fakeRunner, type Handler } from "../images/support/fake-runner";
 import { REPOSITORY_URI, configWithApp, mockAws, withoutRepository } from "../images/support/unit";

@@ -2,7 +2,7 @@ import { DescribeRepositoriesCommand, GetAuthorizationTokenCommand } from "@aws-
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ResolvedConfig } from "../../../stacks/spec/presets";
+import type { ResolvedConfig } from "../../../stacks/spec/resolve";
 import { contentHash } from "../../../scripts/images/content-hash";
 import { manifestPath, readManifest, recordPublishedImage } from "../../../scripts/images/manifest";
 import { publish, type PublishOptions } from "../../../scripts/images/publish";

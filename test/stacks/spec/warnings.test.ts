@@ -1,4 +1,6 @@
-import { isRootUser, secretNameReason, specWarnings } from "../../../stacks/spec/warnings";
+import { isRootUser } from "../../../stacks/targets/fargate/warnings";
+import { secretNameReason } from "../../../stacks/spec/secret-names";
+import { specWarnings } from "../../../stacks/spec/warnings";
 import { resolved } from "../../helpers";
 
 const ENV_MESSAGE = (name: string, reason: string, stores = "the ECS task definition and the Terraform state") =>
@@ -146,12 +148,12 @@ describe("specWarnings", () => {
     expect(specWarnings(resolved({ environment: { LOG_LEVEL: "info" } }))).toEqual([]);
   });
 
-  it("lists environment, sidecar, build argument and user warnings in that order", () => {
+  it("lists the app-wide warnings (environment, build arguments) before the fargate target's (sidecars, user)", () => {
     const config = resolved({
       image: { context: "./app", buildArgs: { NPM_TOKEN: "x" } },
       environment: { DB_PASSWORD: "x" },
       fargate: { plainHttp: true, user: "root", sidecars: [{ name: "proxy", image: "envoyproxy/envoy:v1.30.1", environment: { API_KEY: "x" } }] },
     });
-    expect(specWarnings(config).map((w) => w.path)).toEqual(["environment.DB_PASSWORD", "fargate.sidecars[0].environment.API_KEY", "image.buildArgs.NPM_TOKEN", "fargate.user"]);
+    expect(specWarnings(config).map((w) => w.path)).toEqual(["environment.DB_PASSWORD", "image.buildArgs.NPM_TOKEN", "fargate.sidecars[0].environment.API_KEY", "fargate.user"]);
   });
 });

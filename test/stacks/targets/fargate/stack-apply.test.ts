@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import { resolveConfig } from "../../../../stacks/spec/presets";
+import { resolveConfig } from "../../../../stacks/spec/resolve";
 import type { BerthConfig } from "../../../../stacks/spec/schema";
 import { FargateStack } from "../../../../stacks/targets/fargate/stack";
 import { CERTIFICATE_ARN, errorOf, minimalSpec, resolved, testApp } from "../../../helpers";

@@ -1,0 +1,148 @@
+import type { Platform } from "../../constructs/limits/images";
+import type { RETENTION_DAYS } from "../../constructs/limits/logs";
+import { MAIN_IMAGE_NAME } from "../naming";
+import { TARGET_DEFINITIONS, type ResolvedTargets, type TargetId } from "../targets";
+import { DEFAULTS, type Stage } from "./presets";
+import type { BerthConfig } from "./schema";
+
+export type { Platform } from "../../constructs/limits/images";
+export type { Stage } from "./presets";
+export type { TargetId as Target } from "../targets";
+
+export interface ResolvedImage {
+  /** Name of this image within the app; the ECR repository is `<app>-<stage>/<name>`. */
+  readonly name: string;
+  readonly platform: Platform;
+  /** Set when berth builds the image. */
+  readonly build?: {
+    readonly context: string;
+    readonly dockerfile: string;
+    readonly buildArgs: Readonly<Record<string, string>>;
+    readonly target?: string;
+  };
+  /** Set when the image already exists elsewhere. */
+  readonly uri?: string;
+}
+
+export type ResolvedNetwork =
+  | {
+      readonly kind: "new";
+      readonly cidrBlock: string;
+      readonly azCount: number;
+      readonly natGateways: "none" | "single" | "perAz";
+      readonly vpcEndpoints: boolean;
+    }
+  | { readonly kind: "existing"; readonly vpcId: string; readonly publicSubnetIds: readonly string[]; readonly privateSubnetIds: readonly string[] };
+
+/** The spec with every default filled in: what the stacks read. */
+export type ResolvedConfig = ResolvedApp & ResolvedTargets;
+
+/** The app-wide part of the resolved spec; each target's part is under its id (ResolvedTargets). */
+export interface ResolvedApp {
+  readonly app: string;
+  readonly stage: Stage;
+  readonly region: string;
+  readonly targets: readonly TargetId[];
+  readonly image: ResolvedImage;
+  readonly port: number;
+  readonly command?: readonly string[];
+  readonly environment: Readonly<Record<string, string>>;
+  readonly secrets: Readonly<Record<string, string>>;
+  readonly healthCheck: {
+    readonly path: string;
+    readonly intervalSeconds: number;
+    readonly timeoutSeconds: number;
+    readonly healthyThreshold: number;
+    readonly unhealthyThreshold: number;
+    readonly gracePeriodSeconds: number;
+  };
+  readonly cpu: number;
+  readonly memoryMiB: number;
+  readonly desiredCount: number;
+  readonly volumes: readonly { readonly name: string; readonly path: string; readonly uid: number; readonly gid: number }[];
+  readonly logRetentionDays: (typeof RETENTION_DAYS)[number];
+  readonly registry: {
+    readonly untaggedExpiryDays: number;
+    readonly keepImages: number;
+    readonly kmsKeyArn?: string;
+    readonly forceDelete: boolean;
+  };
+  readonly state?: { readonly bucket: string; readonly keyPrefix: string; readonly region: string };
+  readonly network: ResolvedNetwork;
+  readonly tags: Readonly<Record<string, string>>;
+  /** Directory of the spec file: build contexts are relative to it. */
+  readonly baseDir: string;
+}
+
+/** Applies the defaults (presets.ts, and each target's) to a validated spec. */
+export function resolveConfig(config: BerthConfig, baseDir: string): ResolvedConfig {
+  const stage: Stage = config.stage ?? DEFAULTS.stage;
+  const hc = config.healthCheck ?? {};
+  const platform = config.image.platform ?? DEFAULTS.image.platform;
+  const image: ResolvedImage =
+    "uri" in config.image
+      ? { name: MAIN_IMAGE_NAME, platform, uri: config.image.uri }
+      : {
+          name: MAIN_IMAGE_NAME,
+          platform,
+          build: {
+            context: config.image.context,
+            dockerfile: config.image.dockerfile ?? DEFAULTS.image.dockerfile,
+            buildArgs: config.image.buildArgs ?? {},
+            target: config.image.target,
+          },
+        };
+  const app: ResolvedApp = {
+    app: config.app,
+    stage,
+    region: config.region,
+    targets: config.targets,
+    image,
+    port: config.port,
+    command: config.command,
+    environment: config.environment ?? {},
+    secrets: config.secrets ?? {},
+    healthCheck: {
+      path: hc.path ?? DEFAULTS.healthCheck.path,
+      intervalSeconds: hc.intervalSeconds ?? DEFAULTS.healthCheck.intervalSeconds,
+      timeoutSeconds: hc.timeoutSeconds ?? DEFAULTS.healthCheck.timeoutSeconds,
+      healthyThreshold: hc.healthyThreshold ?? DEFAULTS.healthCheck.healthyThreshold,
+      unhealthyThreshold: hc.unhealthyThreshold ?? DEFAULTS.healthCheck.unhealthyThreshold,
+      gracePeriodSeconds: hc.gracePeriodSeconds ?? DEFAULTS.healthCheck.gracePeriodSeconds[stage],
+    },
+    cpu: config.cpu ?? DEFAULTS.cpu[stage],
+    memoryMiB: config.memoryMiB ?? DEFAULTS.memoryMiB[stage],
+    desiredCount: config.desiredCount ?? DEFAULTS.desiredCount[stage],
+    volumes: (config.volumes ?? []).map((v) => ({ name: v.name, path: v.path, uid: v.uid ?? DEFAULTS.volume.uid, gid: v.gid ?? DEFAULTS.volume.gid })),
+    logRetentionDays: (config.logRetentionDays ?? DEFAULTS.logRetentionDays[stage]) as (typeof RETENTION_DAYS)[number],
+    registry: {
+      untaggedExpiryDays: config.registry?.untaggedExpiryDays ?? DEFAULTS.registry.untaggedExpiryDays,
+      keepImages: config.registry?.keepImages ?? DEFAULTS.registry.keepImages[stage],
+      kmsKeyArn: config.registry?.kmsKeyArn,
+      forceDelete: config.registry?.forceDelete ?? DEFAULTS.registry.forceDelete[stage],
+    },
+    state: config.state && {
+      bucket: config.state.bucket,
+      keyPrefix: config.state.keyPrefix ?? `berth/${config.app}/${stage}`,
+      region: config.state.region ?? config.region,
+    },
+    network: resolveNetwork(config.network, stage),
+    tags: config.tags ?? {},
+    baseDir,
+  };
+  const targets = Object.fromEntries(TARGET_DEFINITIONS.map((t) => [t.id, t.resolve(config[t.id] as never, { stage, platform })])) as unknown as ResolvedTargets;
+  return { ...app, ...targets };
+}
+
+function resolveNetwork(network: BerthConfig["network"], stage: Stage): ResolvedNetwork {
+  if (network && "vpcId" in network) {
+    return { kind: "existing", vpcId: network.vpcId, publicSubnetIds: network.publicSubnetIds, privateSubnetIds: network.privateSubnetIds ?? [] };
+  }
+  return {
+    kind: "new",
+    cidrBlock: network?.cidrBlock ?? DEFAULTS.network.cidrBlock,
+    azCount: network?.azCount ?? DEFAULTS.network.azCount,
+    natGateways: network?.natGateways ?? DEFAULTS.network.natGateways[stage],
+    vpcEndpoints: network?.vpcEndpoints ?? DEFAULTS.network.vpcEndpoints,
+  };
+}
