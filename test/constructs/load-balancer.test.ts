@@ -5,7 +5,9 @@ import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Testing } from "cdktf";
+import { Construct } from "constructs";
 import { LoadBalancer, type LoadBalancerProps } from "../../constructs/load-balancer";
 import { elbName, targetGroupNamePrefix } from "../../constructs/load-balancer/names";
 import { CERTIFICATE_ARN, errorOf } from "../helpers";
@@ -167,6 +169,33 @@ describe("LoadBalancer", () => {
 
   it("fails on a deregistration delay above 3600 s", () => {
     expect(errorOf(() => synth({ deregistrationDelaySeconds: 4000 }))).toBe("stack/alb: deregistrationDelaySeconds must be a whole number from 0 to 3600 seconds, got 4000");
+  });
+});
+
+describe("LoadBalancer.allowTo", () => {
+  function synthAllowTo() {
+    const json = Testing.synthScope((scope) => {
+      const lb = new LoadBalancer(scope, "alb", { name: "shop-dev", vpcId: "vpc-0abc1234", subnetIds: ["subnet-0aaa1111", "subnet-0bbb2222"], https: { plainHttp: true }, targetPort: 8080, healthCheck: { path: "/" } });
+      const target = new Construct(scope, "worker");
+      const sg = new SecurityGroup(target, "sg", { name: "worker", vpcId: "vpc-0abc1234" });
+      lb.allowTo({ scope: target, securityGroupId: sg.id, label: "the workers" }, 9000);
+    });
+    const resources = JSON.parse(json).resource as Record<string, Record<string, Record<string, unknown>>>;
+    return (type: string) => resources[type] ?? {};
+  }
+
+  it("lets the target's group accept the load balancer's group on the port only", () => {
+    const rules = Object.entries(synthAllowTo()("aws_vpc_security_group_ingress_rule")).filter(([id]) => id.startsWith("worker_"));
+    expect(rules.map(([id, r]) => [id.replace(/_[0-9A-F]+$/, ""), r.security_group_id, r.referenced_security_group_id, r.ip_protocol, r.from_port, r.to_port, r.description])).toEqual([
+      ["worker_from-alb", expect.stringContaining("worker_sg"), expect.stringContaining("alb_sg"), "tcp", 9000, 9000, "App port 9000 from the load balancer"],
+    ]);
+  });
+
+  it("lets the load balancer's group send to the target's group on the port only, in the target's scope", () => {
+    const rules = Object.entries(synthAllowTo()("aws_vpc_security_group_egress_rule"));
+    expect(rules.map(([id, r]) => [id.replace(/_[0-9A-F]+$/, ""), r.security_group_id, r.referenced_security_group_id, r.from_port, r.to_port, r.description])).toEqual([
+      ["worker_alb-to-tasks", expect.stringContaining("alb_sg"), expect.stringContaining("worker_sg"), 9000, 9000, "To the workers on the app port 9000"],
+    ]);
   });
 });
 

@@ -60,7 +60,6 @@ export class FargateStack extends BerthStack {
       container: {
         name: config.image.name,
         image: image.reference,
-        port: config.port,
         command: config.command,
         environment: config.environment,
         secrets: config.secrets,

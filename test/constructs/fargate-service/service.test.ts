@@ -32,7 +32,7 @@ function synth(overrides: Overrides = {}) {
       subnetIds: ["subnet-0ccc3333", "subnet-0ddd4444"],
       loadBalancer: lb,
       repositoryArns: [REPO_ARN],
-      container: { name: "web", image: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web@sha256:${"a".repeat(64)}`, port: 8080, ...container },
+      container: { name: "web", image: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web@sha256:${"a".repeat(64)}`, ...container },
       ...rest,
     });
   });
@@ -82,6 +82,11 @@ describe("FargateService task definition", () => {
 
   it("maps the container port over TCP", () => {
     expect(synth().containers()[0]!.portMappings).toEqual([{ containerPort: 8080, protocol: "tcp" }]);
+  });
+
+  it("listens on the load balancer's target port, the one port given", () => {
+    const { containers, all } = synth({ targetPort: 3000 });
+    expect([containers()[0]!.portMappings, (all("aws_ecs_service")[0]!.load_balancer as { container_port: number }[])[0]!.container_port]).toEqual([[{ containerPort: 3000, protocol: "tcp" }], 3000]);
   });
 
   it("pins the image it is given", () => {
@@ -371,10 +376,6 @@ describe("FargateService fails when", () => {
 
   it("memory is off the 4 GiB steps of cpu 8192", () => {
     expect(errorOf(() => synth({ cpu: 8192, memoryMiB: 18432 }))).toBe("stack/service: memoryMiB 18432 does not fit cpu 8192 on Fargate: with cpu 8192 use one of 16384 to 61440 in steps of 4096 MiB");
-  });
-
-  it("the target group port differs from the container port", () => {
-    expect(errorOf(() => synth({ targetPort: 80 }))).toBe("stack/service: the load balancer's target group sends traffic to port 80 but the container listens on 8080: use one port for both");
   });
 
   it("desiredCount, minHealthyPercent and maxPercent deadlock a deployment", () => {

@@ -63,7 +63,7 @@ export const service =
         subnetIds: ["subnet-0ccc3333"],
         loadBalancer: new LoadBalancer(scope, "alb", ALB),
         repositoryArns: ["arn:aws:ecr:eu-west-1:123456789012:repository/shop-dev/web"],
-        container: { name: "web", image: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web@sha256:${"a".repeat(64)}`, port: 8080, ...container },
+        container: { name: "web", image: `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web@sha256:${"a".repeat(64)}`, ...container },
         ...props,
       });
     });
