@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { contentHash } from "../../../scripts/images/content-hash";
 import { imageBuilds, manifestPath, readManifest, recordPublishedImage, type ManifestEntry } from "../../../scripts/images/manifest";
@@ -20,6 +20,26 @@ const entry = (overrides: Partial<ManifestEntry> = {}): ManifestEntry => ({
   pushedAt: "2026-11-27T12:00:00.000Z",
   ...overrides,
 });
+/** `<spec folder>/.berth/images.json` exactly as berth writes it (format version 1). */
+const VERSION_1_FILE = `{
+  "version": 1,
+  "images": {
+    "shop-dev/web": {
+      "image": "web",
+      "region": "eu-west-1",
+      "repositoryUri": "${URI}",
+      "digest": "${DIGEST}",
+      "platform": "linux/amd64",
+      "tags": [
+        "h-0123456789abcdef01234567",
+        "git-0123456789ab"
+      ],
+      "contentHash": "${"0123456789abcdef".repeat(4)}",
+      "pushedAt": "2026-11-27T12:00:00.000Z"
+    }
+  }
+}
+`;
 const configIn = (dir: string, overrides: Record<string, unknown> = {}) => ({ ...resolved(overrides), baseDir: dir });
 
 describe("the image manifest", () => {
@@ -35,6 +55,18 @@ describe("the image manifest", () => {
     const path = join(tempDir(), ".berth", "images.json");
     recordPublishedImage(path, "shop-dev/web", entry());
     expect([readManifest(path).images["shop-dev/web"], readdirSync(dirname(path))]).toEqual([entry(), ["images.json"]]);
+  });
+
+  it("reads a file in the version 1 format that berth has always written", () => {
+    const path = join(tempDir(), "images.json");
+    writeFileSync(path, VERSION_1_FILE);
+    expect(readManifest(path).images["shop-dev/web"]).toEqual(entry());
+  });
+
+  it("writes the version 1 format: the entry's fields in order, two-space indent, final newline", () => {
+    const path = join(tempDir(), ".berth", "images.json");
+    recordPublishedImage(path, "shop-dev/web", entry());
+    expect(readFileSync(path, "utf8")).toBe(VERSION_1_FILE);
   });
 
   it("rejects a file that is not JSON, saying what to do", () => {
