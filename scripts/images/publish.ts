@@ -2,6 +2,7 @@ import type { ECRClient } from "@aws-sdk/client-ecr";
 import type { STSClient } from "@aws-sdk/client-sts";
 import { BerthError } from "../../constructs/errors";
 import type { Platform, ResolvedConfig } from "../../stacks/config/presets";
+import type { PublishedImage } from "../../stacks/images";
 import { stackName } from "../../stacks/naming";
 import { lastLines, type CommandRunner } from "../command-runner";
 import type { Progress } from "../progress";
@@ -9,7 +10,7 @@ import { REGISTRY_RETRY, sleep as realSleep, type RetryPolicy } from "../retry";
 import { contentHash } from "./content-hash";
 import { Docker, DockerCommandError } from "./docker";
 import { Ecr, type RemoteImage, type Repository } from "./ecr";
-import { manifestPath, readManifest, recordPublishedImage, type ImageManifest, type ManifestEntry } from "./manifest";
+import { manifestPath, readManifest, recordPublishedImage, type ImageManifest } from "./manifest";
 import { RegistrySession } from "./registry-session";
 import { imageSources, type ExternalImage, type ImageSource } from "./sources";
 import { contentTag, gitState, gitTag } from "./tags";
@@ -240,7 +241,7 @@ async function missingRepository(source: ImageSource, ctx: ImageContext): Promis
 
 /** Writes the manifest entry unless it already records this image (a no-op publish writes nothing). */
 function record(ctx: ImageContext, source: ImageSource, repository: Repository, hash: string, tags: readonly string[], image: RemoteImage): void {
-  const entry: ManifestEntry = {
+  const entry: PublishedImage = {
     image: source.name,
     region: ctx.config.region,
     repositoryUri: repository.uri,
@@ -251,7 +252,7 @@ function record(ctx: ImageContext, source: ImageSource, repository: Repository, 
     pushedAt: image.pushedAt,
   };
   const previous = ctx.previous.images[source.repositoryName];
-  const same = (Object.keys(entry) as (keyof ManifestEntry)[]).every((key) => key === "pushedAt" || key === "tags" || previous?.[key] === entry[key]);
+  const same = (Object.keys(entry) as (keyof PublishedImage)[]).every((key) => key === "pushedAt" || key === "tags" || previous?.[key] === entry[key]);
   if (same) return;
   recordPublishedImage(ctx.manifest, source.repositoryName, entry);
 }
