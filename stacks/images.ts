@@ -1,14 +1,27 @@
 import { BerthError } from "./errors";
 import type { Platform } from "./spec/resolve";
+import { pinnedReference } from "../constructs/ecr-image/reference";
 
-/** An image that `berth publish` pushed: the stacks pin it by digest. */
+export { pinnedReference };
+
+/**
+ * One image `berth publish` pushed, as `<spec folder>/.berth/images.json` stores it (by ECR
+ * repository name; fields in the file's order): publish writes it, synth reads it, the stacks pin it.
+ */
 export interface PublishedImage {
+  /** The spec's image name, e.g. "web". */
+  readonly image: string;
+  /** Region of the repository: synth pins only an image published in the spec's region. */
+  readonly region: string;
   /** Repository URI as ECR reports it, e.g. `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-prod/web`. */
   readonly repositoryUri: string;
   /** `sha256:<64 hex>` of the pushed manifest. */
   readonly digest: string;
   readonly platform: Platform;
+  /** The content tag first, then e.g. the commit tag. */
   readonly tags: readonly string[];
+  /** 64 hex digits of the build inputs: synth pins only an image of the current content. */
+  readonly contentHash: string;
   /** ISO 8601 time of the push. */
   readonly pushedAt: string;
 }
@@ -26,11 +39,6 @@ export interface ImageBuild {
 
 /** The builds of one spec's images, by image name (e.g. "web"). */
 export type ImageBuilds = ReadonlyMap<string, ImageBuild>;
-
-/** `<repositoryUri>@sha256:...`: the reference a task definition or compose file pins. */
-export function pinnedReference(image: PublishedImage): string {
-  return `${image.repositoryUri}@${image.digest}`;
-}
 
 /**
  * How the stacks name a built image: its published digest, else its content tag (resolved to a

@@ -2,6 +2,7 @@ import { DataAwsEcrImage } from "@cdktf/provider-aws/lib/data-aws-ecr-image";
 import { DataAwsEcrRepository } from "@cdktf/provider-aws/lib/data-aws-ecr-repository";
 import { Construct } from "constructs";
 import { ValidationError } from "../errors";
+import { pinnedReference } from "./reference";
 
 export interface EcrImageProps {
   /** Repository name, e.g. `shop-prod/web` (created by the registry stack). */
@@ -41,7 +42,7 @@ export class EcrImage extends Construct {
       // Named after the tag: the provider's error for a missing tag ("couldn't find resource")
       // names only the data source, so its address must say which tag was not found.
       const tagged = new DataAwsEcrImage(this, props.tag!, { repositoryName: props.repositoryName, imageTag: props.tag });
-      this.reference = `${repository.repositoryUrl}@${tagged.imageDigest}`;
+      this.reference = pinnedReference({ repositoryUri: repository.repositoryUrl, digest: tagged.imageDigest });
     }
     this.repositoryArn = repository.arn;
     this.repositoryUrl = repository.repositoryUrl;

@@ -22,11 +22,14 @@ const entrySchema = z.strictObject({
   tags: z.array(z.string()),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/, { error: "must be 64 hex characters" }),
   pushedAt: z.string(),
-});
+}) satisfies z.ZodType<PublishedImage>;
 const manifestSchema = z.strictObject({ version: z.literal(1), images: z.record(z.string(), entrySchema) });
 
-export type ManifestEntry = z.infer<typeof entrySchema>;
-export type ImageManifest = z.infer<typeof manifestSchema>;
+export interface ImageManifest {
+  readonly version: 1;
+  /** By ECR repository name, e.g. "shop-prod/web". */
+  readonly images: Readonly<Record<string, PublishedImage>>;
+}
 
 export function manifestPath(config: Pick<ResolvedConfig, "baseDir">): string {
   return join(config.baseDir, ".berth", "images.json");
@@ -57,7 +60,7 @@ function invalidManifest(path: string, problem: string): BerthError {
  * Records one pushed image. The manifest is re-read, so entries of other images and stages stay,
  * and replaced in one rename: a run that stops half-way leaves the previous manifest whole.
  */
-export function recordPublishedImage(path: string, repository: string, entry: ManifestEntry): void {
+export function recordPublishedImage(path: string, repository: string, entry: PublishedImage): void {
   const manifest = readManifest(path);
   const next: ImageManifest = { version: 1, images: { ...manifest.images, [repository]: entry } };
   mkdirSync(dirname(path), { recursive: true });
@@ -79,7 +82,7 @@ export function recordPublishedImage(path: string, repository: string, entry: Ma
 /** How synth references one image of the spec. */
 export interface ImagePin {
   readonly image: string;
-  /** `repo@sha256:…` when pinned by the manifest. */
+  /** pinnedReference of the manifest's record, when pinned by it. */
   readonly reference?: string;
   /** The content tag the stacks look up at plan time when not pinned. */
   readonly tag?: string;
@@ -116,9 +119,8 @@ export function imageBuilds(config: ResolvedConfig): { builds: ImageBuilds; pins
       pins.push({ image: source.name, tag, note: `${tag}, looked up at plan; ${mismatch}: run berth publish before plan` });
       continue;
     }
-    const published: PublishedImage = { repositoryUri: entry.repositoryUri, digest: entry.digest, platform: entry.platform, tags: entry.tags, pushedAt: entry.pushedAt };
-    builds.set(source.name, { contentTag: tag, published });
-    pins.push({ image: source.name, reference: pinnedReference(published), tag });
+    builds.set(source.name, { contentTag: tag, published: entry });
+    pins.push({ image: source.name, reference: pinnedReference(entry), tag });
   }
   return { builds, pins };
 }

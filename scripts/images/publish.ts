@@ -1,7 +1,8 @@
 import type { ECRClient } from "@aws-sdk/client-ecr";
 import type { STSClient } from "@aws-sdk/client-sts";
 import { BerthError, isUserError } from "../../stacks/errors";
-import type { Platform, ResolvedConfig } from "../../stacks/spec/resolve";
+import type { PublishedImage } from "../../stacks/images";
+import type { ResolvedConfig } from "../../stacks/spec/resolve";
 import { stackName } from "../../stacks/naming";
 import { lastLines, type CommandRunner } from "../command-runner";
 import type { Progress } from "../progress";
@@ -9,8 +10,9 @@ import { REGISTRY_RETRY, sleep as realSleep, type RetryPolicy } from "../retry";
 import { contentHash } from "./content-hash";
 import { Docker, DockerCommandError } from "./docker";
 import { Ecr, type RemoteImage, type Repository } from "./ecr";
-import { manifestPath, readManifest, recordPublishedImage, type ImageManifest, type ManifestEntry } from "./manifest";
+import { manifestPath, readManifest, recordPublishedImage, type ImageManifest } from "./manifest";
 import { RegistrySession } from "./registry-session";
+import { outcomeJson } from "./report";
 import { imageSources, type ExternalImage, type ImageSource } from "./sources";
 import { contentTag, gitState, gitTag } from "./tags";
 
@@ -40,18 +42,32 @@ export interface PublishOptions {
 /** reused: already in ECR under its content tag, nothing built or pushed. */
 export type ImageStatus = "reused" | "pushed" | "would-reuse" | "would-push";
 
-export interface ImageOutcome {
+/** What a dry run would push: no digest yet, and no repositoryUri while the repository does not exist. */
+export type PlannedImage = Pick<PublishedImage, "platform" | "contentHash" | "tags"> & Partial<Pick<PublishedImage, "repositoryUri">>;
+
+/** What publish did, or would do, with one image. */
+export type ImageOutcomeFields = {
   readonly image: string;
+  /** ECR repository name, e.g. "shop-dev/web". */
   readonly repository: string;
-  /** Undefined only in a dry run whose repository does not exist yet. */
-  readonly repositoryUri?: string;
-  readonly platform: Platform;
-  readonly contentHash: string;
-  /** Tags the image has (reused, pushed) or would get (dry run). */
-  readonly tags: readonly string[];
-  readonly digest?: string;
-  readonly status: ImageStatus;
   readonly notes: readonly string[];
+} & (
+  | {
+      readonly status: "reused" | "pushed" | "would-reuse";
+      /** The image in ECR, as the manifest records it (a dry run's would-reuse is not written). */
+      readonly published: PublishedImage;
+    }
+  | { readonly status: "would-push"; readonly planned: PlannedImage }
+);
+
+/**
+ * An outcome as publish returns it. JSON.stringify calls toJSON, so `--json` (publish, and deploy,
+ * which passes the outcomes on) prints the flat document berth always printed: see outcomeJson.
+ */
+export type ImageOutcome = ImageOutcomeFields & { toJSON(): Record<string, unknown> };
+
+export function imageOutcome(fields: ImageOutcomeFields): ImageOutcome {
+  return { ...fields, toJSON: () => outcomeJson(fields) };
 }
 
 export interface PublishResult {
@@ -82,7 +98,7 @@ export async function publish(config: ResolvedConfig, deps: PublishDeps, options
       images.push(await publishImage(source, context));
     } catch (error) {
       if (!isUserError(error) || images.length === 0) throw error;
-      const done = images.map((i) => `${i.image} (${i.status} ${i.digest})`).join(", ");
+      const done = images.map((i) => `${i.image} (${i.status === "would-push" ? i.status : `${i.status} ${i.published.digest}`})`).join(", ");
       throw new BerthError(`${error.message}\nAlready published and recorded in ${manifest}: ${done}.`);
     }
   }
@@ -105,24 +121,25 @@ async function publishImage(source: ImageSource, ctx: ImageContext): Promise<Ima
   const hash = contentHash(source);
   const hashTag = contentTag(hash);
   const commitTag = gitTag(await gitState(run, source.contextDir, source.dockerfile), hash);
-  const base = { image: source.name, repository: source.repositoryName, platform: source.platform, contentHash: hash };
+  const base = { image: source.name, repository: source.repositoryName };
+  const planned = { platform: source.platform, contentHash: hash, tags: tagList(hashTag, commitTag) };
 
   const repository = await ctx.ecr.repository(source.repositoryName);
   if (!repository) {
     if (ctx.options.repositoriesMayBeMissing) {
-      return { ...base, tags: tagList(hashTag, commitTag), status: "would-push", notes: [`repository ${source.repositoryName} does not exist yet`] };
+      return imageOutcome({ ...base, status: "would-push", planned, notes: [`repository ${source.repositoryName} does not exist yet`] });
     }
     throw await missingRepository(source, ctx);
   }
   const existing = await ctx.ecr.imageByTag(repository.name, hashTag);
   if (existing) {
-    const outcome = { ...base, repositoryUri: repository.uri, digest: existing.digest, tags: sortTags(existing.tags) };
-    if (ctx.options.dryRun) return { ...outcome, status: "would-reuse", notes: [] };
-    record(ctx, source, repository, hash, outcome.tags, existing);
-    return { ...outcome, status: "reused", notes: [] };
+    const published = publishedImage(ctx, source, repository, hash, existing, sortTags(existing.tags));
+    if (ctx.options.dryRun) return imageOutcome({ ...base, status: "would-reuse", published, notes: [] });
+    record(ctx, source, published);
+    return imageOutcome({ ...base, status: "reused", published, notes: [] });
   }
   if (ctx.options.dryRun) {
-    return { ...base, repositoryUri: repository.uri, tags: tagList(hashTag, commitTag), status: "would-push", notes: [] };
+    return imageOutcome({ ...base, status: "would-push", planned: { ...planned, repositoryUri: repository.uri }, notes: [] });
   }
   return buildAndPush(source, repository, hash, commitTag, ctx);
 }
@@ -179,9 +196,9 @@ async function buildAndPush(source: ImageSource, repository: Repository, hash: s
     const raced = error instanceof DockerCommandError ? await ctx.ecr.imageByTag(repository.name, hashTag) : undefined;
     if (!raced) throw pushFailed(error, reference, session);
     notes.push(`${hashTag} was pushed by another run meanwhile; using its digest`);
-    const tags = sortTags(raced.tags);
-    record(ctx, source, repository, hash, tags, raced);
-    return { image: source.name, repository: source.repositoryName, repositoryUri: repository.uri, platform: source.platform, contentHash: hash, tags, digest: raced.digest, status: "reused", notes };
+    const published = publishedImage(ctx, source, repository, hash, raced, sortTags(raced.tags));
+    record(ctx, source, published);
+    return imageOutcome({ image: source.name, repository: source.repositoryName, status: "reused", published, notes });
   }
 
   const tags = [hashTag];
@@ -202,10 +219,10 @@ async function buildAndPush(source: ImageSource, repository: Repository, hash: s
       );
     }
   }
-  const pushedAt = ctx.now().toISOString();
-  record(ctx, source, repository, hash, tags, { digest, tags, pushedAt });
+  const published = publishedImage(ctx, source, repository, hash, { digest, pushedAt: ctx.now().toISOString() }, tags);
+  record(ctx, source, published);
   progress.line(`${source.name}: pushed in ${seconds(pushStart)}`);
-  return { image: source.name, repository: source.repositoryName, repositoryUri: repository.uri, platform: source.platform, contentHash: hash, tags, digest, status: "pushed", notes };
+  return imageOutcome({ image: source.name, repository: source.repositoryName, status: "pushed", published, notes });
 }
 
 /** Fails unless the built image is for the target platform (Fargate runtime platform / EC2 instance architecture). */
@@ -238,9 +255,9 @@ async function missingRepository(source: ImageSource, ctx: ImageContext): Promis
   );
 }
 
-/** Writes the manifest entry unless it already records this image (a no-op publish writes nothing). */
-function record(ctx: ImageContext, source: ImageSource, repository: Repository, hash: string, tags: readonly string[], image: RemoteImage): void {
-  const entry: ManifestEntry = {
+/** The manifest's record of an image in ECR, with its tags in the manifest's order. */
+function publishedImage(ctx: ImageContext, source: ImageSource, repository: Repository, hash: string, image: Pick<RemoteImage, "digest" | "pushedAt">, tags: readonly string[]): PublishedImage {
+  return {
     image: source.name,
     region: ctx.config.region,
     repositoryUri: repository.uri,
@@ -250,8 +267,12 @@ function record(ctx: ImageContext, source: ImageSource, repository: Repository, 
     contentHash: hash,
     pushedAt: image.pushedAt,
   };
+}
+
+/** Writes the manifest entry unless it already records this image (a no-op publish writes nothing). */
+function record(ctx: ImageContext, source: ImageSource, entry: PublishedImage): void {
   const previous = ctx.previous.images[source.repositoryName];
-  const same = (Object.keys(entry) as (keyof ManifestEntry)[]).every((key) => key === "pushedAt" || key === "tags" || previous?.[key] === entry[key]);
+  const same = (Object.keys(entry) as (keyof PublishedImage)[]).every((key) => key === "pushedAt" || key === "tags" || previous?.[key] === entry[key]);
   if (same) return;
   recordPublishedImage(ctx.manifest, source.repositoryName, entry);
 }

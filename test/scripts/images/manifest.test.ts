@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { contentHash } from "../../../scripts/images/content-hash";
-import { imageBuilds, manifestPath, readManifest, recordPublishedImage, type ManifestEntry } from "../../../scripts/images/manifest";
+import { imageBuilds, manifestPath, readManifest, recordPublishedImage } from "../../../scripts/images/manifest";
+import type { PublishedImage } from "../../../stacks/images";
 import { imageSources } from "../../../scripts/images/sources";
 import { formatSummary, synth } from "../../../scripts/synth";
 import { errorOf, resolved } from "../../helpers";
@@ -9,7 +10,7 @@ import { specSource, tempDir, writeSpec } from "../run";
 
 const DIGEST = `sha256:${"c".repeat(64)}`;
 const URI = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web";
-const entry = (overrides: Partial<ManifestEntry> = {}): ManifestEntry => ({
+const entry = (overrides: Partial<PublishedImage> = {}): PublishedImage => ({
   image: "web",
   region: "eu-west-1",
   repositoryUri: URI,
@@ -20,6 +21,26 @@ const entry = (overrides: Partial<ManifestEntry> = {}): ManifestEntry => ({
   pushedAt: "2026-11-27T12:00:00.000Z",
   ...overrides,
 });
+/** `<spec folder>/.berth/images.json` exactly as berth writes it (format version 1). */
+const VERSION_1_FILE = `{
+  "version": 1,
+  "images": {
+    "shop-dev/web": {
+      "image": "web",
+      "region": "eu-west-1",
+      "repositoryUri": "${URI}",
+      "digest": "${DIGEST}",
+      "platform": "linux/amd64",
+      "tags": [
+        "h-0123456789abcdef01234567",
+        "git-0123456789ab"
+      ],
+      "contentHash": "${"0123456789abcdef".repeat(4)}",
+      "pushedAt": "2026-11-27T12:00:00.000Z"
+    }
+  }
+}
+`;
 const configIn = (dir: string, overrides: Record<string, unknown> = {}) => ({ ...resolved(overrides), baseDir: dir });
 
 describe("the image manifest", () => {
@@ -35,6 +56,18 @@ describe("the image manifest", () => {
     const path = join(tempDir(), ".berth", "images.json");
     recordPublishedImage(path, "shop-dev/web", entry());
     expect([readManifest(path).images["shop-dev/web"], readdirSync(dirname(path))]).toEqual([entry(), ["images.json"]]);
+  });
+
+  it("reads a file in the version 1 format that berth has always written", () => {
+    const path = join(tempDir(), "images.json");
+    writeFileSync(path, VERSION_1_FILE);
+    expect(readManifest(path).images["shop-dev/web"]).toEqual(entry());
+  });
+
+  it("writes the version 1 format: the entry's fields in order, two-space indent, final newline", () => {
+    const path = join(tempDir(), ".berth", "images.json");
+    recordPublishedImage(path, "shop-dev/web", entry());
+    expect(readFileSync(path, "utf8")).toBe(VERSION_1_FILE);
   });
 
   it("rejects a file that is not JSON, saying what to do", () => {
@@ -61,7 +94,7 @@ describe("imageBuilds (what synth deploys of each built image)", () => {
     return dir;
   };
   /** The manifest entry `berth publish` writes for the context's current content. */
-  const publishedNow = (dir: string, overrides: Partial<ManifestEntry> = {}) => {
+  const publishedNow = (dir: string, overrides: Partial<PublishedImage> = {}) => {
     const config = configIn(dir);
     const source = imageSources(config).build[0]!;
     recordPublishedImage(manifestPath(config), "shop-dev/web", entry({ contentHash: contentHash(source), ...overrides }));
@@ -73,8 +106,9 @@ describe("imageBuilds (what synth deploys of each built image)", () => {
     expect(imageBuilds(publishedNow(appDir())).pins[0]!.reference).toBe(`${URI}@${DIGEST}`);
   });
 
-  it("passes the published image to the stacks by image name", () => {
-    expect(imageBuilds(publishedNow(appDir())).builds.get("web")!.published).toEqual({ repositoryUri: URI, digest: DIGEST, platform: "linux/amd64", tags: entry().tags, pushedAt: entry().pushedAt });
+  it("passes the manifest's record of the image to the stacks by image name", () => {
+    const config = publishedNow(appDir());
+    expect(imageBuilds(config).builds.get("web")!.published).toEqual(readManifest(manifestPath(config)).images["shop-dev/web"]);
   });
 
   it("names an unpublished image by a content tag: h- and 24 hex digits (docs/images.md)", () => {

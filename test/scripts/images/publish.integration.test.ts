@@ -6,7 +6,7 @@ import { manifestPath, readManifest } from "../../../scripts/images/manifest";
 import { publish } from "../../../scripts/images/publish";
 import { loadConfig } from "../../../scripts/load-config";
 import { tempDir } from "../run";
-import { appWithSpec, dockerSubcommands, realDeps, runBerth } from "./support/fixtures";
+import { appWithSpec, dockerSubcommands, realDeps, runBerth, tagsOf } from "./support/fixtures";
 import { describeWithDocker, startFakeEcr, startRegistry, type FakeEcr, type LocalRegistry } from "./support/local-ecr";
 
 // docker login writes credentials: keep them out of the user's ~/.docker.
@@ -46,7 +46,7 @@ describeWithDocker("berth publish with a real Docker engine and registry", () =>
     const { result } = run();
     const [image] = (await result).images;
     const entry = manifest().images[repository]!;
-    expect([image!.status, await registry.digestOf(repository, image!.tags[0]!)]).toEqual(["pushed", entry.digest]);
+    expect([image!.status, await registry.digestOf(repository, tagsOf(image!)[0]!)]).toEqual(["pushed", entry.digest]);
   });
 
   it("tags the first image with its content hash and its commit, in the registry as in the manifest", async () => {

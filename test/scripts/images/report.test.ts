@@ -1,20 +1,24 @@
-import type { ImageOutcome } from "../../../scripts/images/publish";
+import { imageOutcome, type ImageStatus } from "../../../scripts/images/publish";
 import { describeImage, formatPublish } from "../../../scripts/images/report";
 
 const DIGEST = `sha256:${"e".repeat(64)}`;
 const URI = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web";
-const outcome = (overrides: Partial<ImageOutcome>): ImageOutcome => ({
+const image = {
   image: "web",
-  repository: "shop-dev/web",
+  region: "eu-west-1",
   repositoryUri: URI,
-  platform: "linux/amd64",
-  contentHash: "0".repeat(64),
-  tags: ["h-000000000000000000000000", "git-0123456789ab"],
   digest: DIGEST,
-  status: "pushed",
-  notes: [],
-  ...overrides,
-});
+  platform: "linux/amd64",
+  tags: ["h-000000000000000000000000", "git-0123456789ab"],
+  contentHash: "0".repeat(64),
+  pushedAt: "2026-11-27T12:00:00.000Z",
+} as const;
+const outcome = ({ status = "pushed", notes = [] }: { status?: ImageStatus; notes?: string[] }) =>
+  imageOutcome(
+    status === "would-push"
+      ? { image: "web", repository: "shop-dev/web", status, planned: { repositoryUri: URI, platform: image.platform, contentHash: image.contentHash, tags: image.tags }, notes }
+      : { image: "web", repository: "shop-dev/web", status, published: image, notes },
+  );
 
 describe("describeImage", () => {
   it.each([

@@ -4,9 +4,19 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCommand, type CommandRunner } from "../../../../scripts/command-runner";
-import type { PublishDeps } from "../../../../scripts/images/publish";
+import type { ImageOutcome, PublishDeps } from "../../../../scripts/images/publish";
 import type { Progress } from "../../../../scripts/progress";
 import { ROOT, tempDir, type Run } from "../../run";
+
+/** The tags an outcome's image has (in ECR) or would get (would-push). */
+export function tagsOf(outcome: ImageOutcome): readonly string[] {
+  return (outcome.status === "would-push" ? outcome.planned : outcome.published).tags;
+}
+
+/** The digest of an outcome's image in ECR; undefined for would-push. */
+export function digestOf(outcome: ImageOutcome): string | undefined {
+  return outcome.status === "would-push" ? undefined : outcome.published.digest;
+}
 
 /** Progress that keeps its lines for assertions. */
 export function recordingProgress(): Progress & { lines: string[] } {

@@ -75,7 +75,7 @@ describe("Ec2Stack", () => {
   });
 
   it("pins the published image of the registry stack's repository by digest", () => {
-    const published = { repositoryUri: REPOSITORY_URI, digest: DIGEST, platform: "linux/amd64", tags: [], pushedAt: "2025-01-01T00:00:00Z" } as const;
+    const published = { image: "web", region: "eu-west-1", repositoryUri: REPOSITORY_URI, digest: DIGEST, platform: "linux/amd64", tags: [], contentHash: "0".repeat(64), pushedAt: "2025-01-01T00:00:00Z" } as const;
     expect((synth({}, webBuild(published)).association.parameters as Record<string, string>).image).toBe(`${REPOSITORY_URI}@${DIGEST}`);
   });
 

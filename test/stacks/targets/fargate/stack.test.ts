@@ -27,7 +27,7 @@ describe("FargateStack from the spec", () => {
   });
 
   it("pins the published image by digest", () => {
-    const published = { repositoryUri: REPO_URI, digest: DIGEST, platform: "linux/amd64", tags: [], pushedAt: "2026-11-27T00:00:00Z" } as const;
+    const published = { image: "web", region: "eu-west-1", repositoryUri: REPO_URI, digest: DIGEST, platform: "linux/amd64", tags: [], contentHash: "0".repeat(64), pushedAt: "2026-11-27T00:00:00Z" } as const;
     expect(synth({}, webBuild(published)).web().image).toBe(`${REPO_URI}@${DIGEST}`);
   });
 
