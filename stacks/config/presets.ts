@@ -1,5 +1,6 @@
 import type { BerthConfig, PLATFORMS, STAGES, TARGETS } from "./schema";
 import type { RETENTION_DAYS } from "../../constructs/limits/logs";
+import { resolvePolicy, type ResolvedPolicy } from "./policy";
 
 export type Stage = (typeof STAGES)[number];
 export type Target = (typeof TARGETS)[number];
@@ -215,6 +216,7 @@ export interface ResolvedConfig {
   readonly fargate: ResolvedFargate;
   readonly ec2: ResolvedEc2;
   readonly tags: Readonly<Record<string, string>>;
+  readonly policy: ResolvedPolicy;
   /** Directory of the spec file: build contexts are relative to it. */
   readonly baseDir: string;
 }
@@ -279,6 +281,7 @@ export function resolveConfig(config: BerthConfig, baseDir: string): ResolvedCon
     fargate: resolveFargate(config.fargate ?? {}, preset),
     ec2: resolveEc2(config.ec2 ?? {}, preset, platform),
     tags: config.tags ?? {},
+    policy: resolvePolicy(config.policy),
     baseDir,
   };
 }

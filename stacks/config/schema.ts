@@ -16,6 +16,7 @@ import { KMS_KEY_ARN, checkedText, either, fact, flag, inRange, list, matching, 
 import { ec2Block } from "./ec2";
 import { fargateBlock, fargateCrossChecks, type FargateCheckedSpec } from "./fargate";
 import { networkBlock } from "./network";
+import { policyBlock } from "./policy";
 import { COMMON_DEFAULTS, MAIN_IMAGE_NAME } from "./presets";
 import { spanningChecks } from "./spanning";
 
@@ -166,6 +167,8 @@ export const baseShape = {
   ec2: ec2Block.optional(),
   /** Tags on every resource (provider default_tags). @default {} */
   tags: named(fact(TAG_KEY), textUpTo(TAG_VALUE_MAX), '{ team: "shop" }').optional(),
+  /** Policy rules not enforced, each with a reason (docs/policy.md). @default - every rule enforced */
+  policy: policyBlock.optional(),
 };
 
 interface CrossCheckedSpec extends FargateCheckedSpec {

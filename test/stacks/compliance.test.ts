@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
 import type { TerraformStack } from "cdktf";
-import { checkStack } from "../../scripts/compliance";
+import { runPolicy } from "../../scripts/policy/run";
 import { Ec2Stack } from "../../stacks/ec2-stack";
 import { FargateStack } from "../../stacks/fargate-stack";
 import { RegistryStack } from "../../stacks/registry-stack";
@@ -11,10 +11,10 @@ function findings(overrides: Record<string, unknown> = {}) {
   const config = resolved(overrides);
   const stacks: TerraformStack[] = [new RegistryStack(testApp(), config), new FargateStack(testApp(), config, webBuild())];
   if (config.targets.includes("ec2")) stacks.push(new Ec2Stack(testApp(), config, webBuild()));
-  return Object.fromEntries(stacks.map((s) => [s.node.id, checkStack(JSON.parse(Testing.synth(s)))]));
+  return Object.fromEntries(stacks.map((s) => [s.node.id, runPolicy([{ name: s.node.id, json: JSON.parse(Testing.synth(s)) }]).findings]));
 }
 
-describe("compliance of what the stacks create", () => {
+describe("policy findings on what the stacks create", () => {
   it.each(["dev", "prod"])("a %s Fargate service with HTTPS has no findings", (stage) => {
     expect(findings({ stage })).toEqual({ [`shop-${stage}-registry`]: [], [`shop-${stage}-fargate`]: [] });
   });

@@ -10,8 +10,12 @@ const SECRET_PATTERNS = [
 
 export const noSecretsInUserData: Rule = {
   id: "no-secrets-in-user-data",
-  checks: ["CKV_AWS_46"],
-  description: "EC2 user data carries no credentials (secrets are read at boot from SSM / Secrets Manager)",
+  severity: "error",
+  checkov: ["CKV_AWS_46"],
+  securityHub: [],
+  title: "EC2 user data carries no credentials (secrets are read at boot from SSM / Secrets Manager)",
+  why: "User data is readable by anyone who can describe the instance and is kept in its launch history.",
+  fix: "Put the value in SSM Parameter Store or Secrets Manager and reference it in secrets: { NAME: \"arn:...\" }.",
   evaluate: (stack) =>
     resourcesOf(stack, "aws_instance", "aws_launch_template")
       .map(([resource, instance]) => {
@@ -20,5 +24,5 @@ export const noSecretsInUserData: Rule = {
         return { resource, text: `${raw}\n${encoded && !encoded.includes("${") ? Buffer.from(encoded, "base64").toString("utf8") : ""}` };
       })
       .filter(({ text }) => SECRET_PATTERNS.some((p) => p.test(text)))
-      .map(({ resource }) => ({ rule: "no-secrets-in-user-data", resource, message: "user data looks like it contains a credential" })),
+      .map(({ resource }) => ({ resource, message: "user data looks like it contains a credential" })),
 };

@@ -1,25 +1,38 @@
 /** A synthesized stack (`cdk.tf.json`), as far as berth reads it (the rules, the synth summary). */
 export interface TerraformJson {
+  readonly provider?: Readonly<Record<string, unknown>>;
   readonly resource?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
   readonly output?: Readonly<Record<string, unknown>>;
 }
 
+/** What a rule found on one resource; the runner stamps the rule id, severity and fix. */
 export interface Finding {
-  /** The rule that found it, e.g. "ecs-no-public-ip". */
-  readonly rule: string;
   /** `<type>.<name>` of the resource. */
   readonly resource: string;
+  /** What is wrong with this resource, e.g. "ports 8080-8080 are open to the internet". */
   readonly message: string;
 }
 
+export type Severity = "error" | "warning";
+
 /**
- * A compliance rule: a pure function over one synthesized stack. `checks` names the Checkov and
- * Security Hub controls it stands in for (the logic is ours; the ids say what it covers).
+ * A policy rule: a pure function over one synthesized stack. `checkov` and `securityHub` name the
+ * controls it stands in for (the logic is ours; the ids say what it covers).
  */
 export interface Rule {
+  /** Kebab-case id, used in suppressions and SARIF, e.g. "no-open-ingress". */
   readonly id: string;
-  readonly checks: readonly string[];
-  readonly description: string;
+  /** error fails `berth deploy` (and `berth check`) unless suppressed; warning is only printed. */
+  readonly severity: Severity;
+  /** One line: what the rule wants. */
+  readonly title: string;
+  readonly checkov: readonly string[];
+  /** Security Hub (CSPM) control ids, e.g. "ELB.1". */
+  readonly securityHub: readonly string[];
+  /** Why a finding matters. */
+  readonly why: string;
+  /** How to fix it in the spec (or why a suppression may be right). */
+  readonly fix: string;
   evaluate(stack: TerraformJson): Finding[];
 }
 

@@ -5,10 +5,14 @@ const MODERN = /^ELBSecurityPolicy-TLS13-1-2-/;
 
 export const modernTls: Rule = {
   id: "modern-tls",
-  checks: ["CKV_AWS_103", "Security Hub ELB.17"],
-  description: "HTTPS listeners use a TLS 1.3/1.2 security policy",
+  severity: "error",
+  checkov: ["CKV_AWS_103"],
+  securityHub: ["ELB.17"],
+  title: "HTTPS listeners use a TLS 1.3/1.2 security policy",
+  why: "Old ELB security policies still accept TLS 1.0/1.1 and weak ciphers.",
+  fix: "Use an ELBSecurityPolicy-TLS13-1-2-* policy (berth's HTTPS listener does).",
   evaluate: (stack) =>
     resourcesOf(stack, "aws_lb_listener")
       .filter(([, listener]) => listener.protocol === "HTTPS" && !MODERN.test(String(listener.ssl_policy ?? "")))
-      .map(([resource, listener]) => ({ rule: "modern-tls", resource, message: `weak or default TLS policy ${JSON.stringify(listener.ssl_policy ?? "(none)")}` })),
+      .map(([resource, listener]) => ({ resource, message: `weak or default TLS policy ${JSON.stringify(listener.ssl_policy ?? "(none)")}` })),
 };

@@ -1,5 +1,5 @@
-import { RULES } from "../../../scripts/compliance";
-import type { Rule, TerraformJson } from "../../../scripts/compliance/types";
+import { RULES } from "../../../scripts/policy";
+import type { Rule, TerraformJson } from "../../../scripts/policy/types";
 
 /** A stack of one resource type with the given bodies, named r0, r1, … */
 function stackOf(type: string, ...bodies: Record<string, unknown>[]): TerraformJson {

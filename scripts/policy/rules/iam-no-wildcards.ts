@@ -1,7 +1,5 @@
 import { resourcesOf, type Finding, type Rule } from "../types";
 
-const rule = "iam-no-wildcards";
-
 /**
  * Actions that have no resource-level permissions, so "*" is the only valid resource:
  * the ECR token, and the SSM message channels of ECS Exec / Session Manager.
@@ -21,9 +19,13 @@ interface Statement {
 }
 
 export const iamNoWildcards: Rule = {
-  id: rule,
-  checks: ["CKV_AWS_290", "CKV_AWS_355", "CKV_AWS_62", "Security Hub IAM.21"],
-  description: 'Inline and customer policies allow no "*" actions, and "*" resources only for actions that have no resource-level permissions',
+  id: "iam-no-wildcards",
+  severity: "error",
+  checkov: ["CKV_AWS_290", "CKV_AWS_355", "CKV_AWS_62"],
+  securityHub: ["IAM.21"],
+  title: 'Inline and customer policies allow no "*" actions, and "*" resources only for actions that have no resource-level permissions',
+  why: "Wildcard actions or resources grant more than the app needs, so one compromised task can reach everything.",
+  fix: "Name the actions and resource ARNs the app uses in fargate.taskPolicyStatements / the role's policy.",
   evaluate: (stack) =>
     resourcesOf(stack, "aws_iam_role_policy", "aws_iam_policy").flatMap(([resource, policy]): Finding[] => {
       const statements = [JSON.parse(String(policy.policy)).Statement ?? []].flat() as Statement[];
@@ -35,8 +37,8 @@ export const iamNoWildcards: Rule = {
           const wildActions = actions.filter((a) => a.includes("*"));
           const resourceless = actions.every((a) => RESOURCELESS_ACTIONS.has(a));
           return [
-            ...wildActions.map((a) => ({ rule, resource, message: `allows the wildcard action ${JSON.stringify(a)}` })),
-            ...(resources.includes("*") && !resourceless ? [{ rule, resource, message: `allows ${actions.join(", ")} on every resource ("*")` }] : []),
+            ...wildActions.map((a) => ({ resource, message: `allows the wildcard action ${JSON.stringify(a)}` })),
+            ...(resources.includes("*") && !resourceless ? [{ resource, message: `allows ${actions.join(", ")} on every resource ("*")` }] : []),
           ];
         });
     }),
