@@ -18,6 +18,8 @@ function ruleProblem(id: string): string | undefined {
   return `must be a policy rule id; ${hint}rules: ${RULE_IDS.join(", ")} (docs/policy.md)`;
 }
 
+const REASON_ALLOWED = 'a reason saying why the rule does not apply to this app, e.g. "demo without a domain"';
+
 const suppression = object({
   /** The rule id, e.g. "https-only". */
   rule: text("a policy rule id").superRefine((id, ctx) => {
@@ -25,7 +27,7 @@ const suppression = object({
     if (message !== undefined) ctx.addIssue({ code: "custom", message });
   }),
   /** Why the rule does not apply here; printed in every summary and in SARIF. */
-  reason: text("a reason").refine((r) => r.trim().length > 0, { error: "must say why the rule does not apply here: a suppression without a reason is refused" }),
+  reason: text(REASON_ALLOWED).refine((r) => r.trim().length > 0, { error: `must be ${REASON_ALLOWED}, not blank` }),
 });
 
 export const policyBlock = object({
