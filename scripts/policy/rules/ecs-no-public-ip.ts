@@ -7,7 +7,7 @@ export const ecsNoPublicIp: Rule = {
   securityHub: ["ECS.2"],
   title: "ECS services do not assign public IPs to tasks",
   why: "Tasks with public IPs are reachable from the internet around the load balancer and its security group.",
-  fix: "Run tasks in private subnets with assign_public_ip = false (the default unless network.natGateways is \"none\" without vpcEndpoints).",
+  fix: "Keep assign_public_ip = false and run tasks in private subnets (berth's Fargate service always does).",
   evaluate: (stack) =>
     resourcesOf(stack, "aws_ecs_service")
       .filter(([, service]) => block(service.network_configuration)?.assign_public_ip === true)
