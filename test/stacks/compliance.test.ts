@@ -51,4 +51,22 @@ describe("policy findings on what the stacks create", () => {
       expect.objectContaining({ rule: "ecs-readonly-root" }),
     ]);
   });
+
+  it("has no findings with ALB access logs to a bucket", () => {
+    expect(findings({ fargate: { https: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, accessLogsBucket: "shop-alb-logs" } })["shop-dev-fargate"]).toEqual([]);
+  });
+
+  it("flags each prod log group when the spec lowers logRetentionDays under the prod floor of 90", () => {
+    expect(findings({ stage: "prod", logRetentionDays: 30 })["shop-prod-fargate"]).toEqual([
+      expect.objectContaining({ rule: "log-retention-floor", severity: "warning", message: "keeps prod logs 30 days, under 90" }),
+      expect.objectContaining({ rule: "log-retention-floor", severity: "warning", message: "keeps prod logs 30 days, under 90" }),
+    ]);
+  });
+
+  it("flags a sidecar image on :latest", () => {
+    const sidecars = [{ name: "proxy", image: "public.ecr.aws/envoy/envoy:latest" }];
+    expect(findings({ fargate: { https: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, sidecars } })["shop-dev-fargate"]).toEqual([
+      expect.objectContaining({ rule: "no-latest-image", message: "container proxy image public.ecr.aws/envoy/envoy:latest uses the :latest tag" }),
+    ]);
+  });
 });
