@@ -1,7 +1,8 @@
-import { Command, InvalidArgumentError } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { deployCommand } from "./deploy/command";
 import { publishCommand } from "./images/command";
 import { EXAMPLE_SPEC } from "./paths";
+import { CHECK_FORMATS, check, type CheckFormat } from "./policy/check";
 import { runMain } from "./run-main";
 import { strictSettings } from "./strict";
 import { checkOutDir, formatSummary, synth } from "./synth";
@@ -23,6 +24,21 @@ export function buildCli(): Command {
         const strict = strictSettings(opts.strict === true, process.env);
         checkOutDir(opts.out);
         process.stdout.write(`${formatSummary(synth(opts.config, opts.out, strict), opts.config)}\n`);
+      }),
+    );
+
+  program
+    .command("check")
+    .description(
+      "Run the policy rules (docs/policy.md) on stacks already synthesized into --out, with the spec's suppressions. Exit codes: 0 no unsuppressed error findings, 1 bad input, 2 unsuppressed error findings.",
+    )
+    .option("-o, --out <dir>", "the synthesized output folder (holding manifest.json)", "cdktf.out")
+    .addOption(new Option("-f, --format <format>", "text, json, or sarif (SARIF 2.1.0 for GitHub code scanning)").choices(CHECK_FORMATS).default("text"))
+    .action((opts: { out: string; format: CheckFormat }) =>
+      runMain(() => {
+        const result = check(opts.out, opts.format);
+        process.stdout.write(`${result.output}\n`);
+        process.exitCode = result.exitCode;
       }),
     );
 

@@ -1,6 +1,6 @@
 import { App } from "cdktf";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { BerthError } from "../stacks/errors";
 import { buildStacks } from "../stacks/app";
 import type { ResolvedConfig } from "../stacks/spec/resolve";
@@ -8,7 +8,8 @@ import { specWarnings, type SpecWarning } from "../stacks/spec/warnings";
 import { imageBuilds, type ImagePin } from "./images/manifest";
 import { loadConfig } from "./load-config";
 import { refuseWarnings, type StrictSettings } from "./strict";
-import type { TerraformJson } from "./compliance";
+import { formatPolicy, runPolicy, type PolicyReport, type SynthesizedStack } from "../stacks/policy/run";
+import { readStacks, writeSuppressions } from "./policy/stacks";
 
 export interface StackSummary {
   readonly name: string;
@@ -27,6 +28,8 @@ export interface SynthResult {
   readonly notes: readonly string[];
   /** Likely mistakes in the spec that berth does not refuse (stacks/spec/warnings.ts). */
   readonly warnings: readonly SpecWarning[];
+  /** What the policy rules (stacks/policy/) found on the stacks, and what the spec suppressed. */
+  readonly policy: PolicyReport;
 }
 
 /**
@@ -51,7 +54,10 @@ export function synthConfig(config: ResolvedConfig, outdir?: string): SynthResul
   const app = new App({ ...(outdir ? { outdir } : {}), skipValidation: true });
   const notes = buildStacks(app, config, builds);
   app.synth();
-  return { config, outdir: app.outdir, stacks: summarizeStacks(app.outdir), images: pins, notes, warnings: specWarnings(config) };
+  const stacks = readStacks(app.outdir);
+  const policy = runPolicy(stacks, config.policy.suppress);
+  writeSuppressions(app.outdir, config.policy.suppress);
+  return { config, outdir: app.outdir, stacks: stacks.map(summarizeStack), images: pins, notes, warnings: specWarnings(config), policy };
 }
 
 /**
@@ -79,15 +85,9 @@ export function checkOutDir(out: string): void {
   }
 }
 
-function summarizeStacks(outdir: string): StackSummary[] {
-  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as {
-    stacks: Record<string, { synthesizedStackPath: string }>;
-  };
-  return Object.entries(manifest.stacks).map(([name, stack]) => {
-    const json = JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), "utf8")) as TerraformJson;
-    const resources = Object.fromEntries(Object.entries(json.resource ?? {}).map(([type, byId]) => [type, Object.keys(byId).length]));
-    return { name, resources, outputs: Object.keys(json.output ?? {}) };
-  });
+function summarizeStack({ name, json }: SynthesizedStack): StackSummary {
+  const resources = Object.fromEntries(Object.entries(json.resource ?? {}).map(([type, byId]) => [type, Object.keys(byId).length]));
+  return { name, resources, outputs: Object.keys(json.output ?? {}) };
 }
 
 /** The lines `berth synth` prints. */
@@ -108,5 +108,6 @@ export function formatSummary(result: SynthResult, specPath: string): string {
   for (const image of result.images) lines.push(`  image ${image.image}: ${image.reference ? `pinned ${image.reference} (${image.tag})` : image.note}`);
   for (const note of result.notes) lines.push(`  note: ${note}`);
   for (const warning of result.warnings) lines.push(`  warning: ${warning.path}: ${warning.message}`);
+  for (const line of formatPolicy(result.policy)) lines.push(`  ${line}`);
   return lines.join("\n");
 }

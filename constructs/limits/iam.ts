@@ -3,7 +3,7 @@ import { regionProblem } from "./regions";
 /**
  * An IAM action without wildcards: `<service prefix>:<action>` (IAM User Guide,
  * reference_policies_elements_action.html). IAM accepts "*" and "?" in actions; berth does not,
- * as the compliance rule iam-no-wildcards refuses any wildcard action in a synthesized policy.
+ * as the policy rule iam-no-wildcards refuses any wildcard action in a synthesized policy.
  */
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9]+$/;
 

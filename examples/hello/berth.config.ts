@@ -16,5 +16,7 @@ export default defineConfig({
   // No domain for the example: plain HTTP, which the synth summary flags. Real apps set
   // fargate.https: { domain, hostedZoneId } or { certificateArn }.
   fargate: { plainHttp: true },
+  // The policy rule https-only is an error that stops berth deploy; the example states why it does not apply.
+  policy: { suppress: [{ rule: "https-only", reason: "demo without a domain: serves plain HTTP until fargate.https is set" }] },
   tags: { project: "berth-example" },
 });

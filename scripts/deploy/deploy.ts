@@ -10,6 +10,7 @@ import { TARGET_DEFINITIONS, type DeployTools, type StableEcsService } from "../
 import { awsError } from "../aws/errors";
 import { publish, type ImageOutcome, type PublishDeps } from "../images/publish";
 import { describeImage } from "../images/report";
+import { refuseBlockingFindings } from "../policy/gate";
 import { sleep as realSleep, type RetryPolicy } from "../retry";
 import { formatSummary, synthConfig } from "../synth";
 import { cdktfDeployArgv, readOutputs, runCdktfDeploy, type StackOutputs } from "./cdktf";
@@ -86,8 +87,8 @@ async function apply(config: ResolvedConfig, deps: DeployDeps, options: DeployOp
   const targets = config.targets.map((t) => stackName(config, t));
 
   // Everything that can be checked offline is, before AWS is touched: synth checks the images'
-  // build contexts and platforms (imageSources) and builds the stacks.
-  synthConfig(config, options.outdir);
+  // build contexts and platforms (imageSources), builds the stacks and runs the policy rules.
+  refuseBlockingFindings(synthConfig(config, options.outdir).policy, options.specPath);
   const account = await callerAccount(config, deps);
   progress.line(`berth deploy: ${config.app} (${config.stage}, ${config.region}) to AWS account ${account}`);
   await runCdktfDeploy(deps.run, deps.cdktf, { stacks: [registry], outdir: options.outdir, autoApprove: options.autoApprove }, progress);
@@ -140,7 +141,7 @@ async function plan(config: ResolvedConfig, deps: DeployDeps, options: DeployOpt
   // Synthesizing into a scratch folder checks the stacks offline without touching options.outdir.
   const scratch = mkdtempSync(join(tmpdir(), "berth-dry-run-"));
   try {
-    synthConfig(config, scratch);
+    refuseBlockingFindings(synthConfig(config, scratch).policy, options.specPath);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@ import type { RETENTION_DAYS } from "../../constructs/limits/logs";
 import { MAIN_IMAGE_NAME } from "../naming";
 import { TARGET_DEFINITIONS, type ResolvedTargets, type TargetId } from "../targets";
 import { DEFAULTS, type Stage } from "./presets";
+import { resolvePolicy, type ResolvedPolicy } from "./policy";
 import type { BerthConfig } from "./schema";
 
 export type { Platform } from "../../constructs/limits/images";
@@ -70,6 +71,8 @@ export interface ResolvedApp {
   readonly state?: { readonly bucket: string; readonly keyPrefix: string; readonly region: string };
   readonly network: ResolvedNetwork;
   readonly tags: Readonly<Record<string, string>>;
+  /** Policy rules the spec does not enforce, with reasons. */
+  readonly policy: ResolvedPolicy;
   /** Directory of the spec file: build contexts are relative to it. */
   readonly baseDir: string;
 }
@@ -128,6 +131,7 @@ export function resolveConfig(config: BerthConfig, baseDir: string): ResolvedCon
     },
     network: resolveNetwork(config.network, stage),
     tags: config.tags ?? {},
+    policy: resolvePolicy(config.policy),
     baseDir,
   };
   const targets = Object.fromEntries(TARGET_DEFINITIONS.map((t) => [t.id, t.resolve(config[t.id] as never, { stage, platform })])) as unknown as ResolvedTargets;

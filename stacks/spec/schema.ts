@@ -16,6 +16,7 @@ import { KMS_KEY_ARN, checkedText, either, fact, flag, inRange, list, matching, 
 import { TARGET_DEFINITIONS, TARGET_IDS, targetBlocks } from "../targets";
 import { networkBlock } from "./network";
 import { DEFAULTS, STAGES } from "./presets";
+import { policyBlock } from "./policy";
 import { spanningChecks } from "./spanning";
 
 /**
@@ -160,6 +161,8 @@ export const baseShape = {
   ...targetBlocks(),
   /** Tags on every resource (provider default_tags). @default {} */
   tags: named(fact(TAG_KEY), textUpTo(TAG_VALUE_MAX), '{ team: "shop" }').optional(),
+  /** Policy rules not enforced, each with a reason (docs/policy.md). @default - every rule enforced */
+  policy: policyBlock.optional(),
 };
 
 /** Checks that span several fields of the app-wide part; each target adds its own (checkSpec). */

@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
 import type { TerraformStack } from "cdktf";
-import { checkStack } from "../../scripts/compliance";
+import { runPolicy } from "../../stacks/policy/run";
 import { Ec2Stack } from "../../stacks/targets/ec2/stack";
 import { FargateStack } from "../../stacks/targets/fargate/stack";
 import { RegistryStack } from "../../stacks/registry-stack";
@@ -11,10 +11,10 @@ function findings(overrides: Record<string, unknown> = {}) {
   const config = resolved(overrides);
   const stacks: TerraformStack[] = [new RegistryStack(testApp(), config), new FargateStack(testApp(), config, webBuild())];
   if (config.targets.includes("ec2")) stacks.push(new Ec2Stack(testApp(), config, webBuild()));
-  return Object.fromEntries(stacks.map((s) => [s.node.id, checkStack(JSON.parse(Testing.synth(s)))]));
+  return Object.fromEntries(stacks.map((s) => [s.node.id, runPolicy([{ name: s.node.id, json: JSON.parse(Testing.synth(s)) }]).findings]));
 }
 
-describe("compliance of what the stacks create", () => {
+describe("policy findings on what the stacks create", () => {
   it.each(["dev", "prod"])("a %s Fargate service with HTTPS has no findings", (stage) => {
     expect(findings({ stage })).toEqual({ [`shop-${stage}-registry`]: [], [`shop-${stage}-fargate`]: [] });
   });
@@ -49,6 +49,24 @@ describe("compliance of what the stacks create", () => {
   it("flags the writable root filesystem that ECS Exec needs (the documented trade-off)", () => {
     expect(findings({ fargate: { plainHttp: false, https: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, ecsExec: true } })["shop-dev-fargate"]).toEqual([
       expect.objectContaining({ rule: "ecs-readonly-root" }),
+    ]);
+  });
+
+  it("has no findings with ALB access logs to a bucket", () => {
+    expect(findings({ fargate: { https: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, accessLogsBucket: "shop-alb-logs" } })["shop-dev-fargate"]).toEqual([]);
+  });
+
+  it("flags each prod log group when the spec lowers logRetentionDays under the prod floor of 90", () => {
+    expect(findings({ stage: "prod", logRetentionDays: 30 })["shop-prod-fargate"]).toEqual([
+      expect.objectContaining({ rule: "log-retention-floor", severity: "warning", message: "keeps prod logs 30 days, under 90" }),
+      expect.objectContaining({ rule: "log-retention-floor", severity: "warning", message: "keeps prod logs 30 days, under 90" }),
+    ]);
+  });
+
+  it("flags a sidecar image on :latest", () => {
+    const sidecars = [{ name: "proxy", image: "public.ecr.aws/envoy/envoy:latest" }];
+    expect(findings({ fargate: { https: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, sidecars } })["shop-dev-fargate"]).toEqual([
+      expect.objectContaining({ rule: "no-latest-image", message: "container proxy image public.ecr.aws/envoy/envoy:latest uses the :latest tag" }),
     ]);
   });
 });

@@ -95,7 +95,7 @@ describe("sidecar images", () => {
   });
 });
 
-// IAM User Guide: ARN format (reference-arns.html); compliance rule iam-no-wildcards.
+// IAM User Guide: ARN format (reference-arns.html); policy rule iam-no-wildcards.
 describe("task role policies", () => {
   const policy = (actions: string[], resources: string[]) => [{ actions, resources }];
   const resourceRule =

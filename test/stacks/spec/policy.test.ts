@@ -1,0 +1,49 @@
+import { RULES } from "../../../stacks/policy";
+import { minimalSpec, problemsOf, resolved } from "../../helpers";
+
+const suppress = (...items: unknown[]) => minimalSpec({ policy: { suppress: items } });
+
+describe("spec policy block", () => {
+  it("resolves to no suppressions when left out", () => {
+    expect(resolved().policy).toEqual({ suppress: [] });
+  });
+
+  it("carries each suppression with its reason into the resolved config", () => {
+    const policy = { suppress: [{ rule: "ecs-readonly-root", reason: "ECS Exec needs a writable root" }] };
+    expect(resolved({ policy }).policy).toEqual(policy);
+  });
+
+  it("refuses a suppression without a reason", () => {
+    expect(problemsOf(suppress({ rule: "https-only" }))).toEqual(['policy.suppress[0].reason: must be a reason saying why the rule does not apply to this app, e.g. "demo without a domain" (got nothing: the field is required)']);
+  });
+
+  it("refuses a suppression whose reason is blank", () => {
+    expect(problemsOf(suppress({ rule: "https-only", reason: "  " }))).toEqual([
+      'policy.suppress[0].reason: must be a reason saying why the rule does not apply to this app, e.g. "demo without a domain", not blank (got "  ")',
+    ]);
+  });
+
+  it("refuses an unknown rule id with a did-you-mean and the rule list", () => {
+    expect(problemsOf(suppress({ rule: "http-only", reason: "demo" }))).toEqual([
+      `policy.suppress[0].rule: must be a policy rule id; did you mean "https-only"? rules: ${RULES.map((r) => r.id).join(", ")} (docs/policy.md) (got "http-only")`,
+    ]);
+  });
+
+  it("refuses a far-off rule id without a did-you-mean", () => {
+    expect(problemsOf(suppress({ rule: "CKV_AWS_2", reason: "demo" }))).toEqual([
+      `policy.suppress[0].rule: must be a policy rule id; rules: ${RULES.map((r) => r.id).join(", ")} (docs/policy.md) (got "CKV_AWS_2")`,
+    ]);
+  });
+
+  it("refuses a rule suppressed twice", () => {
+    expect(problemsOf(suppress({ rule: "https-only", reason: "a" }, { rule: "https-only", reason: "b" }))).toEqual([
+      'policy.suppress[1].rule: suppresses "https-only" again (policy.suppress[0]): keep one suppression per rule (got "https-only")',
+    ]);
+  });
+
+  it("refuses an unknown key in a suppression", () => {
+    expect(problemsOf(suppress({ rule: "https-only", reason: "a", resource: "x" }))).toEqual([
+      "policy.suppress[0].resource: unknown key; allowed keys here: rule, reason",
+    ]);
+  });
+});
