@@ -5,9 +5,9 @@
  * CI=true with stage prod is strict too, unless BERTH_STRICT=0 (scripts/strict.ts).
  */
 import { EXAMPLE_SPEC } from "./scripts/paths";
-import { runMain } from "./scripts/run-main";
-import { strictSettings } from "./scripts/strict";
-import { formatSummary, synth } from "./scripts/synth";
+import { runMain } from "./scripts/cli/run-main";
+import { strictSettings } from "./scripts/synth/strict";
+import { formatSummary, synth } from "./scripts/synth/synth";
 
 const specPath = process.argv[2] ?? process.env.BERTH_CONFIG ?? EXAMPLE_SPEC;
 void runMain(() => {

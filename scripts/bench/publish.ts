@@ -14,7 +14,7 @@ import { BerthError } from "../../stacks/errors";
 import { appWithSpec } from "../../test/scripts/images/support/fixtures";
 import { dockerUnavailable, startFakeEcr, startRegistry } from "../../test/scripts/images/support/local-ecr";
 import { berthRoot } from "../paths";
-import { runMain } from "../run-main";
+import { runMain } from "../cli/run-main";
 import { median } from "./measure";
 
 interface Timed {

@@ -5,7 +5,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { berthRoot } from "../paths";
-import { runMain } from "../run-main";
+import { runMain } from "../cli/run-main";
 import { formatSample, measure, medians } from "./measure";
 
 void runMain(() => {

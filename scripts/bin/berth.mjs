@@ -3,5 +3,5 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-process.argv.splice(2, 0, join(dirname(fileURLToPath(import.meta.url)), "..", "berth.ts"));
+process.argv.splice(2, 0, join(dirname(fileURLToPath(import.meta.url)), "..", "cli", "berth.ts"));
 await import("./run-ts.mjs");

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { BerthError } from "../../stacks/errors";
 import type { CommandRunner } from "../command-runner";
 import { berthRoot } from "../paths";
-import type { Progress } from "../progress";
+import type { Progress } from "../cli/progress";
 
 /** Terraform outputs by stack, then by output name, as `cdktf deploy --outputs-file` writes them. */
 export type StackOutputs = Readonly<Record<string, Readonly<Record<string, unknown>>>>;

@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
 import { awsClients } from "../aws/clients";
 import { runCommand } from "../command-runner";
-import { loadConfig } from "../load-config";
-import { streamProgress } from "../progress";
-import { refuseWarnings, type StrictSettings } from "../strict";
-import { writeResult } from "../write-result";
+import { loadConfig } from "../synth/load-config";
+import { streamProgress } from "../cli/progress";
+import { refuseWarnings, type StrictSettings } from "../synth/strict";
+import { writeResult } from "../cli/write-result";
 import { cdktfBinary } from "./cdktf";
 import { deploy } from "./deploy";
 import { formatDeploy } from "./report";

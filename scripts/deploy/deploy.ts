@@ -12,7 +12,7 @@ import { publish, type ImageOutcome, type PublishDeps } from "../images/publish"
 import { describeImage } from "../images/report";
 import { refuseBlockingFindings } from "../policy/gate";
 import { sleep as realSleep, type RetryPolicy } from "../retry";
-import { formatSummary, synthConfig } from "../synth";
+import { formatSummary, synthConfig } from "../synth/synth";
 import { cdktfDeployArgv, readOutputs, runCdktfDeploy, type StackOutputs } from "./cdktf";
 import { waitForServiceStable } from "./wait-for-service";
 

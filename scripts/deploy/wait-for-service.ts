@@ -1,7 +1,7 @@
 import { DescribeServicesCommand, type Deployment, type ECSClient, type Service } from "@aws-sdk/client-ecs";
 import { BerthError } from "../../stacks/errors";
 import { awsError } from "../aws/errors";
-import type { Progress } from "../progress";
+import type { Progress } from "../cli/progress";
 
 export interface ServiceToWaitFor {
   readonly cluster: string;

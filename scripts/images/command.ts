@@ -1,8 +1,8 @@
 import { awsClients } from "../aws/clients";
 import { runCommand } from "../command-runner";
-import { loadConfig } from "../load-config";
-import { streamProgress } from "../progress";
-import { writeResult } from "../write-result";
+import { loadConfig } from "../synth/load-config";
+import { streamProgress } from "../cli/progress";
+import { writeResult } from "../cli/write-result";
 import { publish } from "./publish";
 import { formatPublish } from "./report";
 

@@ -5,7 +5,7 @@ import type { PublishedImage } from "../../stacks/images";
 import type { ResolvedConfig } from "../../stacks/spec/resolve";
 import { stackName } from "../../stacks/naming";
 import { lastLines, type CommandRunner } from "../command-runner";
-import type { Progress } from "../progress";
+import type { Progress } from "../cli/progress";
 import { REGISTRY_RETRY, sleep as realSleep, type RetryPolicy } from "../retry";
 import { contentHash } from "./content-hash";
 import { Docker, DockerCommandError } from "./docker";

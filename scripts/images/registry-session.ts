@@ -1,6 +1,6 @@
 import { BerthError } from "../../stacks/errors";
 import { lastLines } from "../command-runner";
-import type { Progress } from "../progress";
+import type { Progress } from "../cli/progress";
 import { withRetries, type RetryPolicy } from "../retry";
 import { Docker, DockerCommandError } from "./docker";
 import type { Ecr, RegistryLogin } from "./ecr";

@@ -4,7 +4,7 @@ import { contentHash } from "../../../scripts/images/content-hash";
 import { imageBuilds, manifestPath, readManifest, recordPublishedImage } from "../../../scripts/images/manifest";
 import type { PublishedImage } from "../../../stacks/images";
 import { imageSources } from "../../../scripts/images/sources";
-import { formatSummary, synth } from "../../../scripts/synth";
+import { formatSummary, synth } from "../../../scripts/synth/synth";
 import { errorOf, resolved } from "../../helpers";
 import { specSource, tempDir, writeSpec } from "../run";
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { manifestPath } from "../../../scripts/images/manifest";
 import { publish } from "../../../scripts/images/publish";
-import { loadConfig } from "../../../scripts/load-config";
+import { loadConfig } from "../../../scripts/synth/load-config";
 import { ROOT, hasStackTrace, tempDir } from "../run";
 import { appWithSpec, dockerSubcommands, realDeps, rejectionOf, runBerth } from "./support/fixtures";
 import { describeWithDocker, freePort, startFakeEcr, startRegistry, startThrottlingRegistry, type FakeEcr, type LocalRegistry } from "./support/local-ecr";

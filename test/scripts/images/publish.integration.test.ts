@@ -4,7 +4,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { manifestPath, readManifest } from "../../../scripts/images/manifest";
 import { publish } from "../../../scripts/images/publish";
-import { loadConfig } from "../../../scripts/load-config";
+import { loadConfig } from "../../../scripts/synth/load-config";
 import { tempDir } from "../run";
 import { appWithSpec, dockerSubcommands, realDeps, runBerth, tagsOf } from "./support/fixtures";
 import { describeWithDocker, startFakeEcr, startRegistry, type FakeEcr, type LocalRegistry } from "./support/local-ecr";

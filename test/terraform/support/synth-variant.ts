@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { contentHash } from "../../../scripts/images/content-hash";
 import { manifestPath, recordPublishedImage } from "../../../scripts/images/manifest";
 import { imageSources } from "../../../scripts/images/sources";
-import { synthConfig, type SynthResult } from "../../../scripts/synth";
+import { synthConfig, type SynthResult } from "../../../scripts/synth/synth";
 import { resolveConfig } from "../../../stacks/spec/resolve";
 import { validateConfig } from "../../../stacks/spec/validate";
 import type { Variant } from "../variants";

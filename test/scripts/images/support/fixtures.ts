@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCommand, type CommandRunner } from "../../../../scripts/command-runner";
 import type { ImageOutcome, PublishDeps } from "../../../../scripts/images/publish";
-import type { Progress } from "../../../../scripts/progress";
+import type { Progress } from "../../../../scripts/cli/progress";
 import { ROOT, tempDir, type Run } from "../../run";
 
 /** The tags an outcome's image has (in ECR) or would get (would-push). */

@@ -1,15 +1,15 @@
 import { App } from "cdktf";
 import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { BerthError } from "../stacks/errors";
-import { buildStacks } from "../stacks/app";
-import type { ResolvedConfig } from "../stacks/spec/resolve";
-import { specWarnings, type SpecWarning } from "../stacks/spec/warnings";
-import { imageBuilds, type ImagePin } from "./images/manifest";
+import { BerthError } from "../../stacks/errors";
+import { buildStacks } from "../../stacks/app";
+import type { ResolvedConfig } from "../../stacks/spec/resolve";
+import { specWarnings, type SpecWarning } from "../../stacks/spec/warnings";
+import { imageBuilds, type ImagePin } from "../images/manifest";
 import { loadConfig } from "./load-config";
 import { refuseWarnings, type StrictSettings } from "./strict";
-import { formatPolicy, runPolicy, type PolicyReport, type SynthesizedStack } from "../stacks/policy/run";
-import { readStacks, writeSuppressions } from "./policy/stacks";
+import { formatPolicy, runPolicy, type PolicyReport, type SynthesizedStack } from "../../stacks/policy/run";
+import { readStacks, writeSuppressions } from "../policy/stacks";
 
 export interface StackSummary {
   readonly name: string;

@@ -1,4 +1,4 @@
-import { streamProgress } from "../../scripts/progress";
+import { streamProgress } from "../../../scripts/cli/progress";
 
 function stream(isTTY: boolean) {
   const chunks: string[] = [];

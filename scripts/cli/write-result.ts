@@ -1,4 +1,4 @@
-import { isUserError } from "../stacks/errors";
+import { isUserError } from "../../stacks/errors";
 
 /**
  * Runs a command body and prints its result on stdout: text, or with --json one JSON document,

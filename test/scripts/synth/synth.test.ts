@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { ROOT, hasStackTrace, runNode, specSource, tempDir, writeSpec } from "./run";
+import { ROOT, hasStackTrace, runNode, specSource, tempDir, writeSpec } from "../run";
 
 /** `npm run synth` with CDKTF_OUTDIR pointing to a fresh directory. */
 function synth(args: string[] = [], env: Record<string, string> = {}) {

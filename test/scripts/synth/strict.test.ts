@@ -1,5 +1,5 @@
-import { strictReason, strictSettings } from "../../scripts/strict";
-import { errorOf } from "../helpers";
+import { strictReason, strictSettings } from "../../../scripts/synth/strict";
+import { errorOf } from "../../helpers";
 
 const BAD_VALUE = (value: string) =>
   `BERTH_STRICT=${JSON.stringify(value)}: must be 1 or true (spec warnings are errors), 0 or false (they are not, even for stage prod under CI=true), or unset.\nSet BERTH_STRICT to one of those values and run again.`;

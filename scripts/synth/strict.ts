@@ -1,6 +1,6 @@
-import { BerthError } from "../stacks/errors";
-import type { ResolvedConfig, Stage } from "../stacks/spec/resolve";
-import { specWarnings } from "../stacks/spec/warnings";
+import { BerthError } from "../../stacks/errors";
+import type { ResolvedConfig, Stage } from "../../stacks/spec/resolve";
+import { specWarnings } from "../../stacks/spec/warnings";
 
 /** What may make spec warnings errors, read before the spec is loaded (the stage decides the CI rule). */
 export interface StrictSettings {

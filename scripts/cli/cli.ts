@@ -1,11 +1,11 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { deployCommand } from "./deploy/command";
-import { publishCommand } from "./images/command";
-import { EXAMPLE_SPEC } from "./paths";
-import { CHECK_FORMATS, check, type CheckFormat } from "./policy/check";
+import { deployCommand } from "../deploy/command";
+import { publishCommand } from "../images/command";
+import { EXAMPLE_SPEC } from "../paths";
+import { CHECK_FORMATS, check, type CheckFormat } from "../policy/check";
 import { runMain } from "./run-main";
-import { strictSettings } from "./strict";
-import { checkOutDir, formatSummary, synth } from "./synth";
+import { strictSettings } from "../synth/strict";
+import { checkOutDir, formatSummary, synth } from "../synth/synth";
 
 /** The `berth` command line: a thin layer over the functions in scripts/. */
 export function buildCli(): Command {

@@ -1,4 +1,4 @@
-import { isUserError } from "../stacks/errors";
+import { isUserError } from "../../stacks/errors";
 
 /**
  * Runs a command's body. A user error (BerthError: bad spec, flag, environment, missing tool;

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runNode, specSource, tempDir, writeSpec } from "./run";
+import { runNode, specSource, tempDir, writeSpec } from "../run";
 
 /** A file (not a folder) in a fresh directory. */
 function aFile(): string {

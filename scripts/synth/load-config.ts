@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import Module from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { BerthError } from "../stacks/errors";
-import { resolveConfig, type ResolvedConfig } from "../stacks/spec/resolve";
-import { validateConfig } from "../stacks/spec/validate";
-import { bundleIfStale } from "./bin/bundle.cjs";
-import { berthRoot } from "./paths";
+import { BerthError } from "../../stacks/errors";
+import { resolveConfig, type ResolvedConfig } from "../../stacks/spec/resolve";
+import { validateConfig } from "../../stacks/spec/validate";
+import { bundleIfStale } from "../bin/bundle.cjs";
+import { berthRoot } from "../paths";
 
 /**
  * Loads a spec file (TypeScript or JavaScript), validates it and applies the stage presets.
