@@ -63,6 +63,8 @@ export default defineConfig({
   image: { context: "./app", platform: "linux/amd64" },
   port: 8080,
   fargate: { plainHttp: true },
+  // A test app without a domain; berth deploy refuses plain HTTP unless the rule is suppressed.
+  policy: { suppress: [{ rule: "https-only", reason: "test app without a domain" }] },
 });
 `,
   );
