@@ -11,7 +11,7 @@ import { contentHash } from "./content-hash";
 import { Docker, DockerCommandError } from "./docker";
 import { Ecr, type RemoteImage, type Repository } from "./ecr";
 import { manifestPath, readManifest, recordPublishedImage, type ImageManifest } from "./manifest";
-import { RegistrySession } from "./registry-session";
+import { RegistrySession, dockerFailure } from "./registry-session";
 import { outcomeJson } from "./report";
 import { imageSources, type ExternalImage, type ImageSource } from "./sources";
 import { contentTag, gitState, gitTag } from "./tags";
@@ -193,7 +193,7 @@ async function buildAndPush(source: ImageSource, repository: Repository, hash: s
   } catch (error) {
     // Another run may have pushed the same content meanwhile: ECR refuses to overwrite the tag, and
     // the image it names is built from the same inputs.
-    const raced = error instanceof DockerCommandError ? await ctx.ecr.imageByTag(repository.name, hashTag) : undefined;
+    const raced = dockerFailure(error)?.kind === "tag-immutable" ? await racedImage(ctx, repository.name, hashTag) : undefined;
     if (!raced) throw pushFailed(error, reference, session);
     notes.push(`${hashTag} was pushed by another run meanwhile; using its digest`);
     const published = publishedImage(ctx, source, repository, hash, raced, sortTags(raced.tags));
@@ -211,11 +211,12 @@ async function buildAndPush(source: ImageSource, repository: Repository, hash: s
       tags.push(commitTag!);
     } catch (error) {
       // The image is published under its content tag already; the commit tag only labels it.
-      if (!(error instanceof DockerCommandError)) throw error;
+      const failure = dockerFailure(error);
+      if (!failure) throw error;
       notes.push(
-        /already exists|immutable/i.test(error.output)
+        failure.kind === "tag-immutable"
           ? `${commitTag} was taken by another image meanwhile (ECR tags are immutable); not re-tagged`
-          : `${commitTag} could not be pushed${session.triesNote(error)} (${lastLines(error.output, 1)}); the image is published as ${hashTag}`,
+          : `${commitTag} could not be pushed${session.triesNote(error)} (${failure.cause.replace(/\n/g, " / ")}); the image is published as ${hashTag}`,
       );
     }
   }
@@ -237,11 +238,21 @@ async function checkPlatform(docker: Docker, reference: string, source: ImageSou
   );
 }
 
+/** The image a tag names after ECR refused to overwrite it; undefined when the lookup fails too (the push's error says more). */
+async function racedImage(ctx: ImageContext, repository: string, tag: string): Promise<RemoteImage | undefined> {
+  try {
+    return await ctx.ecr.imageByTag(repository, tag);
+  } catch {
+    return undefined;
+  }
+}
+
 function pushFailed(error: unknown, reference: string, session: RegistrySession): unknown {
-  if (!(error instanceof DockerCommandError)) return error;
+  const failure = dockerFailure(error);
+  if (!failure) return error;
   return new BerthError(
-    `docker push ${reference} failed${session.triesNote(error)} (exit ${error.code}):\n${lastLines(error.output, 8)}\n` +
-      "The image was built but not published, and the image manifest is unchanged. Check the registry and the network, then run again (the build is cached).",
+    `docker push ${reference} failed${session.triesNote(error)} (exit ${(error as DockerCommandError).code}):\n${failure.cause}\n${failure.advice}\n` +
+      "The image was built but not published, and the image manifest is unchanged (the build is cached for the next run).",
   );
 }
 

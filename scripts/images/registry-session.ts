@@ -1,16 +1,18 @@
 import { BerthError } from "../../stacks/errors";
-import { lastLines } from "../command-runner";
 import type { Progress } from "../cli/progress";
 import { withRetries, type RetryPolicy } from "../retry";
 import { Docker, DockerCommandError } from "./docker";
+import { classifyDockerFailure, type DockerFailure } from "./docker-errors";
 import type { Ecr, RegistryLogin } from "./ecr";
 
-/** Registry refusals that no retry fixes (as opposed to network errors, throttling, 5xx). */
-const REFUSED = /denied|unauthorized|authentication required|incorrect username or password|tag invalid|immutable|already exists|name unknown|manifest invalid/i;
+/** What a failed docker command means; undefined for any other error. */
+export function dockerFailure(error: unknown): DockerFailure | undefined {
+  return error instanceof DockerCommandError ? classifyDockerFailure(error.output, error.code) : undefined;
+}
 
-/** A docker failure worth another try. */
+/** A docker failure worth another try: network, throttling, 5xx. */
 function isTransient(error: unknown): boolean {
-  return error instanceof DockerCommandError && !REFUSED.test(error.output);
+  return dockerFailure(error)?.transient === true;
 }
 
 /**
@@ -52,10 +54,10 @@ export class RegistrySession {
     try {
       await this.withRetries(`docker login ${registry}`, () => this.docker.login(registry, username, password));
     } catch (error) {
-      if (!(error instanceof DockerCommandError)) throw error;
+      const failure = dockerFailure(error);
+      if (!failure) throw error;
       throw new BerthError(
-        `docker login to ${registry} failed${this.triesNote(error)} (exit ${error.code}):\n${lastLines(error.output, 8)}\n` +
-          "Check that the registry is reachable from here (network, proxy, AWS_ENDPOINT_URL_ECR) and run again. Nothing was pushed.",
+        `docker login to ${registry} failed${this.triesNote(error)} (exit ${(error as DockerCommandError).code}):\n${failure.cause}\n${failure.advice} Nothing was pushed.`,
       );
     }
   }
@@ -66,7 +68,7 @@ export class RegistrySession {
       isRetryable: isTransient,
       sleep: this.sleep,
       onRetry: (error, attempt, delayMs) => {
-        const reason = error instanceof DockerCommandError ? lastLines(error.output, 1) : String(error);
+        const reason = dockerFailure(error)?.cause.replace(/\n/g, " / ") ?? String(error);
         this.progress.line(`  ${label} failed (try ${attempt} of ${this.retry.attempts}): ${reason}; retrying in ${delayMs / 1000} s`);
       },
     });

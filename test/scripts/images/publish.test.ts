@@ -1,4 +1,4 @@
-import { DescribeRepositoriesCommand, GetAuthorizationTokenCommand } from "@aws-sdk/client-ecr";
+import { DescribeImagesCommand, DescribeRepositoriesCommand, GetAuthorizationTokenCommand, ImageNotFoundException } from "@aws-sdk/client-ecr";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -166,7 +166,8 @@ describe("publish", () => {
     const message = await rejectionOf(s.publish());
     expect([message, existsSync(manifestPath(s.config))]).toEqual([
       `docker push ${REPOSITORY_URI}:${s.tag} failed after 3 tries (exit 1):\ntoomanyrequests: Rate exceeded\n` +
-        "The image was built but not published, and the image manifest is unchanged. Check the registry and the network, then run again (the build is cached).",
+        "The registry is throttling requests (ECR limits the rate of layer uploads per account and region): wait a minute, then run again.\n" +
+        "The image was built but not published, and the image manifest is unchanged (the build is cached for the next run).",
       false,
     ]);
   });
@@ -177,6 +178,37 @@ describe("publish", () => {
     expect(callsOf(s.run).filter((argv) => argv[0] === "push").length).toBe(1);
   });
 
+  it("retries a push whose output holds a normal \"Layer already exists\" before a connection reset", async () => {
+    const s = setup({ handler: pushFails("5f70bf18a086: Layer already exists\nPut https://r.example/v2/web/manifests/h-0: read tcp 10.0.0.2:1->10.0.0.9:443: read: connection reset by peer", 1) });
+    await s.publish();
+    expect(callsOf(s.run).filter((argv) => argv[0] === "push").length).toBe(3);
+  });
+
+  it("says each retry with its try number and the cause line, not docker's countdown", async () => {
+    const s = setup({ handler: pushFails("5f70bf18a086: Retrying in 5 seconds\n5f70bf18a086: Retrying in 1 second\ndial tcp 10.0.0.9:443: connect: connection refused", 1) });
+    await s.publish();
+    expect(s.deps.progress.lines.filter((line) => line.includes("try "))).toEqual([
+      `  push ${REPOSITORY_URI}:${s.tag} failed (try 1 of 3): dial tcp 10.0.0.9:443: connect: connection refused; retrying in 2 s`,
+    ]);
+  });
+
+  it("reports the push's failure, not the ECR lookup's, when the registry stays down", async () => {
+    let pushed = false;
+    const s = setup({ handler: (argv) => (argv[1] === "push" && (pushed = true) ? { code: 1, stderr: "dial tcp 10.0.0.9:443: connect: connection refused" } : undefined) });
+    // ECR is down too once the push has failed.
+    s.aws.ecr.on(DescribeImagesCommand).callsFake(() => {
+      throw pushed ? Object.assign(new Error("connect ECONNREFUSED 10.0.0.9:443"), { name: "Error" }) : new ImageNotFoundException({ message: "not found", $metadata: {} });
+    });
+    const message = await rejectionOf(s.publish({ retry: { attempts: 2, baseDelayMs: 1 } }));
+    expect(message.split("\n").slice(0, 2)).toEqual([`docker push ${REPOSITORY_URI}:${s.tag} failed after 2 tries (exit 1):`, "dial tcp 10.0.0.9:443: connect: connection refused"]);
+  });
+
+  it("notes a commit tag that could not be pushed for a network failure as such, not as taken", async () => {
+    const s = setup({ handler: (argv) => (argv[1] === "push" && argv[2]!.includes(":git-") ? { code: 1, stderr: "5f70bf18a086: Layer already exists\ndial tcp 10.0.0.9:443: connect: connection refused" } : undefined) });
+    const [image] = (await s.publish()).images;
+    expect(image!.notes).toEqual([`git-${SHA.slice(0, 12)} could not be pushed after 3 tries (dial tcp 10.0.0.9:443: connect: connection refused); the image is published as ${s.tag}`]);
+  });
+
   it("uses the digest another run pushed under the same content tag meanwhile", async () => {
     const images: Record<string, string> = {};
     const s = setup({
@@ -184,7 +216,7 @@ describe("publish", () => {
       handler: (argv) => {
         if (argv[1] !== "push") return undefined;
         images["h-"] = OTHER_DIGEST;
-        return { code: 1, stderr: "tag invalid: The image tag already exists in the 'shop-dev/web' repository and cannot be overwritten because the repository is immutable." };
+        return { code: 1, stderr: "tag invalid: The image tag 'h-0' already exists in the 'shop-dev/web' repository and cannot be overwritten because the repository is immutable." };
       },
     });
     const [image] = (await s.publish()).images;

@@ -42,7 +42,7 @@ describe("RegistrySession", () => {
       message:
         "docker login to a.example failed after 3 tries (exit 1):\n" +
         'Error response from daemon: Get "https://a.example/v2/": dial tcp: connect: connection refused\n' +
-        "Check that the registry is reachable from here (network, proxy, AWS_ENDPOINT_URL_ECR) and run again. Nothing was pushed.",
+        "The registry could not be reached: check the network, any proxy (HTTPS_PROXY) and AWS_ENDPOINT_URL_ECR, then run again. Nothing was pushed.",
       retries: 2,
     });
   });

@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { manifestPath } from "../../../scripts/images/manifest";
+import { publish } from "../../../scripts/images/publish";
+import { loadConfig } from "../../../scripts/synth/load-config";
+import { tempDir } from "../run";
+import { startFaultProxy, type FaultPlan } from "./support/fault-proxy";
+import { appWithSpec, dockerSubcommands, realDeps } from "./support/fixtures";
+import { describeWithDocker, startFakeEcr, startRegistry, type FakeEcr, type LocalRegistry } from "./support/local-ecr";
+
+process.env.DOCKER_CONFIG = tempDir();
+const RETRY = { attempts: 3, baseDelayMs: 10 };
+// Blob uploads. docker does not retry a 429 itself; it retries a 500 upload with its own 5-try countdown (> 60 s), so 429 is the fault here.
+const UPLOADS = /^POST \/v2\/.+\/blobs\/uploads\//;
+
+describeWithDocker("berth publish through a faulty registry proxy (real Docker engine and registry)", () => {
+  const app = `pxy${randomBytes(4).toString("hex")}`;
+  const repository = `${app}-dev/web`;
+  let registry: LocalRegistry;
+  let ecr: FakeEcr;
+  let dir: string;
+  let spec: string;
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    ecr = await startFakeEcr(registry, [repository]);
+    Object.assign(process.env, ecr.env());
+    ({ dir, spec } = appWithSpec(app, app));
+    await publish(loadConfig(spec), realDeps(), { retry: RETRY });
+  });
+
+  afterAll(async () => {
+    await ecr?.stop();
+    await registry?.stop();
+  });
+
+  const change = () => writeFileSync(join(dir, "app", "index.html"), `<p>${randomBytes(8).toString("hex")}</p>\n`);
+
+  async function publishThrough(plan: FaultPlan) {
+    change();
+    const proxy = await startFaultProxy(registry.host, plan);
+    ecr.registryHost = proxy.host;
+    const before = readFileSync(manifestPath({ baseDir: dir }), "utf8");
+    const deps = realDeps();
+    try {
+      const outcome = await publish(loadConfig(spec), deps, { retry: RETRY }).then(
+        (result) => ({ ok: true as const, result }),
+        (error: Error) => ({ ok: false as const, message: error.message }),
+      );
+      const pushes = dockerSubcommands(deps.run.calls).filter((c) => c === "push").length;
+      return { outcome, pushes, faulted: proxy.faulted.length, before, after: readFileSync(manifestPath({ baseDir: dir }), "utf8"), lines: deps.progress.lines };
+    } finally {
+      ecr.registryHost = registry.host;
+      await proxy.stop();
+    }
+  }
+
+  it("retries a push the registry answers 429 once, then records the image", async () => {
+    const run = await publishThrough({ fault: { kind: "status", status: 429 }, count: 1, match: UPLOADS });
+    const recorded = JSON.parse(run.after).images[repository];
+    expect({
+      ok: run.outcome.ok,
+      faulted: run.faulted,
+      retryLine: run.lines.some((l) => /failed \(try 1 of 3\): toomanyrequests: Rate exceeded; retrying in 0\.01 s$/.test(l)),
+      digestInRegistry: recorded.digest === (await registry.digestOf(repository, recorded.tags[0])),
+    }).toEqual({ ok: true, faulted: 1, retryLine: true, digestInRegistry: true });
+  });
+
+  it("fails after 3 tries with the 429 cause and what to do, manifest untouched", async () => {
+    const run = await publishThrough({ fault: { kind: "status", status: 429 }, count: Infinity, match: UPLOADS });
+    const message = run.outcome.ok ? "" : run.outcome.message;
+    expect({ first: message.split("\n")[0], rest: message.split("\n").slice(1), pushes: run.pushes, manifest: run.after }).toEqual({
+      first: expect.stringMatching(new RegExp(`^docker push 127\\.0\\.0\\.1:\\d+/${repository}:h-[0-9a-f]{24} failed after 3 tries \\(exit 1\\):$`)),
+      rest: [
+        "toomanyrequests: Rate exceeded",
+        "The registry is throttling requests (ECR limits the rate of layer uploads per account and region): wait a minute, then run again.",
+        "The image was built but not published, and the image manifest is unchanged (the build is cached for the next run).",
+      ],
+      pushes: 3,
+      manifest: run.before,
+    });
+  });
+
+  it("retries a login whose connection is dropped, then publishes", async () => {
+    const run = await publishThrough({ fault: { kind: "drop" }, count: 1, match: /^GET \/v2\/ / });
+    expect([run.outcome.ok, run.faulted, run.lines.some((l) => l.includes("failed (try 1 of 3)"))]).toEqual([true, 1, true]);
+  });
+});

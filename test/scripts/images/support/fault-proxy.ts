@@ -1,0 +1,106 @@
+/**
+ * A TCP proxy on 127.0.0.1 in front of the local registry that injects faults into the first N
+ * HTTP requests matching a pattern (e.g. blob uploads), then passes everything through. Every
+ * request goes upstream with "Connection: close", so each connection carries one request and the
+ * first line of a connection is the request to judge: requests are counted exactly.
+ */
+import { connect, createServer, type Socket } from "node:net";
+
+export type Fault =
+  /** Close the connection without answering (docker sees EOF). */
+  | { readonly kind: "drop" }
+  /** Hold the request unanswered for `ms`, then close the connection. */
+  | { readonly kind: "stall"; readonly ms: number }
+  /** Answer with this status and a registry error body (e.g. 500, 429). */
+  | { readonly kind: "status"; readonly status: 429 | 500 | 502 | 503 };
+
+export interface FaultPlan {
+  readonly fault: Fault;
+  /** How many matching requests get the fault; Infinity for a registry that stays broken. */
+  readonly count: number;
+  /** Which requests count, tested on the request line, e.g. /^POST .*\/blobs\/uploads\// @default every request */
+  readonly match?: RegExp;
+}
+
+export interface FaultProxy {
+  /** `127.0.0.1:<port>` */
+  readonly host: string;
+  /** Request lines that got a fault, in order. */
+  readonly faulted: string[];
+  stop(): Promise<void>;
+}
+
+const REASONS: Record<number, string> = { 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" };
+// The registry's error document (distribution's errcode JSON), as ECR and distribution answer it.
+const BODIES: Record<number, string> = {
+  429: JSON.stringify({ errors: [{ code: "TOOMANYREQUESTS", message: "Rate exceeded" }] }),
+  500: JSON.stringify({ errors: [{ code: "UNKNOWN", message: "unknown error" }] }),
+  502: "",
+  503: "",
+};
+
+export async function startFaultProxy(upstream: string, plan: FaultPlan): Promise<FaultProxy> {
+  const [upstreamHost, upstreamPort] = upstream.split(":") as [string, string];
+  const faulted: string[] = [];
+  const sockets = new Set<Socket>();
+  let left = plan.count;
+
+  const passThrough = (client: Socket, head: Buffer) => {
+    const server = connect(Number(upstreamPort), upstreamHost);
+    sockets.add(server);
+    server.on("close", () => sockets.delete(server));
+    const end = head.indexOf("\r\n") + 2;
+    server.write(Buffer.concat([head.subarray(0, end), Buffer.from("Connection: close\r\n"), head.subarray(end)]));
+    client.pipe(server).pipe(client);
+    server.on("error", () => client.destroy());
+    client.on("error", () => server.destroy());
+  };
+
+  const inject = (client: Socket, requestLine: string) => {
+    faulted.push(requestLine);
+    const { fault } = plan;
+    if (fault.kind === "drop") client.destroy();
+    else if (fault.kind === "stall") setTimeout(() => client.destroy(), fault.ms).unref();
+    else {
+      const body = BODIES[fault.status]!;
+      client.end(
+        `HTTP/1.1 ${fault.status} ${REASONS[fault.status]}\r\nContent-Type: application/json\r\nDocker-Distribution-Api-Version: registry/2.0\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    }
+  };
+
+  const server = createServer((client) => {
+    sockets.add(client);
+    client.on("close", () => sockets.delete(client));
+    client.on("error", () => undefined);
+    let head = Buffer.alloc(0);
+    // Waits for the first request line of the connection, then decides its fate.
+    const onData = (chunk: Buffer) => {
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf("\r\n");
+      if (end < 0) return;
+      client.off("data", onData);
+      client.pause();
+      const requestLine = head.subarray(0, end).toString("latin1");
+      if (left > 0 && (plan.match ?? /./).test(requestLine)) {
+        left--;
+        inject(client, requestLine);
+      } else {
+        passThrough(client, head);
+        client.resume();
+      }
+    };
+    client.on("data", onData);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    host: `127.0.0.1:${(server.address() as { port: number }).port}`,
+    faulted,
+    stop: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
