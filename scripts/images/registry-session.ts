@@ -2,7 +2,7 @@ import { BerthError } from "../../stacks/errors";
 import { lastLines } from "../command-runner";
 import type { Progress } from "../cli/progress";
 import { withRetries, type RetryPolicy } from "../retry";
-import { Docker, DockerCommandError } from "./docker";
+import { Docker, DockerCommandError, type Builder } from "./docker";
 import type { Ecr, RegistryLogin } from "./ecr";
 
 /** Registry refusals that no retry fixes (as opposed to network errors, throttling, 5xx). */
@@ -18,7 +18,7 @@ function isTransient(error: unknown): boolean {
  * preflight, the ECR token, and one `docker login` per registry.
  */
 export class RegistrySession {
-  private ready?: Promise<{ buildx: boolean }>;
+  private ready?: Promise<Builder>;
   private token?: Promise<RegistryLogin>;
   private readonly logins = new Map<string, Promise<void>>();
 
@@ -30,8 +30,8 @@ export class RegistrySession {
     private readonly sleep: (ms: number) => Promise<void>,
   ) {}
 
-  /** Docker runs and reaches its daemon; whether buildx is there. */
-  builder(): Promise<{ buildx: boolean }> {
+  /** Docker runs and reaches its daemon; whether buildx is there and the daemon's platform. */
+  builder(): Promise<Builder> {
     this.ready ??= this.docker.preflight();
     return this.ready;
   }
