@@ -24,7 +24,29 @@ export interface BuildRequest {
   readonly target?: string;
   /** An earlier image of the same repository whose layers the build may reuse. */
   readonly cacheFrom?: string;
+  /** Build every step afresh; wins over `cacheFrom`, which is then not passed. */
   readonly noCache?: boolean;
+}
+
+/** What this docker can build with. */
+export interface Builder {
+  /** The buildx plugin runs (BuildKit; builds for any platform QEMU/binfmt or a remote node provides). */
+  readonly buildx: boolean;
+  /**
+   * The daemon's `os/arch`, e.g. `linux/amd64`: the only platform docker's legacy builder builds for.
+   * Undefined when docker does not say.
+   */
+  readonly daemonPlatform?: string;
+}
+
+/** Go's names for the architectures (`docker version`), also when given as uname's (`docker info`). */
+const ARCH_ALIASES: Readonly<Record<string, string>> = { x86_64: "amd64", aarch64: "arm64" };
+
+/** `linux/amd64` from `linux/x86_64` or `linux/amd64`; undefined for anything not `os/arch`. */
+export function normalisePlatform(text: string): string | undefined {
+  const match = /^([a-z0-9]+)\/([a-z0-9_]+)$/.exec(text.trim());
+  if (!match) return undefined;
+  return `${match[1]}/${ARCH_ALIASES[match[2]!] ?? match[2]}`;
 }
 
 /**
@@ -44,11 +66,12 @@ export class Docker {
   }
 
   /**
-   * Checks that docker runs and reaches its daemon, and whether the buildx plugin is there.
+   * Checks that docker runs and reaches its daemon; returns whether the buildx plugin is there and
+   * the daemon's platform (from the same `docker version` call: no extra command).
    * Throws a BerthError that says what to do when docker is missing or its daemon is down.
    */
-  async preflight(): Promise<{ buildx: boolean }> {
-    const version = await this.exec(["version", "--format", "{{.Server.Version}}"]);
+  async preflight(): Promise<Builder> {
+    const version = await this.exec(["version", "--format", "{{.Server.Version}} {{.Server.Os}}/{{.Server.Arch}}"]);
     if (version.code !== 0) {
       throw new BerthError(
         `Docker is installed but its daemon is not reachable (${this.binary} version exited ${version.code}):\n` +
@@ -57,7 +80,8 @@ export class Docker {
       );
     }
     const buildx = await this.exec(["buildx", "version"]);
-    return { buildx: buildx.code === 0 };
+    const daemonPlatform = normalisePlatform(version.stdout.trim().split(/\s+/).pop() ?? "");
+    return { buildx: buildx.code === 0, ...(daemonPlatform ? { daemonPlatform } : {}) };
   }
 
   /** `docker login` with the password on stdin, so it never shows in a process list. */
@@ -77,8 +101,9 @@ export class Docker {
     args.push("--file", request.dockerfile, "--tag", request.tag);
     for (const name of Object.keys(request.buildArgs).sort()) args.push("--build-arg", `${name}=${request.buildArgs[name]}`);
     if (request.target) args.push("--target", request.target);
+    // --no-cache wins: asked for a build from scratch, a cache source would be ignored at best.
     if (request.noCache) args.push("--no-cache");
-    if (request.cacheFrom) {
+    else if (request.cacheFrom) {
       // BuildKit reads cache metadata from the registry (written inline by the previous build);
       // the legacy builder reuses the image when it is present locally.
       args.push(...(buildx ? ["--cache-from", `type=registry,ref=${request.cacheFrom}`, "--cache-to", "type=inline"] : ["--cache-from", request.cacheFrom]));

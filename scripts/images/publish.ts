@@ -8,7 +8,8 @@ import { lastLines, type CommandRunner } from "../command-runner";
 import type { Progress } from "../cli/progress";
 import { REGISTRY_RETRY, sleep as realSleep, type RetryPolicy } from "../retry";
 import { contentHash } from "./content-hash";
-import { Docker, DockerCommandError } from "./docker";
+import { assertBuildablePlatform, builtPlatformProblem } from "./build-platform";
+import { Docker, DockerCommandError, type Builder } from "./docker";
 import { Ecr, type RemoteImage, type Repository } from "./ecr";
 import { manifestPath, readManifest, recordPublishedImage, type ImageManifest } from "./manifest";
 import { RegistrySession, dockerFailure } from "./registry-session";
@@ -31,7 +32,7 @@ export interface PublishDeps {
 export interface PublishOptions {
   /** Decide and print, but build, push and write nothing. */
   readonly dryRun?: boolean;
-  /** `docker build --no-cache`. */
+  /** `docker build --no-cache` (then without `--cache-from`). */
   readonly noCache?: boolean;
   /** @default REGISTRY_RETRY */
   readonly retry?: RetryPolicy;
@@ -149,7 +150,9 @@ async function buildAndPush(source: ImageSource, repository: Repository, hash: s
   const { session } = ctx;
   const hashTag = contentTag(hash);
   const reference = `${repository.uri}:${hashTag}`;
-  const { buildx } = await session.builder();
+  const builder = await session.builder();
+  const { buildx } = builder;
+  assertBuildablePlatform(source, builder);
   await session.login(repository.registry);
 
   progress.line(`${source.name}: building ${reference} for ${source.platform} (${buildx ? "docker buildx" : "docker build"})`);
@@ -176,7 +179,7 @@ async function buildAndPush(source: ImageSource, repository: Repository, hash: s
         `Fix the Dockerfile (${source.dockerfile}) or the build context and run again; nothing was pushed for ${source.name}.`,
     );
   }
-  await checkPlatform(session.docker, reference, source, buildx);
+  await checkPlatform(session.docker, reference, source, builder);
   progress.line(`${source.name}: built in ${seconds(buildStart)}`);
 
   // ECR tags are immutable: a commit tag that already names an image is left as it is.
@@ -227,15 +230,9 @@ async function buildAndPush(source: ImageSource, repository: Repository, hash: s
 }
 
 /** Fails unless the built image is for the target platform (Fargate runtime platform / EC2 instance architecture). */
-async function checkPlatform(docker: Docker, reference: string, source: ImageSource, buildx: boolean): Promise<void> {
-  const built = await docker.platformOf(reference);
-  if (built === source.platform) return;
-  throw new BerthError(
-    `The image built for ${source.name} is ${built}, but its target is ${source.platform} (image.platform; the Fargate task and the EC2 host run that architecture): it would fail to start on AWS. Nothing was pushed.\n` +
-      (buildx
-        ? `Check FROM lines that pin another --platform in ${source.dockerfile}, then run again.`
-        : `Check FROM lines that pin another --platform in ${source.dockerfile}. Without buildx, docker's legacy builder may reuse a cached image of another platform: run berth publish --no-cache, or install docker buildx, then run again.`),
-  );
+async function checkPlatform(docker: Docker, reference: string, source: ImageSource, builder: Builder): Promise<void> {
+  const problem = builtPlatformProblem(source, await docker.platformOf(reference), builder);
+  if (problem) throw new BerthError(problem);
 }
 
 /** The image a tag names after ECR refused to overwrite it; undefined when the lookup fails too (the push's error says more). */

@@ -1,7 +1,7 @@
 import { BerthError } from "../../stacks/errors";
 import type { Progress } from "../cli/progress";
 import { withRetries, type RetryPolicy } from "../retry";
-import { Docker, DockerCommandError } from "./docker";
+import { Docker, DockerCommandError, type Builder } from "./docker";
 import { classifyDockerFailure, type DockerFailure } from "./docker-errors";
 import type { Ecr, RegistryLogin } from "./ecr";
 
@@ -20,7 +20,7 @@ function isTransient(error: unknown): boolean {
  * preflight, the ECR token, and one `docker login` per registry.
  */
 export class RegistrySession {
-  private ready?: Promise<{ buildx: boolean }>;
+  private ready?: Promise<Builder>;
   private token?: Promise<RegistryLogin>;
   private readonly logins = new Map<string, Promise<void>>();
 
@@ -32,8 +32,8 @@ export class RegistrySession {
     private readonly sleep: (ms: number) => Promise<void>,
   ) {}
 
-  /** Docker runs and reaches its daemon; whether buildx is there. */
-  builder(): Promise<{ buildx: boolean }> {
+  /** Docker runs and reaches its daemon; whether buildx is there and the daemon's platform. */
+  builder(): Promise<Builder> {
     this.ready ??= this.docker.preflight();
     return this.ready;
   }

@@ -1,4 +1,4 @@
-import { Docker } from "../../../scripts/images/docker";
+import { Docker, normalisePlatform } from "../../../scripts/images/docker";
 import { rejectionOf } from "./support/fixtures";
 import { fakeRunner, notFound } from "./support/fake-runner";
 
@@ -35,9 +35,23 @@ describe("Docker", () => {
     );
   });
 
-  it("reports whether buildx is there", async () => {
+  it("reports whether buildx is there and the daemon's platform", async () => {
     const docker = new Docker(fakeRunner((argv) => (argv[1] === "buildx" ? {} : undefined)), {});
-    expect(await docker.preflight()).toEqual({ buildx: true });
+    expect(await docker.preflight()).toEqual({ buildx: true, daemonPlatform: "linux/amd64" });
+  });
+
+  it("names an aarch64 daemon linux/arm64, as image.platform does", async () => {
+    const docker = new Docker(fakeRunner((argv) => (argv[1] === "version" ? { stdout: "20.10.24 linux/aarch64\n" } : undefined)), {});
+    expect(await docker.preflight()).toEqual({ buildx: false, daemonPlatform: "linux/arm64" });
+  });
+
+  it("leaves the daemon's platform unknown when docker version does not print os/arch", async () => {
+    const docker = new Docker(fakeRunner((argv) => (argv[1] === "version" ? { stdout: "20.10.24 /\n" } : undefined)), {});
+    expect(await docker.preflight()).toEqual({ buildx: false });
+  });
+
+  it("maps uname's architecture names to Go's", () => {
+    expect(["linux/x86_64", "linux/aarch64", "linux/arm64", "linux"].map(normalisePlatform)).toEqual(["linux/amd64", "linux/arm64", "linux/arm64", undefined]);
   });
 
   it("returns the digest docker push reports", async () => {

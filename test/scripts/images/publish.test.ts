@@ -38,6 +38,14 @@ const pushFails = (output: string, times = Infinity): Handler => {
   return (argv) => (argv[1] === "push" && failures++ < times ? { code: 1, stderr: output } : undefined);
 };
 
+const buildxPresent: Handler = (argv) => (argv[1] === "buildx" && argv[2] === "version" ? { stdout: "github.com/docker/buildx v0.17.1" } : undefined);
+
+/** A manifest entry for an image published earlier to the same repository: the next build's cache source. */
+const previousEntry = () => ({
+  image: "web", region: "eu-west-1", repositoryUri: REPOSITORY_URI, digest: OTHER_DIGEST, platform: "linux/amd64" as const,
+  tags: ["h-000000000000000000000000"], contentHash: "0".repeat(64), pushedAt: "2026-01-01T00:00:00.000Z",
+});
+
 describe("publish", () => {
   it("runs docker version, buildx version, login, build, inspect, tag and push in this exact order when the content tag is not in ECR", async () => {
     const s = setup();
@@ -46,7 +54,7 @@ describe("publish", () => {
     const gitRef = `${REPOSITORY_URI}:git-${SHA.slice(0, 12)}`;
     const app = join(s.config.baseDir, "app");
     expect(callsOf(s.run)).toEqual([
-      ["version", "--format", "{{.Server.Version}}"],
+      ["version", "--format", "{{.Server.Version}} {{.Server.Os}}/{{.Server.Arch}}"],
       ["buildx", "version"],
       ["login", "--username", "AWS", "--password-stdin", REGISTRY],
       ["build", "--platform", "linux/amd64", "--file", join(app, "Dockerfile"), "--tag", ref, app],
@@ -99,10 +107,23 @@ describe("publish", () => {
     ]);
   });
 
-  it("passes --no-cache to the build when asked", async () => {
-    const s = setup();
+  it("passes --no-cache and no cache source to docker build when asked, even with a previously published image", async () => {
+    const config = configWithApp();
+    recordPublishedImage(manifestPath(config), "shop-dev/web", previousEntry());
+    const s = setup({ config });
     await s.publish({ noCache: true });
-    expect(callsOf(s.run).find((argv) => argv[0] === "build")).toContain("--no-cache");
+    const app = join(s.config.baseDir, "app");
+    expect(callsOf(s.run).find((argv) => argv[0] === "build")).toEqual([
+      "build", "--platform", "linux/amd64", "--file", join(app, "Dockerfile"), "--tag", `${REPOSITORY_URI}:${s.tag}`, "--no-cache", app,
+    ]);
+  });
+
+  it("passes --no-cache and neither --cache-from nor --cache-to to docker buildx build when asked, even with a previously published image", async () => {
+    const config = configWithApp();
+    recordPublishedImage(manifestPath(config), "shop-dev/web", previousEntry());
+    const s = setup({ config, handler: buildxPresent });
+    await s.publish({ noCache: true });
+    expect(callsOf(s.run).find((argv) => argv[1] === "build")!.slice(10, -1)).toEqual(["--no-cache"]);
   });
 
   it("runs no docker command and asks for no ECR token when ECR already has the content tag", async () => {
@@ -245,6 +266,65 @@ describe("publish", () => {
       "The image built for web is linux/arm64, but its target is linux/amd64 (image.platform; the Fargate task and the EC2 host run that architecture): it would fail to start on AWS. Nothing was pushed.",
       false,
     ]);
+  });
+
+  it("refuses a linux/arm64 image before building when docker has no buildx and its daemon is linux/amd64, saying what to do", async () => {
+    const s = setup({ config: configWithApp({ image: { context: "./app", platform: "linux/arm64" } }) });
+    const message = await rejectionOf(s.publish());
+    expect([message, callsOf(s.run).map((argv) => argv[0]), existsSync(manifestPath(s.config))]).toEqual([
+      "Cannot build image web for linux/arm64 (image.platform): the docker daemon here is linux/amd64 and has no buildx, " +
+        "and docker's legacy builder builds only for the daemon's own platform. Nothing was built or pushed.\n" +
+        "Without buildx, image.platform must be linux/amd64 on this machine. To build linux/arm64, do one of: " +
+        "install the docker buildx plugin (https://docs.docker.com/build/install-buildx/) and register QEMU emulation for arm64 (docker run --privileged --rm tonistiigi/binfmt --install arm64); " +
+        'or run berth publish on a native linux/arm64 machine or CI runner; or set image.platform to "linux/amd64" if the service can run on that architecture. Then run again.',
+      ["version", "buildx"],
+      false,
+    ]);
+  });
+
+  it("builds a linux/arm64 image with the legacy docker build on a linux/arm64 daemon without buildx", async () => {
+    const s = setup({
+      config: configWithApp({ image: { context: "./app", platform: "linux/arm64" } }),
+      handler: (argv) => (argv[1] === "version" ? { stdout: "20.10.24 linux/arm64\n" } : argv[1] === "image" ? { stdout: "linux/arm64\n" } : undefined),
+    });
+    const result = await s.publish();
+    expect([result.images[0]!.status, callsOf(s.run).find((argv) => argv[0] === "build")!.slice(0, 3)]).toEqual(["pushed", ["build", "--platform", "linux/arm64"]]);
+  });
+
+  it("builds a linux/arm64 image with docker buildx build --platform linux/arm64 --load on a linux/amd64 daemon with buildx", async () => {
+    const s = setup({
+      config: configWithApp({ image: { context: "./app", platform: "linux/arm64" } }),
+      handler: (argv) => buildxPresent(argv, {}) ?? (argv[1] === "image" ? { stdout: "linux/arm64\n" } : undefined),
+    });
+    const result = await s.publish();
+    expect([result.images[0]!.status, callsOf(s.run).find((argv) => argv[1] === "build")!.slice(0, 6)]).toEqual([
+      "pushed",
+      ["buildx", "build", "--platform", "linux/arm64", "--load", "--provenance=false"],
+    ]);
+  });
+
+  it("blames the legacy builder, not the Dockerfile or the cache, when docker does not name its platform and builds linux/amd64 for a linux/arm64 image", async () => {
+    const s = setup({
+      config: configWithApp({ image: { context: "./app", platform: "linux/arm64" } }),
+      handler: (argv) => (argv[1] === "version" ? { stdout: "20.10.24 /\n" } : undefined),
+    });
+    const message = await rejectionOf(s.publish());
+    expect([message, callsOf(s.run).some((argv) => argv[0] === "push")]).toEqual([
+      "The image built for web is linux/amd64, but its target is linux/arm64 (image.platform; the Fargate task and the EC2 host run that architecture): it would fail to start on AWS. Nothing was pushed.\n" +
+        "docker's legacy builder (no buildx here) builds only for the daemon's platform, linux/amd64.\n" +
+        "Without buildx, image.platform must be linux/amd64 on this machine. To build linux/arm64, do one of: " +
+        "install the docker buildx plugin (https://docs.docker.com/build/install-buildx/) and register QEMU emulation for arm64 (docker run --privileged --rm tonistiigi/binfmt --install arm64); " +
+        'or run berth publish on a native linux/arm64 machine or CI runner; or set image.platform to "linux/amd64" if the service can run on that architecture. Then run again.',
+      false,
+    ]);
+  });
+
+  it("points at FROM --platform pins and base images pulled for another platform, not --no-cache, when the legacy builder builds the wrong platform for the daemon's own", async () => {
+    const s = setup({ handler: (argv) => (argv[1] === "image" ? { stdout: "linux/arm64\n" } : undefined) });
+    const message = await rejectionOf(s.publish());
+    expect(message.split("\n")[1]).toBe(
+      `Check FROM lines that pin another --platform in ${join(s.config.baseDir, "app", "Dockerfile")}, and base images pulled earlier for another platform (docker pull --platform linux/amd64 <image> replaces them), then run again.`,
+    );
   });
 
   it("says how the build failed, with the end of its output", async () => {

@@ -9,8 +9,10 @@ export type Handler = (argv: readonly string[], options: CommandOptions) => Answ
 
 /**
  * A CommandRunner that runs nothing: it records each argv and answers like docker and git would
- * by default (docker succeeds, no buildx, images are linux/amd64, a push prints DIGEST; git is a
- * clean work tree at SHA). `handler` overrides answers.
+ * by default (docker succeeds on a linux/amd64 daemon without buildx, images are linux/amd64, a
+ * push prints DIGEST; git is a clean work tree at SHA). `handler` overrides answers. An argv that
+ * is not a command berth runs (an unknown subcommand or build flag) is refused with an error, so a
+ * test cannot pass on a command line the real docker would reject or misread.
  */
 export function fakeRunner(handler: Handler = () => undefined): CommandRunner & { calls: string[][]; inputs: (string | undefined)[]; options: CommandOptions[] } {
   const calls: string[][] = [];
@@ -20,6 +22,8 @@ export function fakeRunner(handler: Handler = () => undefined): CommandRunner & 
     calls.push([...argv]);
     inputs.push(options.input);
     optionsSeen.push(options);
+    const problem = unrecognised(argv);
+    if (problem) throw new Error(`fake runner: ${problem}: ${argv.join(" ")}`);
     const answer = handler(argv, options) ?? defaults(argv);
     if (answer instanceof Error) throw answer;
     for (const line of `${answer.stdout ?? ""}\n${answer.stderr ?? ""}`.split("\n")) if (line) options.onLine?.(line);
@@ -30,6 +34,7 @@ export function fakeRunner(handler: Handler = () => undefined): CommandRunner & 
 
 function defaults(argv: readonly string[]): Partial<CommandResult> {
   const args = argv.join(" ");
+  if (argv[1] === "version") return { stdout: "20.10.24 linux/amd64\n" };
   if (args.endsWith("buildx version")) return { code: 1, stderr: "docker: unknown command: docker buildx" };
   if (args.includes(" image inspect ")) return { stdout: "linux/amd64\n" };
   if (argv[1] === "push") return { stdout: `The push refers to repository [x]\n${argv[2]!.split(":").pop()}: digest: ${DIGEST} size: 524\n` };
@@ -45,4 +50,39 @@ export function callsOf(run: { calls: string[][] }, binary = "docker"): string[]
 /** An ENOENT error as spawn reports a missing binary. */
 export function notFound(binary: string): Error {
   return Object.assign(new Error(`spawn ${binary} ENOENT`), { code: "ENOENT" });
+}
+
+/** Flags of `docker build` / `docker buildx build` that berth passes, with whether each takes a value. */
+const BUILD_FLAGS: Readonly<Record<string, boolean>> = {
+  "--platform": true, "--file": true, "--tag": true, "--build-arg": true, "--target": true, "--cache-from": true, "--no-cache": false,
+};
+const BUILDX_FLAGS: Readonly<Record<string, boolean>> = { ...BUILD_FLAGS, "--load": false, "--provenance=false": false, "--cache-to": true };
+
+/** Why argv is not a command berth runs, or undefined when it is. */
+function unrecognised(argv: readonly string[]): string | undefined {
+  const binary = argv[0]?.split("/").pop();
+  const [sub, ...rest] = argv.slice(1);
+  if (binary === "git") return argv[1] === "-C" && ["rev-parse", "status"].includes(argv[3]!) ? undefined : "unknown git command";
+  if (binary === "cdktf") return sub === "deploy" ? undefined : "unknown cdktf command";
+  if (binary !== "docker") return "unknown binary";
+  const shape = `${sub} ${rest.length}`;
+  if (shape === "version 2" && rest[0] === "--format") return undefined;
+  if (sub === "buildx" && rest[0] === "version" && rest.length === 1) return undefined;
+  if (shape === "login 4" && rest[0] === "--username" && rest[2] === "--password-stdin") return undefined;
+  if (shape === "image 4" && rest[0] === "inspect" && rest[1] === "--format") return undefined;
+  if (shape === "tag 2" || shape === "push 1") return undefined;
+  if (sub === "build") return buildProblem(rest, BUILD_FLAGS);
+  if (sub === "buildx" && rest[0] === "build") return buildProblem(rest.slice(1), BUILDX_FLAGS);
+  return "unknown docker command";
+}
+
+/** Known flags with their values, then exactly one context directory. */
+function buildProblem(args: readonly string[], flags: Readonly<Record<string, boolean>>): string | undefined {
+  let i = 0;
+  while (i < args.length - 1) {
+    const takesValue = flags[args[i]!];
+    if (takesValue === undefined) return `unknown build flag ${args[i]}`;
+    i += takesValue ? 2 : 1;
+  }
+  return i === args.length - 1 && !args[i]!.startsWith("-") ? undefined : "no build context last";
 }
