@@ -3,7 +3,7 @@ import { ValidationError, check, checkWholeNumber } from "../errors";
 import { IMAGE_REFERENCE } from "../limits/images";
 import { iamActionProblem, iamResourceProblem } from "../limits/iam";
 import { retentionProblem } from "../limits/logs";
-import { CAPACITY_WEIGHT, DESIRED_COUNT, HEALTH_CHECK_GRACE_PERIOD, MAX_PERCENT, MIN_HEALTHY_PERCENT } from "../limits/deployment";
+import { CAPACITY_WEIGHT, DESIRED_COUNT, HEALTH_CHECK_GRACE_PERIOD, MAX_PERCENT, MIN_HEALTHY_PERCENT, deploymentDeadlock } from "../limits/deployment";
 import { CONTAINER_CPU, CONTAINER_MEMORY_MIB, EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT, fargateSizeProblem } from "../limits/fargate";
 import { PORT, SECURITY_GROUP_RULE_DESCRIPTION, cidrProblem } from "../limits/network";
 import { patternProblem } from "../limits/rule";
@@ -88,14 +88,11 @@ function validate(scope: IConstruct, props: FargateServiceProps, p: ResolvedServ
     s.actions.forEach((a, j) => check(scope, `taskRolePolicy[${i}].actions[${j}]`, a, iamActionProblem(a)));
     s.resources.forEach((r, j) => check(scope, `taskRolePolicy[${i}].resources[${j}]`, r, iamResourceProblem(r)));
   });
-  // ECS keeps at least ceil(desired × min%) tasks and starts at most floor(desired × max%):
-  // when neither leaves room for one task to change, a deployment never progresses.
-  const floorMax = Math.floor((p.desiredCount * p.maxPercent) / 100);
-  const ceilMin = Math.ceil((p.desiredCount * p.minHealthyPercent) / 100);
-  if (p.desiredCount > 0 && floorMax <= p.desiredCount && ceilMin >= p.desiredCount) {
+  const deadlock = deploymentDeadlock(p.desiredCount, p.minHealthyPercent, p.maxPercent);
+  if (deadlock) {
     throw new ValidationError(
       scope,
-      `a deployment cannot progress with desiredCount ${p.desiredCount}, minHealthyPercent ${p.minHealthyPercent} and maxPercent ${p.maxPercent}: ECS may neither start an extra task (max ${floorMax}) nor stop one (min ${ceilMin}); raise maxPercent (e.g. 200) or lower minHealthyPercent`,
+      `a deployment cannot progress with desiredCount ${p.desiredCount}, minHealthyPercent ${p.minHealthyPercent} and maxPercent ${p.maxPercent}: ECS may neither start an extra task (max ${deadlock.atMost}) nor stop one (min ${deadlock.atLeast}); raise maxPercent (e.g. 200) or lower minHealthyPercent`,
     );
   }
   if (p.capacity.fargate + p.capacity.spot === 0) {

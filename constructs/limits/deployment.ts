@@ -22,6 +22,18 @@ export const MIN_HEALTHY_PERCENT: Range = { min: 0, max: 100, unit: "percent" };
  */
 export const MAX_PERCENT: Range = { min: 100, max: 200, unit: "percent" };
 
+/**
+ * The task counts a rolling deployment is held between, when they leave it no room: ECS keeps at
+ * least ceil(desired × min%) tasks running and starts at most floor(desired × max%) (ECS
+ * Developer Guide, deployment-type-ecs.html); when neither lets one task change, the deployment
+ * never progresses. Undefined when it can progress.
+ */
+export function deploymentDeadlock(desiredCount: number, minHealthyPercent: number, maxPercent: number): { atMost: number; atLeast: number } | undefined {
+  const atMost = Math.floor((desiredCount * maxPercent) / 100);
+  const atLeast = Math.ceil((desiredCount * minHealthyPercent) / 100);
+  return desiredCount > 0 && atMost <= desiredCount && atLeast >= desiredCount ? { atMost, atLeast } : undefined;
+}
+
 /** A capacity provider's weight: 0-1000 (ECS API Reference, CapacityProviderStrategyItem weight). */
 export const CAPACITY_WEIGHT: Range = { min: 0, max: 1000 };
 

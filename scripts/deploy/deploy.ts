@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { BerthError, isUserError } from "../../stacks/errors";
 import type { ResolvedConfig, Target } from "../../stacks/spec/resolve";
 import { stackName } from "../../stacks/naming";
-import { TARGET_DEFINITIONS, type DeployTools, type StableEcsService } from "../../stacks/targets";
+import { definitionsOf, type DeployTools, type StableEcsService } from "../../stacks/targets";
 import { awsError } from "../aws/errors";
 import { publish, type ImageOutcome, type PublishDeps } from "../images/publish";
 import { describeImage } from "../images/report";
@@ -124,7 +124,7 @@ async function apply(config: ResolvedConfig, deps: DeployDeps, options: DeployOp
       return { ...stable, cluster, name };
     },
   };
-  for (const target of chosenTargets(config)) {
+  for (const target of definitionsOf(config.targets)) {
     if (!target.afterApply) continue;
     const stack = stackName(config, target.id);
     const after = await target.afterApply.run(outputs[stack] ?? {}, stack, tools);
@@ -156,19 +156,14 @@ async function plan(config: ResolvedConfig, deps: DeployDeps, options: DeployOpt
     "synthesize again, pinning the published digests",
     `apply the target stacks: ${argv(targets, "<temporary outputs file>")}`,
   ];
-  for (const target of chosenTargets(config)) if (target.afterApply) steps.push(target.afterApply.describe(options.waitTimeoutSeconds));
-  steps.push(`print the app's URL (${chosenTargets(config).map((t) => `${stackName(config, t.id)}.${t.urlOutput}`).join(", ")})`);
+  for (const target of definitionsOf(config.targets)) if (target.afterApply) steps.push(target.afterApply.describe(options.waitTimeoutSeconds));
+  steps.push(`print the app's URL (${definitionsOf(config.targets).map((t) => `${stackName(config, t.id)}.${t.urlOutput}`).join(", ")})`);
   return { account, steps, images: published.images, outputs: {}, urls: {} };
-}
-
-/** The targets the spec names, in the spec's order, with their definitions. */
-function chosenTargets(config: ResolvedConfig) {
-  return config.targets.map((id) => TARGET_DEFINITIONS.find((t) => t.id === id)!);
 }
 
 function urlsOf(config: ResolvedConfig, outputs: StackOutputs): Partial<Record<Target, string>> {
   const urls: Partial<Record<Target, string>> = {};
-  for (const target of chosenTargets(config)) {
+  for (const target of definitionsOf(config.targets)) {
     const url = outputs[stackName(config, target.id)]?.[target.urlOutput];
     if (typeof url === "string") urls[target.id] = url;
   }

@@ -1,4 +1,4 @@
-import { TARGET_DEFINITIONS } from "../targets";
+import { TARGET_DEFINITIONS, definitionsOf } from "../targets";
 import { formatPath } from "./issue";
 import type { ResolvedConfig } from "./resolve";
 import { secretLooking, type SpecWarning } from "./secret-names";
@@ -13,7 +13,7 @@ export function specWarnings(config: ResolvedConfig): SpecWarning[] {
 
 /** Where a plain environment value ends up on the spec's targets (in the spec's order), besides the Terraform state. */
 function storedIn(config: ResolvedConfig): string {
-  const stores = config.targets.map((id) => TARGET_DEFINITIONS.find((t) => t.id === id)!.plainValuesStoredIn);
+  const stores = definitionsOf(config.targets).map((t) => t.plainValuesStoredIn);
   return `${stores.join(", ")} and the Terraform state`;
 }
 

@@ -13,6 +13,11 @@ export const TARGET_DEFINITIONS = [ec2Target, fargateTarget] as const;
 type AnyTarget = (typeof TARGET_DEFINITIONS)[number];
 export type TargetId = AnyTarget["id"];
 
+/** The definitions of the targets `ids` names (a spec's `targets`), in that order. */
+export function definitionsOf(ids: readonly TargetId[]): AnyTarget[] {
+  return ids.map((id) => TARGET_DEFINITIONS.find((t) => t.id === id)!);
+}
+
 export const TARGET_IDS = TARGET_DEFINITIONS.map((t) => t.id) as [TargetId, ...TargetId[]];
 
 /** Each target's resolved options, under its id (part of ResolvedConfig). */

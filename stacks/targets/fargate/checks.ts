@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { deploymentDeadlock } from "../../../constructs/limits/deployment";
 import { FARGATE_TASK_SIZES, fargateSizeProblem } from "../../../constructs/limits/fargate";
 import { CONTAINER_DEFINITION_OVERHEAD_BYTES, TASK_DEFINITION_MAX_BYTES } from "../../../constructs/limits/spanning";
 import { issue } from "../../spec/issue";
@@ -21,14 +22,12 @@ export function checkFargate(spec: BerthConfig, r: ResolvedConfig, ctx: z.Refine
     issue(ctx, [field], `${size}${note} (ECS Developer Guide, task size); the fargate target runs only these sizes`);
   }
 
-  // ECS keeps at least ceil(desired × min%) tasks and starts at most floor(desired × max%).
-  const floorMax = Math.floor((r.desiredCount * f.maxPercent) / 100);
-  const ceilMin = Math.ceil((r.desiredCount * f.minHealthyPercent) / 100);
-  if (r.desiredCount > 0 && floorMax <= r.desiredCount && ceilMin >= r.desiredCount) {
+  const deadlock = deploymentDeadlock(r.desiredCount, f.minHealthyPercent, f.maxPercent);
+  if (deadlock) {
     issue(
       ctx,
       ["fargate", "maxPercent"],
-      `leaves a deployment no room with desiredCount ${r.desiredCount} and fargate.minHealthyPercent ${f.minHealthyPercent}: ECS may neither start an extra task (at most ${floorMax} running) nor stop one (at least ${ceilMin} running); raise fargate.maxPercent (e.g. 200) or lower fargate.minHealthyPercent`,
+      `leaves a deployment no room with desiredCount ${r.desiredCount} and fargate.minHealthyPercent ${f.minHealthyPercent}: ECS may neither start an extra task (at most ${deadlock.atMost} running) nor stop one (at least ${deadlock.atLeast} running); raise fargate.maxPercent (e.g. 200) or lower fargate.minHealthyPercent`,
     );
   }
   const scaling = f.autoscaling;
