@@ -2,7 +2,8 @@ import type { App } from "cdktf";
 import type { ImageBuilds } from "./images";
 import { RegistryStack } from "./registry-stack";
 import type { ResolvedConfig } from "./spec/resolve";
-import { TARGET_DEFINITIONS } from "./targets";
+import { TARGET_IDS } from "./targets";
+import { TARGET_STACKS } from "./targets/stacks";
 
 /**
  * Adds every stack the spec asks for to `app` and returns notes for the synth summary. `builds`
@@ -10,5 +11,5 @@ import { TARGET_DEFINITIONS } from "./targets";
  */
 export function buildStacks(app: App, config: ResolvedConfig, builds: ImageBuilds): string[] {
   new RegistryStack(app, config);
-  return TARGET_DEFINITIONS.filter((t) => config.targets.includes(t.id)).flatMap((t) => [...t.stack(app, config, builds)]);
+  return TARGET_IDS.filter((id) => config.targets.includes(id)).flatMap((id) => [...TARGET_STACKS[id](app, config, builds)]);
 }

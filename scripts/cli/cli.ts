@@ -1,13 +1,13 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { deployCommand } from "../deploy/command";
-import { publishCommand } from "../images/command";
 import { EXAMPLE_SPEC } from "../paths";
 import { CHECK_FORMATS, check, type CheckFormat } from "../policy/check";
 import { runMain } from "./run-main";
 import { strictSettings } from "../synth/strict";
-import { checkOutDir, formatSummary, synth } from "../synth/synth";
 
-/** The `berth` command line: a thin layer over the functions in scripts/. */
+/**
+ * The `berth` command line: a thin layer over the functions in scripts/. Each command loads its
+ * implementation when it runs, so that `berth publish` never loads cdktf and the provider bindings.
+ */
 export function buildCli(): Command {
   const program = new Command("berth")
     .description("Ship a Docker app to AWS as one EC2 Docker host or an ECS Fargate service (CDK for Terraform).")
@@ -20,8 +20,9 @@ export function buildCli(): Command {
     .option("-o, --out <dir>", "output directory", "cdktf.out")
     .option("--strict", STRICT_HELP)
     .action((opts: { config: string; out: string; strict?: boolean }) =>
-      runMain(() => {
+      runMain(async () => {
         const strict = strictSettings(opts.strict === true, process.env);
+        const { checkOutDir, formatSummary, synth } = await import("../synth/synth.js");
         checkOutDir(opts.out);
         process.stdout.write(`${formatSummary(synth(opts.config, opts.out, strict), opts.config)}\n`);
       }),
@@ -51,7 +52,7 @@ export function buildCli(): Command {
     .option("--dry-run", "print the tags and whether each image would be built or skipped; build, push and write nothing")
     .option("--no-cache", "build without docker's layer cache")
     .option("--json", "print the result as one JSON document on stdout (progress stays on stderr)")
-    .action((opts: { config: string; dryRun?: boolean; cache: boolean; json?: boolean }) => runMain(() => publishCommand(opts)));
+    .action((opts: { config: string; dryRun?: boolean; cache: boolean; json?: boolean }) => runMain(async () => (await import("../images/command.js")).publishCommand(opts)));
 
   program
     .command("deploy")
@@ -67,10 +68,10 @@ export function buildCli(): Command {
     .option("--json", "print the result as one JSON document on stdout (progress stays on stderr)")
     .option("--strict", STRICT_HELP)
     .action((opts: { config: string; out: string; autoApprove?: boolean; dryRun?: boolean; waitTimeout: number; cache: boolean; json?: boolean; strict?: boolean }) =>
-      runMain(() => {
+      runMain(async () => {
         const strict = strictSettings(opts.strict === true, process.env);
-        checkOutDir(opts.out);
-        return deployCommand({ ...opts, strict });
+        (await import("../synth/synth.js")).checkOutDir(opts.out);
+        return (await import("../deploy/command.js")).deployCommand({ ...opts, strict });
       }),
     );
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { BerthError } from "../../stacks/errors";
 import type { CommandRunner } from "../command-runner";
+import { Interrupted, withDetail } from "../interrupt";
 import { berthRoot } from "../paths";
 import type { Progress } from "../cli/progress";
 
@@ -49,12 +50,18 @@ export async function runCdktfDeploy(run: CommandRunner, binary: string, request
     result = await run(argv, {
       cwd: berthRoot(),
       interactive: !request.autoApprove,
+      // Stopped, Terraform finishes its in-flight calls and writes its state; killing it would leave
+      // the state locked and resources untracked. A second Ctrl-C/SIGTERM kills it (stopOnSignals).
+      stopTimeoutMs: Number.POSITIVE_INFINITY,
       onLine: (line) => {
         output.push(line);
         progress.status("cdktf", line);
       },
     });
   } catch (error) {
+    if (error instanceof Interrupted) {
+      throw withDetail(error, `cdktf deploy ${request.stacks.join(" ")} was stopped: Terraform finishes the calls it has started and saves its state. Run berth deploy again to finish.`);
+    }
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     throw new BerthError(`The cdktf CLI was not found at ${binary}.\nRun npm ci in berth's folder (or set BERTH_CDKTF to the cdktf binary) and run again.`);
   }

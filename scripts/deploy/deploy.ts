@@ -10,6 +10,7 @@ import { definitionsOf, type DeployTools, type StableEcsService } from "../../st
 import { awsError } from "../aws/errors";
 import { publish, type ImageOutcome, type PublishDeps } from "../images/publish";
 import { describeImage } from "../images/report";
+import { Interrupted, withDetail } from "../interrupt";
 import { refuseBlockingFindings } from "../policy/gate";
 import { sleep as realSleep, type RetryPolicy } from "../retry";
 import { formatSummary, synthConfig } from "../synth/synth";
@@ -72,7 +73,7 @@ export async function deploy(config: ResolvedConfig, deps: DeployDeps, options: 
     return await (options.dryRun ? plan(config, deps, options) : apply(config, deps, options, done));
   } catch (error) {
     if (!isUserError(error) || done.length === 0) throw error;
-    throw new BerthError(`${error.message}\nDone before this failure: ${done.join("; ")}.`);
+    throw withDetail(error, `Done before this failure: ${done.join("; ")}.`);
   }
 }
 
@@ -116,11 +117,17 @@ async function apply(config: ResolvedConfig, deps: DeployDeps, options: DeployOp
     waitTimeoutSeconds: options.waitTimeoutSeconds,
     async waitForEcsService(cluster, name) {
       progress.line(`waiting for ECS service ${cluster}/${name} to be stable (up to ${options.waitTimeoutSeconds} s)`);
-      const stable = await waitForServiceStable(
-        { cluster, service: name, region: config.region, since, timeoutMs: options.waitTimeoutSeconds * 1000, pollMs: deps.pollMs },
-        deps.ecs,
-        { progress, sleep: deps.sleep ?? realSleep, now: clock },
-      );
+      let stable;
+      try {
+        stable = await waitForServiceStable(
+          { cluster, service: name, region: config.region, since, timeoutMs: options.waitTimeoutSeconds * 1000, pollMs: deps.pollMs },
+          deps.ecs,
+          { progress, sleep: deps.sleep ?? realSleep, now: clock },
+        );
+      } catch (error) {
+        if (!(error instanceof Interrupted)) throw error;
+        throw withDetail(error, `berth stopped waiting for ECS service ${cluster}/${name}; ECS goes on with its deployment (the circuit breaker still rolls back a failing one). Watch it in the ECS console, or run berth deploy again to wait for it.`);
+      }
       return { ...stable, cluster, name };
     },
   };

@@ -1,7 +1,7 @@
 import { awsClients } from "../aws/clients";
-import { runCommand } from "../command-runner";
 import { loadConfig } from "../synth/load-config";
 import { streamProgress } from "../cli/progress";
+import { stoppable } from "../cli/stoppable";
 import { writeResult } from "../cli/write-result";
 import { publish } from "./publish";
 import { formatPublish } from "./report";
@@ -14,7 +14,10 @@ export interface PublishCommandOptions {
   readonly json?: boolean;
 }
 
-/** `berth publish`: progress on stderr; the result (text or --json) on stdout. */
+/**
+ * `berth publish`: progress on stderr; the result (text or --json) on stdout. SIGINT/SIGTERM stop
+ * docker and report what was published and what was not.
+ */
 export async function publishCommand(opts: PublishCommandOptions): Promise<void> {
   const dryRun = opts.dryRun === true;
   await writeResult(opts.json === true, async () => {
@@ -23,7 +26,10 @@ export async function publishCommand(opts: PublishCommandOptions): Promise<void>
     const progress = streamProgress();
     const { ecr, sts } = awsClients(config.region);
     try {
-      const result = await publish(config, { ecr, sts, run: runCommand, progress }, { dryRun, noCache: opts.cache === false });
+      const result = await stoppable(
+        (line) => progress.line(line),
+        (tools) => publish(config, { ecr, sts, progress, ...tools }, { dryRun, noCache: opts.cache === false }),
+      );
       return { json: { dryRun, ...result }, text: formatPublish(result, header, dryRun) };
     } finally {
       ecr.destroy();

@@ -6,6 +6,7 @@ import type { ResolvedConfig } from "../../stacks/spec/resolve";
 import { stackName } from "../../stacks/naming";
 import { lastLines, type CommandRunner } from "../command-runner";
 import type { Progress } from "../cli/progress";
+import { Interrupted } from "../interrupt";
 import { REGISTRY_RETRY, sleep as realSleep, type RetryPolicy } from "../retry";
 import { contentHash } from "./content-hash";
 import { assertBuildablePlatform, builtPlatformProblem } from "./build-platform";
@@ -14,6 +15,7 @@ import { Ecr, type RemoteImage, type Repository } from "./ecr";
 import { manifestPath, readManifest, recordPublishedImage, type ImageManifest } from "./manifest";
 import { RegistrySession, dockerFailure } from "./registry-session";
 import { outcomeJson } from "./report";
+import { interruptedPublish, type PublishStep } from "./interrupted";
 import { imageSources, type ExternalImage, type ImageSource } from "./sources";
 import { contentTag, gitState, gitTag } from "./tags";
 
@@ -27,6 +29,11 @@ export interface PublishDeps {
   readonly env?: NodeJS.ProcessEnv;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
+  /**
+   * Aborted when berth is asked to stop (stoppable): checked before each image, while `run` and
+   * `sleep` stop what is running. Publish then fails with an Interrupted saying what it left.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface PublishOptions {
@@ -91,13 +98,18 @@ export async function publish(config: ResolvedConfig, deps: PublishDeps, options
   const ecr = new Ecr(deps.ecr, deps.sts, config.region);
   const sleep = deps.sleep ?? realSleep;
   const session = new RegistrySession(new Docker(deps.run, deps.env), ecr, deps.progress, options.retry ?? REGISTRY_RETRY, sleep);
-  const context: ImageContext = { config, deps, options, ecr, session, manifest, previous, now: deps.now ?? (() => new Date()) };
+  const context: ImageContext = { config, deps, options, ecr, session, manifest, previous, now: deps.now ?? (() => new Date()), doing: "lookup" };
 
   const images: ImageOutcome[] = [];
-  for (const source of build) {
+  for (const [index, source] of build.entries()) {
     try {
+      deps.signal?.throwIfAborted();
+      context.doing = "lookup";
       images.push(await publishImage(source, context));
     } catch (error) {
+      if (error instanceof Interrupted) {
+        throw interruptedPublish(error, { manifest, done: images, current: { image: source.name, doing: context.doing }, notStarted: build.slice(index + 1).map((s) => s.name) });
+      }
       if (!isUserError(error) || images.length === 0) throw error;
       const done = images.map((i) => `${i.image} (${i.status === "would-push" ? i.status : `${i.status} ${i.published.digest}`})`).join(", ");
       throw new BerthError(`${error.message}\nAlready published and recorded in ${manifest}: ${done}.`);
@@ -115,24 +127,36 @@ interface ImageContext {
   readonly manifest: string;
   readonly previous: ImageManifest;
   readonly now: () => Date;
+  /** What the current image's publish is doing, for the message when berth is stopped. */
+  doing: PublishStep;
 }
 
 async function publishImage(source: ImageSource, ctx: ImageContext): Promise<ImageOutcome> {
   const { run } = ctx.deps;
   const hash = contentHash(source);
   const hashTag = contentTag(hash);
-  const commitTag = gitTag(await gitState(run, source.contextDir, source.dockerfile), hash);
+  // The two ECR lookups run side by side, and git only when a tag list is needed: a publish with
+  // nothing to do waits for one round trip and starts no process.
+  const commitTagOf = async () => gitTag(await gitState(run, source.contextDir, source.dockerfile), hash);
+  const [repository, lookup] = await Promise.all([
+    ctx.ecr.repository(source.repositoryName),
+    ctx.ecr.imageByTag(source.repositoryName, hashTag).then(
+      (image) => ({ image }),
+      (error: unknown) => ({ error }),
+    ),
+  ]);
   const base = { image: source.name, repository: source.repositoryName };
-  const planned = { platform: source.platform, contentHash: hash, tags: tagList(hashTag, commitTag) };
+  const planned = async () => ({ platform: source.platform, contentHash: hash, tags: tagList(hashTag, await commitTagOf()) });
 
-  const repository = await ctx.ecr.repository(source.repositoryName);
   if (!repository) {
     if (ctx.options.repositoriesMayBeMissing) {
-      return imageOutcome({ ...base, status: "would-push", planned, notes: [`repository ${source.repositoryName} does not exist yet`] });
+      return imageOutcome({ ...base, status: "would-push", planned: await planned(), notes: [`repository ${source.repositoryName} does not exist yet`] });
     }
     throw await missingRepository(source, ctx);
   }
-  const existing = await ctx.ecr.imageByTag(repository.name, hashTag);
+  // The lookup's error counts only once the repository is known to exist (it fails with it otherwise).
+  if ("error" in lookup) throw lookup.error;
+  const existing = lookup.image;
   if (existing) {
     const published = publishedImage(ctx, source, repository, hash, existing, sortTags(existing.tags));
     if (ctx.options.dryRun) return imageOutcome({ ...base, status: "would-reuse", published, notes: [] });
@@ -140,9 +164,9 @@ async function publishImage(source: ImageSource, ctx: ImageContext): Promise<Ima
     return imageOutcome({ ...base, status: "reused", published, notes: [] });
   }
   if (ctx.options.dryRun) {
-    return imageOutcome({ ...base, status: "would-push", planned: { ...planned, repositoryUri: repository.uri }, notes: [] });
+    return imageOutcome({ ...base, status: "would-push", planned: { ...(await planned()), repositoryUri: repository.uri }, notes: [] });
   }
-  return buildAndPush(source, repository, hash, commitTag, ctx);
+  return buildAndPush(source, repository, hash, await commitTagOf(), ctx);
 }
 
 async function buildAndPush(source: ImageSource, repository: Repository, hash: string, commitTag: string | undefined, ctx: ImageContext): Promise<ImageOutcome> {
@@ -156,6 +180,7 @@ async function buildAndPush(source: ImageSource, repository: Repository, hash: s
   await session.login(repository.registry);
 
   progress.line(`${source.name}: building ${reference} for ${source.platform} (${buildx ? "docker buildx" : "docker build"})`);
+  ctx.doing = { step: "build", reference };
   const buildStart = Date.now();
   try {
     await session.docker.build(
@@ -189,6 +214,7 @@ async function buildAndPush(source: ImageSource, repository: Repository, hash: s
 
   const notes: string[] = [];
   const pushStart = Date.now();
+  ctx.doing = { step: "push", reference };
   const push = (ref: string) => session.withRetries(`push ${ref}`, () => session.docker.push(ref, (line) => progress.status(`${source.name} push`, line)));
   let digest: string;
   try {
@@ -209,10 +235,16 @@ async function buildAndPush(source: ImageSource, repository: Repository, hash: s
     if (taken.digest === digest) tags.push(commitTag!);
     else notes.push(`${commitTag} already names another image (ECR tags are immutable); not re-tagged`);
   } else if (commitReference) {
+    ctx.doing = { step: "commit-tag", reference: commitReference };
     try {
       await push(commitReference);
       tags.push(commitTag!);
     } catch (error) {
+      if (error instanceof Interrupted) {
+        // Stopped after the content tag was pushed: record what ECR holds.
+        record(ctx, source, publishedImage(ctx, source, repository, hash, { digest, pushedAt: ctx.now().toISOString() }, tags));
+        throw error;
+      }
       // The image is published under its content tag already; the commit tag only labels it.
       const failure = dockerFailure(error);
       if (!failure) throw error;

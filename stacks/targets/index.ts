@@ -4,9 +4,9 @@ import { fargateTarget } from "./fargate";
 import type { TargetDefinition } from "./target";
 
 /**
- * Every target berth knows, in the order messages list them. The app, the spec, deploy and its
- * report iterate over this list: a new target is its folder (see stacks/targets/target.ts) and a
- * line here.
+ * Every target berth knows, in the order messages list them. The spec, deploy and its report
+ * iterate over this list: a new target is its folder (see stacks/targets/target.ts), a line here
+ * and one in stacks.ts (its stack).
  */
 export const TARGET_DEFINITIONS = [ec2Target, fargateTarget] as const;
 
@@ -30,4 +30,4 @@ export function targetBlocks(): TargetBlocks {
   return Object.fromEntries(TARGET_DEFINITIONS.map((t) => [t.id, t.block.optional()])) as unknown as TargetBlocks;
 }
 
-export type { AfterApply, DeployTools, StableEcsService, StackOutputValues, TargetDefinition } from "./target";
+export type { AfterApply, DeployTools, StableEcsService, StackOutputValues, TargetDefinition, TargetStack } from "./target";

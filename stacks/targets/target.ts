@@ -6,9 +6,10 @@ import type { BerthConfig } from "../spec/schema";
 import type { SpecWarning } from "../spec/warnings";
 
 /**
- * Everything one target means, in one place: its spec block and checks, its defaults, its stack,
- * what deploy does after apply and what it reports. The app, the spec, deploy and its report
- * iterate over the registry (targets/index.ts); adding a target is a folder and a line there.
+ * Everything one target means, in one place: its spec block and checks, its defaults, what deploy
+ * does after apply and what it reports. The spec, deploy and its report iterate over the registry
+ * (targets/index.ts). Its stack is apart (TargetStack, registered in targets/stacks.ts), so that
+ * reading a spec, publishing and planning a deploy load no cdktf or provider bindings.
  */
 export interface TargetDefinition<Id extends string, Block extends z.ZodType, Resolved> {
   /** The spec's name for the target (`targets: ["fargate"]`) and its block's key; also the stack's suffix. */
@@ -25,8 +26,6 @@ export interface TargetDefinition<Id extends string, Block extends z.ZodType, Re
   readonly plainValuesStoredIn: string;
   /** The target's own warnings (stacks/spec/warnings.ts). */
   warnings?(config: ResolvedConfig): SpecWarning[];
-  /** Adds the target's stack to `app`; returns notes for the synth summary. */
-  stack(app: App, config: ResolvedConfig, builds: ImageBuilds): readonly string[];
   /** The stack output holding the app's URL. */
   readonly urlOutput: string;
   /** What `berth deploy` does after applying the stack, besides printing the URL. */
@@ -34,6 +33,9 @@ export interface TargetDefinition<Id extends string, Block extends z.ZodType, Re
   /** Lines of `berth deploy`'s report from the stack's outputs, besides the URL. */
   reportLines?(outputs: StackOutputValues): string[];
 }
+
+/** Adds a target's stack to `app`; returns notes for the synth summary. */
+export type TargetStack = (app: App, config: ResolvedConfig, builds: ImageBuilds) => readonly string[];
 
 export interface ResolveContext {
   readonly stage: Stage;

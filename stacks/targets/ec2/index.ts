@@ -2,7 +2,6 @@ import type { TargetDefinition } from "../target";
 import { checkEc2 } from "./checks";
 import { resolveEc2, type ResolvedEc2 } from "./resolve";
 import { ec2Block } from "./spec";
-import { Ec2Stack } from "./stack";
 
 /** The `ec2` target: one Docker host running the app with docker compose. */
 export const ec2Target: TargetDefinition<"ec2", typeof ec2Block, ResolvedEc2> = {
@@ -11,10 +10,6 @@ export const ec2Target: TargetDefinition<"ec2", typeof ec2Block, ResolvedEc2> = 
   resolve: resolveEc2,
   checkResolved: checkEc2,
   plainValuesStoredIn: "the EC2 host's compose file",
-  stack: (app, config, builds) => {
-    new Ec2Stack(app, config, builds);
-    return [];
-  },
   urlOutput: "app_url",
   reportLines: (outputs) => [
     ...(outputs.instance_id ? [`ec2 instance: ${String(outputs.instance_id)}`] : []),

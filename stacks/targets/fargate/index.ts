@@ -4,7 +4,6 @@ import { waitForStableService } from "./deploy";
 import { resolveFargate, type ResolvedFargate } from "./resolve";
 import { fargateBlock } from "./spec";
 import { checkFargateSpec } from "./spec-checks";
-import { FargateStack } from "./stack";
 import { fargateWarnings } from "./warnings";
 
 /** The `fargate` target: an ECS Fargate service behind an Application Load Balancer. */
@@ -16,7 +15,6 @@ export const fargateTarget: TargetDefinition<"fargate", typeof fargateBlock, Res
   checkResolved: checkFargate,
   plainValuesStoredIn: "the ECS task definition",
   warnings: fargateWarnings,
-  stack: (app, config, builds) => new FargateStack(app, config, builds).notes,
   urlOutput: "service_url",
   afterApply: waitForStableService,
 };

@@ -9,6 +9,7 @@ import { recordingProgress, rejectionOf, tagsOf } from "../images/support/fixtur
 import { DIGEST, callsOf, fakeRunner, type Handler } from "../images/support/fake-runner";
 import { REPOSITORY_URI, configWithApp, mockAws, withoutRepository } from "../images/support/unit";
 import { tempDir } from "../run";
+import { Interrupted } from "../../../scripts/interrupt";
 
 const CDKTF = "/berth/node_modules/.bin/cdktf";
 const OUTPUTS = {
@@ -141,6 +142,36 @@ describe("deploy", () => {
         "Fix what Terraform reports (it needs terraform >= 1.10 on the PATH, network access to its provider registry, and AWS credentials) and run berth deploy again.\n" +
         "Done before this failure: applied shop-dev-registry; published web (reused).",
     );
+  });
+
+  it("stopped during the target stacks' apply says Terraform saves its state and what was done, as an Interrupted", async () => {
+    const s = setup({ images: { "h-": DIGEST }, handler: (argv) => (argv[0] === CDKTF && argv[2] === "shop-dev-fargate" ? new Interrupted("SIGINT") : undefined) });
+    const error = (await s.result.catch((e: unknown) => e)) as Interrupted;
+    expect([error instanceof Interrupted, error.message]).toEqual([
+      true,
+      "Stopped by SIGINT.\n" +
+        "cdktf deploy shop-dev-fargate was stopped: Terraform finishes the calls it has started and saves its state. Run berth deploy again to finish.\n" +
+        "Done before this failure: applied shop-dev-registry; published web (reused).",
+    ]);
+  });
+
+  it("stopped while waiting for the ECS service says ECS goes on with its deployment", async () => {
+    const config = configWithApp();
+    const aws = mockAws({ "h-": DIGEST });
+    mockClient(ECSClient).on(DescribeServicesCommand).resolves({ services: [{ ...stable, deployments: [{ id: "ecs-svc/3", status: "PRIMARY", rolloutState: "IN_PROGRESS" }] }] });
+    const deps = {
+      ecr: aws.ecrClient, sts: aws.stsClient, ecs: new ECSClient({ region: "eu-west-1" }), run: fakeRunner(cdktfWritesOutputs()), progress: recordingProgress(), env: {}, cdktf: CDKTF,
+      sleep: () => Promise.reject(new Interrupted("SIGTERM")), clock: () => 0, pollMs: 1,
+    };
+    const options = { specPath: "berth.config.ts", outdir: join(tempDir(), "cdktf.out"), autoApprove: true, dryRun: false, terminal: false, json: false, waitTimeoutSeconds: 600 };
+    const error = (await deploy(config, deps, options).catch((e: unknown) => e)) as Interrupted;
+    expect([error.signal, error.message.split("\n").slice(1)]).toEqual([
+      "SIGTERM",
+      [
+        "berth stopped waiting for ECS service shop-dev/shop-dev; ECS goes on with its deployment (the circuit breaker still rolls back a failing one). Watch it in the ECS console, or run berth deploy again to wait for it.",
+        "Done before this failure: applied shop-dev-registry; published web (reused); applied shop-dev-fargate.",
+      ],
+    ]);
   });
 
   it("publishes nothing when the registry stack fails to apply", async () => {

@@ -86,4 +86,31 @@ describeWithDocker("berth publish through a faulty registry proxy (real Docker e
     const run = await publishThrough({ fault: { kind: "drop" }, count: 1, match: /^GET \/v2\/ / });
     expect([run.outcome.ok, run.faulted, run.lines.some((l) => l.includes("failed (try 1 of 3)"))]).toEqual([true, 1, true]);
   });
+
+  it("retries a login the registry answers 500 throughout its first try, then publishes", async () => {
+    // One docker login sends two requests to /v2/ (the ping, then the credentials). A 500 on the ping
+    // alone makes docker skip the auth challenge and report 401 (an auth failure, not retried).
+    const run = await publishThrough({ fault: { kind: "status", status: 500 }, count: 2, match: /^GET \/v2\/ / });
+    const retry = run.lines.find((l) => l.includes("failed (try 1 of 3)"));
+    expect([run.outcome.ok, run.faulted, retry]).toEqual([true, 2, expect.stringMatching(/500 Internal Server Error; retrying in 0\.01 s$/)]);
+  });
+
+  it("fails after 3 tries when every login is answered 500, with the cause and what to do, manifest untouched", async () => {
+    const run = await publishThrough({ fault: { kind: "status", status: 500 }, count: Infinity, match: /^GET \/v2\/ / });
+    const message = run.outcome.ok ? "" : run.outcome.message;
+    expect({ lines: message.split("\n"), manifest: run.after }).toEqual({
+      lines: [
+        expect.stringMatching(/^docker login to 127\.0\.0\.1:\d+ failed after 3 tries \(exit 1\):$/),
+        expect.stringMatching(/500 Internal Server Error$/),
+        "The registry answered with a server error, which usually passes: run again in a few minutes. Nothing was pushed.",
+      ],
+      manifest: run.before,
+    });
+  });
+
+  it("publishes and records the image when the registry holds an upload unanswered, then drops it (docker retries the upload itself)", async () => {
+    const run = await publishThrough({ fault: { kind: "stall", ms: 1000 }, count: 1, match: UPLOADS });
+    const recorded = JSON.parse(run.after).images[repository];
+    expect([run.outcome.ok, run.faulted, recorded.digest === (await registry.digestOf(repository, recorded.tags[0]))]).toEqual([true, 1, true]);
+  });
 });

@@ -30,6 +30,8 @@ export interface FaultProxy {
   stop(): Promise<void>;
 }
 
+/** The first byte of a TLS ClientHello (record type handshake). */
+const TLS_HANDSHAKE = 0x16;
 const REASONS: Record<number, string> = { 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" };
 // The registry's error document (distribution's errcode JSON), as ECR and distribution answer it.
 const BODIES: Record<number, string> = {
@@ -45,12 +47,12 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan): Promis
   const sockets = new Set<Socket>();
   let left = plan.count;
 
-  const passThrough = (client: Socket, head: Buffer) => {
+  const passThrough = (client: Socket, head: Buffer, http = true) => {
     const server = connect(Number(upstreamPort), upstreamHost);
     sockets.add(server);
     server.on("close", () => sockets.delete(server));
     const end = head.indexOf("\r\n") + 2;
-    server.write(Buffer.concat([head.subarray(0, end), Buffer.from("Connection: close\r\n"), head.subarray(end)]));
+    server.write(http ? Buffer.concat([head.subarray(0, end), Buffer.from("Connection: close\r\n"), head.subarray(end)]) : head);
     client.pipe(server).pipe(client);
     server.on("error", () => client.destroy());
     client.on("error", () => server.destroy());
@@ -78,6 +80,13 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan): Promis
     // Waits for the first request line of the connection, then decides its fate.
     const onData = (chunk: Buffer) => {
       head = Buffer.concat([head, chunk]);
+      if (head[0] === TLS_HANDSHAKE) {
+        // docker tries HTTPS first; the plain-HTTP registry refuses it at once and docker falls back
+        // to HTTP. Waiting for a request line that never comes would cost docker its TLS timeout.
+        client.off("data", onData);
+        passThrough(client, head, false);
+        return;
+      }
       const end = head.indexOf("\r\n");
       if (end < 0) return;
       client.off("data", onData);
