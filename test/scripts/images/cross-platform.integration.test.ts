@@ -5,8 +5,8 @@ import { manifestPath } from "../../../scripts/images/manifest";
 import { publish } from "../../../scripts/images/publish";
 import { loadConfig } from "../../../scripts/synth/load-config";
 import { tempDir } from "../run";
-import { appWithSpec, dockerSubcommands, realDeps, rejectionOf, runBerth } from "./support/fixtures";
-import { describeWithDocker, startFakeEcr, startRegistry, type FakeEcr, type LocalRegistry } from "./support/local-ecr";
+import { dockerSubcommands, realDeps, rejectionOf, runBerth, startRegistryApp, stopRegistryApp } from "./support/fixtures";
+import { describeWithDocker, type FakeEcr, type LocalRegistry } from "./support/local-ecr";
 
 process.env.DOCKER_CONFIG = tempDir();
 
@@ -25,17 +25,11 @@ describeWithDocker("berth publish of a foreign-platform image with the real Dock
   let spec: string;
 
   beforeAll(async () => {
-    registry = await startRegistry();
-    ecr = await startFakeEcr(registry, [`${app}-dev/web`]);
-    Object.assign(process.env, ecr.env());
-    ({ dir, spec } = appWithSpec(app, app));
+    ({ registry, ecr, dir, spec } = await startRegistryApp(app));
     writeFileSync(spec, readFileSync(spec, "utf8").replace('platform: "linux/amd64"', `platform: "${foreign}"`));
   });
 
-  afterAll(async () => {
-    await ecr?.stop();
-    await registry?.stop();
-  });
+  afterAll(() => stopRegistryApp(app, { registry, ecr }));
 
   withoutBuildx(`refuses a ${foreign} image before building when docker has no buildx and its daemon is ${daemon}`, async () => {
     const deps = realDeps();

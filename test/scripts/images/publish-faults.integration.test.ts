@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -6,8 +6,8 @@ import { manifestPath } from "../../../scripts/images/manifest";
 import { publish } from "../../../scripts/images/publish";
 import { loadConfig } from "../../../scripts/synth/load-config";
 import { ROOT, hasStackTrace, tempDir } from "../run";
-import { appWithSpec, dockerSubcommands, realDeps, rejectionOf, runBerth } from "./support/fixtures";
-import { describeWithDocker, freePort, startFakeEcr, startRegistry, startThrottlingRegistry, type FakeEcr, type LocalRegistry } from "./support/local-ecr";
+import { dockerSubcommands, realDeps, rejectionOf, runBerth, startRegistryApp, stopRegistryApp } from "./support/fixtures";
+import { describeWithDocker, freePort, startThrottlingRegistry, type FakeEcr, type LocalRegistry } from "./support/local-ecr";
 
 process.env.DOCKER_CONFIG = tempDir();
 const RETRY = { attempts: 3, baseDelayMs: 10 };
@@ -22,10 +22,7 @@ describeWithDocker("berth publish when something is wrong (real Docker engine an
   let publishedManifest: string;
 
   beforeAll(async () => {
-    registry = await startRegistry();
-    ecr = await startFakeEcr(registry, [repository]);
-    Object.assign(process.env, ecr.env());
-    ({ dir, spec } = appWithSpec(app, app));
+    ({ registry, ecr, dir, spec } = await startRegistryApp(app));
     await publish(loadConfig(spec), realDeps(), { retry: RETRY });
     publishedManifest = readFileSync(manifestPath({ baseDir: dir }), "utf8");
   });
@@ -34,12 +31,7 @@ describeWithDocker("berth publish when something is wrong (real Docker engine an
     ecr.registryHost = registry.host;
   });
 
-  afterAll(async () => {
-    await ecr?.stop();
-    await registry?.stop();
-    const images = spawnSync("docker", ["images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", `reference=*/${repository}`], { encoding: "utf8" }).stdout.split("\n").filter(Boolean);
-    if (images.length > 0) spawnSync("docker", ["rmi", "--force", ...images]);
-  });
+  afterAll(() => stopRegistryApp(app, { registry, ecr }));
 
   /** Changes the app so that the next publish has something to build. */
   const change = () => writeFileSync(join(dir, "app", "index.html"), `<p>${randomBytes(8).toString("hex")}</p>\n`);

@@ -6,8 +6,8 @@ import { publish } from "../../../scripts/images/publish";
 import { loadConfig } from "../../../scripts/synth/load-config";
 import { tempDir } from "../run";
 import { startFaultProxy, type FaultPlan } from "./support/fault-proxy";
-import { appWithSpec, dockerSubcommands, realDeps } from "./support/fixtures";
-import { describeWithDocker, startFakeEcr, startRegistry, type FakeEcr, type LocalRegistry } from "./support/local-ecr";
+import { dockerSubcommands, realDeps, startRegistryApp, stopRegistryApp } from "./support/fixtures";
+import { describeWithDocker, type FakeEcr, type LocalRegistry } from "./support/local-ecr";
 
 process.env.DOCKER_CONFIG = tempDir();
 const RETRY = { attempts: 3, baseDelayMs: 10 };
@@ -23,17 +23,11 @@ describeWithDocker("berth publish through a faulty registry proxy (real Docker e
   let spec: string;
 
   beforeAll(async () => {
-    registry = await startRegistry();
-    ecr = await startFakeEcr(registry, [repository]);
-    Object.assign(process.env, ecr.env());
-    ({ dir, spec } = appWithSpec(app, app));
+    ({ registry, ecr, dir, spec } = await startRegistryApp(app));
     await publish(loadConfig(spec), realDeps(), { retry: RETRY });
   });
 
-  afterAll(async () => {
-    await ecr?.stop();
-    await registry?.stop();
-  });
+  afterAll(() => stopRegistryApp(app, { registry, ecr }));
 
   const change = () => writeFileSync(join(dir, "app", "index.html"), `<p>${randomBytes(8).toString("hex")}</p>\n`);
 

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { manifestPath } from "../../../scripts/images/manifest";
 import { ROOT, hasStackTrace, tempDir } from "../run";
 import { startFaultProxy, type FaultProxy } from "./support/fault-proxy";
-import { appWithSpec, runBerth } from "./support/fixtures";
-import { describeWithDocker, startFakeEcr, startRegistry, type FakeEcr, type LocalRegistry } from "./support/local-ecr";
+import { runBerth, startRegistryApp, stopRegistryApp } from "./support/fixtures";
+import { describeWithDocker, type FakeEcr, type LocalRegistry } from "./support/local-ecr";
 
 process.env.DOCKER_CONFIG = tempDir();
 jest.setTimeout(150_000);
@@ -44,16 +44,10 @@ describeWithDocker("berth publish stopped by a signal mid-push (real Docker engi
   let spec: string;
 
   beforeAll(async () => {
-    registry = await startRegistry();
-    ecr = await startFakeEcr(registry, [repository]);
-    Object.assign(process.env, ecr.env());
-    ({ dir, spec } = appWithSpec(app, app));
+    ({ registry, ecr, dir, spec } = await startRegistryApp(app));
   });
 
-  afterAll(async () => {
-    await ecr?.stop();
-    await registry?.stop();
-  });
+  afterAll(() => stopRegistryApp(app, { registry, ecr }));
 
   const change = () => writeFileSync(join(dir, "app", "index.html"), `<p>${randomBytes(8).toString("hex")}</p>\n`);
   const manifest = () => readFileSync(manifestPath({ baseDir: dir }), "utf8");

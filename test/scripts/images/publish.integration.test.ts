@@ -6,8 +6,8 @@ import { manifestPath, readManifest } from "../../../scripts/images/manifest";
 import { publish } from "../../../scripts/images/publish";
 import { loadConfig } from "../../../scripts/synth/load-config";
 import { tempDir } from "../run";
-import { appWithSpec, dockerSubcommands, realDeps, runBerth, tagsOf } from "./support/fixtures";
-import { describeWithDocker, startFakeEcr, startRegistry, type FakeEcr, type LocalRegistry } from "./support/local-ecr";
+import { dockerSubcommands, realDeps, runBerth, startRegistryApp, stopRegistryApp, tagsOf } from "./support/fixtures";
+import { describeWithDocker, type FakeEcr, type LocalRegistry } from "./support/local-ecr";
 
 // docker login writes credentials: keep them out of the user's ~/.docker.
 process.env.DOCKER_CONFIG = tempDir();
@@ -22,18 +22,10 @@ describeWithDocker("berth publish with a real Docker engine and registry", () =>
   let spec: string;
 
   beforeAll(async () => {
-    registry = await startRegistry();
-    ecr = await startFakeEcr(registry, [repository]);
-    Object.assign(process.env, ecr.env());
-    ({ dir, spec } = appWithSpec(app, app));
+    ({ registry, ecr, dir, spec } = await startRegistryApp(app));
   });
 
-  afterAll(async () => {
-    await ecr?.stop();
-    await registry?.stop();
-    const images = spawnSync("docker", ["images", "--format", "{{.Repository}}:{{.Tag}}", `${registry.host}/${repository}`], { encoding: "utf8" }).stdout.split("\n").filter(Boolean);
-    if (images.length > 0) spawnSync("docker", ["rmi", "--force", ...images]);
-  });
+  afterAll(() => stopRegistryApp(app, { registry, ecr }));
 
   const run = () => {
     const deps = realDeps();

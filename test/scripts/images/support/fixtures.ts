@@ -7,6 +7,7 @@ import { runCommand, type CommandRunner } from "../../../../scripts/command-runn
 import type { ImageOutcome, PublishDeps } from "../../../../scripts/images/publish";
 import type { Progress } from "../../../../scripts/cli/progress";
 import { ROOT, tempDir, type Run } from "../../run";
+import { startFakeEcr, startRegistry, type FakeEcr, type LocalRegistry } from "./local-ecr";
 
 /** The tags an outcome's image has (in ECR) or would get (would-push). */
 export function tagsOf(outcome: ImageOutcome): readonly string[] {
@@ -97,4 +98,28 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<string> {
     return (error as Error).message;
   }
   throw new Error("expected a rejection, but the promise resolved");
+}
+
+/** A local registry, a fake ECR in front of it, and an app's spec folder (appWithSpec). */
+export interface RegistryApp {
+  readonly registry: LocalRegistry;
+  readonly ecr: FakeEcr;
+  readonly dir: string;
+  readonly spec: string;
+}
+
+/** Starts a registry and a fake ECR holding `<app>-dev/web` (its endpoints set in process.env), and writes the app. */
+export async function startRegistryApp(app: string): Promise<RegistryApp> {
+  const registry = await startRegistry();
+  const ecr = await startFakeEcr(registry, [`${app}-dev/web`]);
+  Object.assign(process.env, ecr.env());
+  return { registry, ecr, ...appWithSpec(app, app) };
+}
+
+/** Stops what startRegistryApp started (either may be missing when it failed) and removes the app's images from the engine. */
+export async function stopRegistryApp(app: string, started: Partial<Pick<RegistryApp, "registry" | "ecr">>): Promise<void> {
+  await started.ecr?.stop();
+  await started.registry?.stop();
+  const images = spawnSync("docker", ["images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", `reference=*/${app}-dev/web`], { encoding: "utf8" }).stdout.split("\n").filter(Boolean);
+  if (images.length > 0) spawnSync("docker", ["rmi", "--force", ...images]);
 }
