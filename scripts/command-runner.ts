@@ -81,7 +81,7 @@ export const runCommand: CommandRunner = (argv, options = {}) =>
       const received: StopSignal = reason instanceof Interrupted ? reason.signal : "SIGTERM";
       // The terminal's Ctrl-C already reached an interactive command (same process group); a
       // second SIGINT would make Terraform abandon its work at once.
-      if (!(options.interactive && received === "SIGINT")) signalCommand(child, sharesGroup, received);
+      if (!(sharesGroup && received === "SIGINT")) signalCommand(child, sharesGroup, received);
       const timeout = options.stopTimeoutMs ?? 10_000;
       if (Number.isFinite(timeout)) killTimer = setTimeout(() => signalCommand(child, sharesGroup, "SIGKILL"), timeout);
     };

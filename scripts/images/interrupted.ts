@@ -1,5 +1,6 @@
 import { Interrupted } from "../interrupt";
 import type { ImageOutcome } from "./publish";
+import { describeDone } from "./report";
 
 /** Where an image's publish was: looking it up in ECR, building, pushing its content tag, or its commit tag. */
 export type PublishStep = "lookup" | { readonly step: "build" | "push" | "commit-tag"; readonly reference: string };
@@ -17,7 +18,7 @@ export interface PublishState {
 export function interruptedPublish(error: Interrupted, state: PublishState): Interrupted {
   const lines = [`berth publish stopped by ${error.signal}; docker was stopped.`];
   if (state.done.length > 0) {
-    lines.push(`Published and recorded in ${state.manifest}: ${state.done.map((i) => `${i.image} (${i.status === "would-push" ? i.status : `${i.status} ${i.published.digest}`})`).join(", ")}.`);
+    lines.push(`Published and recorded in ${state.manifest}: ${describeDone(state.done)}.`);
   }
   lines.push(`${state.current.image}: ${currentState(state.current.doing)}`);
   if (state.notStarted.length > 0) lines.push(`Not started: ${state.notStarted.join(", ")}.`);

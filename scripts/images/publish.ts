@@ -6,7 +6,7 @@ import type { ResolvedConfig } from "../../stacks/spec/resolve";
 import { stackName } from "../../stacks/naming";
 import { lastLines, type CommandRunner } from "../command-runner";
 import type { Progress } from "../cli/progress";
-import { Interrupted } from "../interrupt";
+import { Interrupted, withDetail } from "../interrupt";
 import { REGISTRY_RETRY, sleep as realSleep, type RetryPolicy } from "../retry";
 import { contentHash } from "./content-hash";
 import { assertBuildablePlatform, builtPlatformProblem } from "./build-platform";
@@ -14,7 +14,7 @@ import { Docker, DockerCommandError, type Builder } from "./docker";
 import { Ecr, type RemoteImage, type Repository } from "./ecr";
 import { manifestPath, readManifest, recordPublishedImage, type ImageManifest } from "./manifest";
 import { RegistrySession, dockerFailure } from "./registry-session";
-import { outcomeJson } from "./report";
+import { describeDone, outcomeJson } from "./report";
 import { interruptedPublish, type PublishStep } from "./interrupted";
 import { imageSources, type ExternalImage, type ImageSource } from "./sources";
 import { contentTag, gitState, gitTag } from "./tags";
@@ -111,8 +111,7 @@ export async function publish(config: ResolvedConfig, deps: PublishDeps, options
         throw interruptedPublish(error, { manifest, done: images, current: { image: source.name, doing: context.doing }, notStarted: build.slice(index + 1).map((s) => s.name) });
       }
       if (!isUserError(error) || images.length === 0) throw error;
-      const done = images.map((i) => `${i.image} (${i.status === "would-push" ? i.status : `${i.status} ${i.published.digest}`})`).join(", ");
-      throw new BerthError(`${error.message}\nAlready published and recorded in ${manifest}: ${done}.`);
+      throw withDetail(error, `Already published and recorded in ${manifest}: ${describeDone(images)}.`);
     }
   }
   return { manifest, images, external };

@@ -37,6 +37,11 @@ export function outcomeJson(outcome: ImageOutcomeFields): Record<string, unknown
     : { image, repository, platform, contentHash, repositoryUri, digest, tags, status, notes };
 }
 
+/** The images a publish had done when it stopped, e.g. "api (pushed sha256:…), web (reused sha256:…)". */
+export function describeDone(images: readonly ImageOutcomeFields[]): string {
+  return images.map((i) => `${i.image} (${i.status === "would-push" ? i.status : `${i.status} ${i.published.digest}`})`).join(", ");
+}
+
 /** What `berth publish` prints on stdout. */
 export function formatPublish(result: PublishResult, header: string, dryRun: boolean): string {
   const lines = [header];

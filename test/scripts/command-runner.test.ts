@@ -3,21 +3,8 @@ import { join } from "node:path";
 import { killRunningCommands, lastLines, runCommand } from "../../scripts/command-runner";
 import { Interrupted } from "../../scripts/interrupt";
 import { rejectionOf } from "./images/support/fixtures";
+import { isAlive, processGroupOf } from "./processes";
 import { tempDir } from "./run";
-
-/** The process group of a process (field 5 of /proc/<pid>/stat, proc(5)). */
-function processGroupOf(pid: number | string): number {
-  return Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[2]);
-}
-
-/** Whether a process exists and is not a zombie (state Z in /proc/<pid>/stat). */
-function alive(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.charAt(0) !== "Z";
-  } catch {
-    return false;
-  }
-}
 
 const until = async (ready: () => boolean) => {
   while (!ready()) await new Promise((r) => setTimeout(r, 20));
@@ -92,7 +79,7 @@ describe("runCommand stopped by an AbortSignal", () => {
     // SIGTERM: a non-interactive shell starts `&` commands with SIGINT ignored (POSIX, Shell Command Language 2.11).
     controller.abort(new Interrupted("SIGTERM"));
     await run.catch(() => undefined);
-    expect(alive(grandchild)).toBe(false);
+    expect(isAlive(grandchild)).toBe(false);
   });
 
   it("sends the signal berth received: SIGINT reaches the command as SIGINT", async () => {
@@ -122,7 +109,7 @@ describe("runCommand stopped by an AbortSignal", () => {
     const pid = Number(await line);
     controller.abort(new Interrupted("SIGTERM"));
     await run.catch(() => undefined);
-    expect(alive(pid)).toBe(false);
+    expect(isAlive(pid)).toBe(false);
   });
 
   it("does not signal an interactive command on SIGINT: the terminal's Ctrl-C reached it already", async () => {

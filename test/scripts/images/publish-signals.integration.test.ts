@@ -1,8 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { manifestPath } from "../../../scripts/images/manifest";
+import { processesMentioning } from "../processes";
 import { ROOT, hasStackTrace, tempDir } from "../run";
 import { startFaultProxy, type FaultProxy } from "./support/fault-proxy";
 import { runBerth, startRegistryApp, stopRegistryApp } from "./support/fixtures";
@@ -14,21 +15,6 @@ const UPLOADS = /^POST \/v2\/.+\/blobs\/uploads\//;
 // Exit status of a process stopped by signal n is 128 + n (Bash manual, "Exit Status"); SIGINT is 2, SIGTERM 15 (signal(7)).
 const EXIT_SIGINT = 130;
 const EXIT_SIGTERM = 143;
-
-/** Processes (other than zombies) whose command line contains `text`. */
-function processesMentioning(text: string): string[] {
-  const found: string[] = [];
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      const state = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").pop()!.charAt(0);
-      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
-      if (state !== "Z" && argv.includes(text)) found.push(`${pid}: ${argv}`);
-    } catch {
-      // Exited while we looked.
-    }
-  }
-  return found;
-}
 
 const until = async (what: string, ready: () => boolean | Promise<boolean>, timeoutMs = 30_000, context = () => "") => {
   for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await ready()) return;
