@@ -14,7 +14,9 @@ const { dirname, join, resolve, sep } = require("node:path");
  */
 function bundleIfStale(entry, outfile, options) {
   const inputsFile = `${outfile}.inputs.json`;
-  if (isFresh(outfile, inputsFile, entry)) return outfile;
+  // The options count too: a berth upgrade that changes how a bundle is built rebuilds it.
+  const settings = JSON.stringify(options);
+  if (isFresh(outfile, inputsFile, entry, settings)) return outfile;
   // Loaded only to rebuild: a fresh bundle costs a few stat calls.
   const result = require("esbuild").buildSync({
     entryPoints: [entry],
@@ -36,7 +38,7 @@ function bundleIfStale(entry, outfile, options) {
   // The bundle is written last and each file is renamed into place: a parallel run never loads a
   // half-written bundle, and a bundle is never newer than an inputs list that does not describe it.
   for (const file of result.outputFiles.filter((f) => f.path !== outfile)) writeAtomically(file.path, file.contents);
-  writeAtomically(inputsFile, JSON.stringify({ entry, inputs }));
+  writeAtomically(inputsFile, JSON.stringify({ entry, settings, inputs }));
   writeAtomically(outfile, result.outputFiles.find((f) => f.path === outfile).contents);
   if (options.outdir) removeOldChunks(options.outdir, new Set(result.outputFiles.map((f) => f.path)));
   return outfile;
@@ -66,11 +68,11 @@ function freshnessInputs(inputs) {
   return [...files];
 }
 
-function isFresh(outfile, inputsFile, entry) {
+function isFresh(outfile, inputsFile, entry, settings) {
   try {
     const builtAt = statSync(outfile).mtimeMs;
     const recorded = JSON.parse(readFileSync(inputsFile, "utf8"));
-    return recorded.entry === entry && recorded.inputs.every((file) => statSync(file).mtimeMs <= builtAt);
+    return recorded.entry === entry && recorded.settings === settings && recorded.inputs.every((file) => statSync(file).mtimeMs <= builtAt);
   } catch {
     return false;
   }

@@ -24,6 +24,10 @@ bundleIfStale(resolve(root, entry), outfile, {
   absWorkingDir: root,
   // esbuild ships a native binary; the spec loader uses it at run time.
   external: ["esbuild"],
+  mainFields: ["module", "main"],
+  // yaml's ES module build (its "browser" entry: the same code, no browser APIs) lets esbuild keep
+  // only stringify's part; its CommonJS "node" entry would bring the whole library into every run.
+  alias: { yaml: join(root, "node_modules", "yaml", "browser", "index.js") },
   format: "esm",
   splitting: true,
   outdir,

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { BerthError } from "../../stacks/errors";
 import { PLATFORMS } from "../../constructs/limits/images";
 import type { ResolvedConfig } from "../../stacks/spec/resolve";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { rangeAllowed, type Pattern, type Range } from "../../constructs/limits/rule";
 
 /**

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 /** Adds a custom issue at a spec field path. */
 export function issue(ctx: z.RefinementCtx, path: (string | number)[], message: string): void {

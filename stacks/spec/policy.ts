@@ -1,5 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
-import { z } from "zod";
+import * as z from "zod";
 import { RULES } from "../policy";
 import { list, object, text } from "./fields";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DESIRED_COUNT, HEALTH_CHECK_GRACE_PERIOD } from "../../constructs/limits/deployment";
 import { TASK_CPU, TASK_MEMORY_MIB } from "../../constructs/limits/fargate";
 import { TARGET_GROUP_HEALTH_CHECK, HEALTH_CHECK_PATH } from "../../constructs/limits/health-check";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { BERTH_TAG_KEYS, TAGS_PER_RESOURCE_MAX } from "../../constructs/limits/spanning";
 import { TARGET_DEFINITIONS } from "../targets";
 import { issue } from "./issue";

@@ -1,5 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
-import type { z } from "zod";
+import type * as z from "zod";
 import { BerthError } from "../errors";
 import { unionAllowed } from "./fields";
 import { formatPath } from "./issue";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { ec2Target } from "./ec2";
 import { fargateTarget } from "./fargate";
 import type { TargetDefinition } from "./target";

@@ -1,5 +1,5 @@
 import type { App } from "cdktf";
-import type { z } from "zod";
+import type * as z from "zod";
 import type { ImageBuilds } from "../images";
 import type { ResolvedConfig, Stage } from "../spec/resolve";
 import type { BerthConfig } from "../spec/schema";

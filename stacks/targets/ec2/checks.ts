@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { architectureOf, instanceFamily, platformOf } from "../../../constructs/ec2-host/architecture";
 import { PROXY_VOLUMES } from "../../../constructs/ec2-host/compose";
 import { RELEASE_PARAMETERS_LIMIT_BYTES } from "../../../constructs/limits/spanning";

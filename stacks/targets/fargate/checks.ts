@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { deploymentDeadlock } from "../../../constructs/limits/deployment";
 import { FARGATE_TASK_SIZES, fargateSizeProblem } from "../../../constructs/limits/fargate";
 import { CONTAINER_DEFINITION_OVERHEAD_BYTES, TASK_DEFINITION_MAX_BYTES } from "../../../constructs/limits/spanning";

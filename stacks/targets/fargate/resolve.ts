@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { DEFAULTS } from "../../spec/presets";
 import { resolveEgress, type EgressRule } from "../../spec/network";
 import type { ResolveContext } from "../target";

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { CONTAINER_HEALTH_CHECK } from "../../../constructs/limits/health-check";
 import { ALB_SUBNET_MAX_PREFIX, SUBNET_NEW_BITS, cidrPrefix, subnetPrefixLength } from "../../../constructs/limits/network";
 import { rangeProblem } from "../../../constructs/limits/rule";

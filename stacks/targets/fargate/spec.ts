@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ACM_CERTIFICATE_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text } from "../../spec/fields";
 import { REQUESTS_PER_TARGET, SCALING_COOLDOWN, SCALING_TASK_COUNT, TARGET_UTILIZATION_PERCENT } from "../../../constructs/limits/autoscaling";
 import { CAPACITY_WEIGHT, MAX_PERCENT, MIN_HEALTHY_PERCENT } from "../../../constructs/limits/deployment";

@@ -39,6 +39,14 @@ describe("bundleIfStale", () => {
     expect(readFileSync(out, "utf8")).toContain('"two"');
   });
 
+  it("rebuilds when the build options change, with no input newer", () => {
+    const dir = project();
+    const out = bundleIfStale(join(dir, "entry.ts"), join(dir, "out", "entry.cjs"), { absWorkingDir: dir });
+    age(out, 60);
+    bundleIfStale(join(dir, "entry.ts"), out, { absWorkingDir: dir, banner: { js: "// second build" } });
+    expect(readFileSync(out, "utf8")).toContain("// second build");
+  });
+
   it("counts the packages of node_modules as its .package-lock.json, not file by file", () => {
     const dir = project();
     const out = bundleIfStale(join(dir, "entry.ts"), join(dir, "out", "entry.cjs"), { absWorkingDir: dir });
