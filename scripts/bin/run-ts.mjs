@@ -24,10 +24,11 @@ bundleIfStale(resolve(root, entry), outfile, {
   absWorkingDir: root,
   // esbuild ships a native binary; the spec loader uses it at run time.
   external: ["esbuild"],
+  // ES modules first (the AWS SDK ships both): esbuild then keeps only the commands berth sends.
   mainFields: ["module", "main"],
   // yaml's ES module build (its "browser" entry: the same code, no browser APIs) lets esbuild keep
   // only stringify's part; its CommonJS "node" entry would bring the whole library into every run.
-  alias: { yaml: join(root, "node_modules", "yaml", "browser", "index.js") },
+  alias: { yaml: join(dirname(require.resolve("yaml/package.json")), "browser", "index.js") },
   format: "esm",
   splitting: true,
   outdir,
