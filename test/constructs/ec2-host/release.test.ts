@@ -87,8 +87,8 @@ describe("deploy document", () => {
     expect([document.schemaVersion, document.mainSteps[0].action]).toEqual(["2.2", "aws:runShellScript"]);
   });
 
-  it("allows the bootstrap wait, the pull, an update and a rollback", () => {
-    expect(document.mainSteps[0].inputs.timeoutSeconds).toBe(String(900 + 600 + 2 * 180));
+  it("gives the deploy step 1860 s with a 180 s update timeout: 900 for the bootstrap wait, 600 for the pull, 180 each for an update and a rollback", () => {
+    expect(document.mainSteps[0].inputs.timeoutSeconds).toBe("1860");
   });
 
   it("waits for the bootstrap, installs the release scripts, then runs berth-update on the written release", () => {

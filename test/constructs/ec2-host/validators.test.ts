@@ -1,5 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import Ajv from "ajv";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "yaml";
 import { cloudConfig } from "../../../constructs/ec2-host/cloud-init";
 import { deployCommands } from "../../../constructs/ec2-host/deploy-document";
 import { releaseFiles, type ReleaseInput } from "../../../constructs/ec2-host/release";
@@ -84,6 +86,27 @@ describe("docker-compose config", () => {
     });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
+  });
+});
+
+describe("the Compose Specification's JSON schema (Compose v2's rules)", () => {
+  // test/fixtures/compose-spec/SOURCE.md says where the schema comes from.
+  const schema = JSON.parse(readFileSync(join(__dirname, "..", "..", "fixtures", "compose-spec", "compose-spec.json"), "utf8")) as object;
+  const ajv = new Ajv({ allErrors: true });
+  // The schema names draft-07 by its https address; ajv knows the same meta-schema by the http one.
+  const draft07 = JSON.parse(readFileSync(require.resolve("ajv/lib/refs/json-schema-draft-07.json"), "utf8")) as object;
+  ajv.addMetaSchema(draft07, "https://json-schema.org/draft-07/schema");
+  const validate = ajv.compile(schema);
+  const problems = (compose: unknown) => (validate(compose) ? [] : (validate.errors ?? []).map((e) => `${e.dataPath} ${e.message}`));
+
+  it.each(Object.keys(RELEASES))("accepts the compose file of a release with %s", (kind) => {
+    expect(problems(parse(releaseFiles(RELEASES[kind]!)["compose.yaml"]))).toEqual([]);
+  });
+
+  it("refuses a stop_grace_period given as a bare number of seconds (the schema wants a duration string)", () => {
+    const compose = parse(releaseFiles(BASE_RELEASE)["compose.yaml"]) as { services: { web: Record<string, unknown> } };
+    compose.services.web.stop_grace_period = 30;
+    expect(problems(compose)).toContain(".services['web'].stop_grace_period should be string");
   });
 });
 

@@ -24,8 +24,13 @@ describe("Fargate Linux task sizes", () => {
     expect(problems).toEqual([]);
   });
 
-  it("rejects 8192 CPU units with 20 GiB (between the 4 GiB steps)", () => {
+  // ECS Developer Guide, "Task CPU and memory" (fargate-tasks-services.html#fargate-tasks-size):
+  // 8 vCPU takes 16 GB to 60 GB in 4 GB increments.
+  it("accepts 8192 CPU units with 20480 MiB (16 GiB + one 4 GiB step)", () => {
     expect(fargateSizeProblem(8192, 20480)).toBeUndefined();
+  });
+
+  it("rejects 8192 CPU units with 18432 MiB (between the 4 GiB steps)", () => {
     expect(fargateSizeProblem(8192, 18432)).toMatch(/^memoryMiB 18432 does not fit cpu 8192/);
   });
 });

@@ -36,12 +36,13 @@ function wait(answers: Service[], options: { timeoutMs?: number } = {}) {
   for (const answer of answers) command.resolvesOnce({ services: [answer] });
   const progress = recordingProgress();
   let now = 0;
+  const sleeps: number[] = [];
   const promise = waitForServiceStable(
     { cluster: "shop-dev", service: "shop-dev", region: "eu-west-1", since: SINCE, timeoutMs: options.timeoutMs ?? 600000, pollMs: 15000 },
     new ECSClient({ region: "eu-west-1" }),
-    { progress, sleep: async (ms) => void (now += ms), now: () => now },
+    { progress, sleep: async (ms) => void (sleeps.push(ms), (now += ms)), now: () => now },
   );
-  return { promise, progress, ecs };
+  return { promise, progress, ecs, sleeps };
 }
 
 describe("waitForServiceStable", () => {
@@ -84,7 +85,13 @@ describe("waitForServiceStable", () => {
     );
   });
 
-  it("polls at the configured interval", async () => {
+  it("sleeps pollMs (15000 ms here) between two DescribeServices calls, and not after the stable answer", async () => {
+    const w = wait([inProgress, inProgress, service()]);
+    await w.promise;
+    expect(w.sleeps).toEqual([15000, 15000]);
+  });
+
+  it("asks DescribeServices once per poll until the service is stable (3 answers, 3 calls)", async () => {
     const w = wait([inProgress, inProgress, service()]);
     await w.promise;
     expect(w.ecs.commandCalls(DescribeServicesCommand).length).toBe(3);

@@ -1,0 +1,27 @@
+// Mutation testing (StrykerJS): `npm run test:mutation` mutates constructs/ and the spec module
+// (stacks/spec/) and runs the unit tests that cover each mutant; a surviving mutant is a change to
+// the code that no test notices. docs/testing.md says how to read the report and what CI runs.
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  mutate: ["constructs/**/*.ts", "stacks/spec/**/*.ts"],
+  testRunner: "jest",
+  jest: {
+    configFile: "jest.config.js",
+    // The unit suites of the mutated folders: docker, Terraform and CLI suites neither cover these
+    // files' branches differently nor fit a run per mutant.
+    config: { roots: ["<rootDir>/test/constructs", "<rootDir>/test/stacks"] },
+  },
+  checkers: ["typescript"],
+  tsconfigFile: "tsconfig.json",
+  coverageAnalysis: "perTest",
+  // Reruns test only the mutants whose code or covering tests changed since the recorded run.
+  incremental: true,
+  incrementalFile: ".berth/mutation/incremental.json",
+  reporters: ["clear-text", "progress", "html", "json"],
+  htmlReporter: { fileName: ".berth/mutation/report.html" },
+  jsonReporter: { fileName: ".berth/mutation/report.json" },
+  tempDirName: ".berth/stryker-tmp",
+  cleanTempDir: "always",
+  concurrency: 2,
+  timeoutMS: 30000,
+};
