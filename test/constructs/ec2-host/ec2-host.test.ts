@@ -7,7 +7,6 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { SsmDocument } from "@cdktf/provider-aws/lib/ssm-document";
 import { VolumeAttachment } from "@cdktf/provider-aws/lib/volume-attachment";
-import { DEFAULT_COMPOSE_VERSION } from "../../../constructs/ec2-host";
 import { DIGEST, SECRET_ARN, SSM_ARN, hostStatements, synthHost } from "./synth";
 
 interface Rule {
@@ -274,8 +273,8 @@ describe("Ec2Host user data", () => {
     expect(userData).toContain('"live-restore": true');
   });
 
-  it("installs the pinned compose release by default", () => {
-    expect(synthHost().one("aws_instance").user_data).toContain(`runcmd:\n  - - /usr/local/sbin/berth-bootstrap\n    - ${DEFAULT_COMPOSE_VERSION}\n    - ""\n`);
+  it("passes compose v2.39.4 (https://github.com/docker/compose/releases/tag/v2.39.4) and no pinned checksum to the bootstrap by default", () => {
+    expect(synthHost().one("aws_instance").user_data).toContain(`runcmd:\n  - - /usr/local/sbin/berth-bootstrap\n    - v2.39.4\n    - ""\n`);
   });
 
   it("holds no secret: neither values nor the secrets' ARNs, and no AWS access key", () => {

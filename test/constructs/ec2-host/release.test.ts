@@ -106,12 +106,18 @@ describe("deploy document", () => {
 describe("user data", () => {
   const input = { region: "eu-west-1", logGroupName: "/berth/shop-dev/ec2", dataVolumeId: "vol-0123456789abcdef0", composeVersion: "v2.39.4", composeSha256: "" };
 
-  it("is the cloud-config with Terraform's template syntax escaped", () => {
-    expect(userData(input).replaceAll("$${", "${").replaceAll("%%{", "%{")).toBe(cloudConfig(input));
+  // Terraform reads "${" and "%{" in a string as template syntax; "$${" and "%%{" are the literal
+  // characters (Terraform language docs, "Strings and Templates": escape sequences).
+  it("leaves no unescaped ${ or %{ for Terraform to interpolate", () => {
+    expect(userData(input).match(/(?<![$%])[$%]\{/g)).toBeNull();
   });
 
-  it("stays well under EC2's 16 KB", () => {
-    expect(Buffer.byteLength(cloudConfig(input))).toBeLessThan(12 * 1024);
+  it("writes the shell's ${BERTH_HOME:=/var/lib/berth} as $${BERTH_HOME:=/var/lib/berth}", () => {
+    expect(userData(input)).toContain('"$${BERTH_HOME:=/var/lib/berth}"');
+  });
+
+  it("is under 12288 bytes, leaving room under EC2's 16 KB user-data limit (EC2 User Guide, user-data.html)", () => {
+    expect(Buffer.byteLength(cloudConfig(input))).toBeLessThan(12288);
   });
 
   it("writes Docker's daemon settings after the packages, so installing Docker cannot replace them", () => {

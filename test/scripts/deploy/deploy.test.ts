@@ -5,9 +5,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deploy, type DeployOptions } from "../../../scripts/deploy/deploy";
 import type { ResolvedConfig } from "../../../stacks/spec/resolve";
-import { recordingProgress, rejectionOf, tagsOf } from "../images/support/fixtures";
-import { DIGEST, callsOf, fakeRunner, type Handler } from "../images/support/fake-runner";
-import { REPOSITORY_URI, configWithApp, mockAws, withoutRepository } from "../images/support/unit";
+import { recordingProgress, rejectionOf } from "../images/support/fixtures";
+import { DIGEST, SHA, callsOf, fakeRunner, type Handler } from "../images/support/fake-runner";
+import { APP_TAG, REPOSITORY_URI, configWithApp, mockAws, withoutRepository } from "../images/support/unit";
 import { tempDir } from "../run";
 import { Interrupted } from "../../../scripts/interrupt";
 
@@ -226,7 +226,7 @@ describe("deploy", () => {
       [
         `synthesize shop (dev) into ${s.outdir}`,
         `apply the registry stack: ${CDKTF} deploy shop-dev-registry --skip-synth --output ${s.outdir} --auto-approve`,
-        `publish web: would skip: ${tagsOf(result.images[0]!)[0]} is already in ECR as ${REPOSITORY_URI}@${DIGEST}`,
+        `publish web: would skip: ${APP_TAG} is already in ECR as ${REPOSITORY_URI}@${DIGEST}`,
         "synthesize again, pinning the published digests",
         `apply the target stacks: ${CDKTF} deploy shop-dev-fargate --skip-synth --output ${s.outdir} --auto-approve --outputs-file <temporary outputs file>`,
         "wait up to 600 s for the ECS service (cluster_name, service_name outputs) to be stable; a circuit-breaker rollback fails the deploy",
@@ -240,7 +240,7 @@ describe("deploy", () => {
     const s = setup({ repositoryMissing: true, deploy: { dryRun: true } });
     const result = await s.result;
     expect(result.steps[2]).toBe(
-      `publish web: would build for linux/amd64 and push shop-dev/web with tags ${tagsOf(result.images[0]!).join(", ")}\n     note: repository shop-dev/web does not exist yet`,
+      `publish web: would build for linux/amd64 and push shop-dev/web with tags ${APP_TAG}, git-${SHA.slice(0, 12)}\n     note: repository shop-dev/web does not exist yet`,
     );
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { contentHash } from "../../../scripts/images/content-hash";
 import { imageBuilds, manifestPath, readManifest, recordPublishedImage } from "../../../scripts/images/manifest";
@@ -91,8 +91,20 @@ describe("imageBuilds (what synth deploys of each built image)", () => {
     const dir = tempDir();
     mkdirSync(join(dir, "app"));
     writeFileSync(join(dir, "app", "Dockerfile"), "FROM scratch\nCOPY . /\n");
+    // The content hash counts permission bits: fixed here, whatever the umask.
+    chmodSync(join(dir, "app"), 0o755);
+    chmodSync(join(dir, "app", "Dockerfile"), 0o644);
     return dir;
   };
+  /** Adds app/index.html "changed\n" (mode 0644) to an appDir. */
+  const change = (dir: string) => {
+    writeFileSync(join(dir, "app", "index.html"), "changed\n");
+    chmodSync(join(dir, "app", "index.html"), 0o644);
+  };
+  // The content tags of appDir's sources before and after change(), for linux/amd64 (docs/images.md:
+  // h- and the first 24 hex digits of the sha256 content hash), written out so a changed scheme fails.
+  const TAG = "h-a4da9db8c44d8539943f8a6b";
+  const CHANGED_TAG = "h-79730a2bbc5e63a327479a02";
   /** The manifest entry `berth publish` writes for the context's current content. */
   const publishedNow = (dir: string, overrides: Partial<PublishedImage> = {}) => {
     const config = configIn(dir);
@@ -117,14 +129,14 @@ describe("imageBuilds (what synth deploys of each built image)", () => {
 
   it("says an unpublished image is looked up by its tag at plan, and to publish", () => {
     const { pins } = imageBuilds(configIn(appDir()));
-    expect(pins[0]!.note).toBe(`${pins[0]!.tag}, looked up at plan; never published: run berth publish before plan`);
+    expect(pins[0]!.note).toBe(`${TAG}, looked up at plan; never published: run berth publish before plan`);
   });
 
   it("does not pin a published image once its sources changed, and names the new content tag", () => {
     const dir = appDir();
     const config = publishedNow(dir);
     const before = imageBuilds(config).builds.get("web")!.contentTag;
-    writeFileSync(join(dir, "app", "index.html"), "changed\n");
+    change(dir);
     const after = imageBuilds(config);
     expect([after.builds.get("web")!.published, after.builds.get("web")!.contentTag === before]).toEqual([undefined, false]);
   });
@@ -132,10 +144,9 @@ describe("imageBuilds (what synth deploys of each built image)", () => {
   it("says why a published image whose sources changed is not pinned", () => {
     const dir = appDir();
     const config = publishedNow(dir);
-    const { pins: [published] } = imageBuilds(config);
-    writeFileSync(join(dir, "app", "index.html"), "changed\n");
+    change(dir);
     const { pins: [changed] } = imageBuilds(config);
-    expect(changed!.note).toBe(`${changed!.tag}, looked up at plan; the sources changed since ${published!.tag} was published: run berth publish before plan`);
+    expect(changed!.note).toBe(`${CHANGED_TAG}, looked up at plan; the sources changed since ${TAG} was published: run berth publish before plan`);
   });
 
   it("gives the same content tag in two folders holding the same sources", () => {
@@ -144,7 +155,7 @@ describe("imageBuilds (what synth deploys of each built image)", () => {
 
   it("does not pin an image published in another region", () => {
     const { pins } = imageBuilds(publishedNow(appDir(), { region: "us-east-1" }));
-    expect(pins[0]!.note).toBe(`${pins[0]!.tag}, looked up at plan; published in us-east-1, the spec deploys to eu-west-1: run berth publish before plan`);
+    expect(pins[0]!.note).toBe(`${TAG}, looked up at plan; published in us-east-1, the spec deploys to eu-west-1: run berth publish before plan`);
   });
 
   it("names an image given by URI as deployed as given, with no build", () => {

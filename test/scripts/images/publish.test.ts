@@ -3,14 +3,11 @@ import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ResolvedConfig } from "../../../stacks/spec/resolve";
-import { contentHash } from "../../../scripts/images/content-hash";
 import { manifestPath, readManifest, recordPublishedImage } from "../../../scripts/images/manifest";
 import { publish, type PublishOptions } from "../../../scripts/images/publish";
-import { imageSources } from "../../../scripts/images/sources";
-import { contentTag } from "../../../scripts/images/tags";
 import { digestOf, recordingProgress, rejectionOf, tagsOf } from "./support/fixtures";
 import { DIGEST, SHA, callsOf, fakeRunner, type Handler } from "./support/fake-runner";
-import { PASSWORD, REGISTRY, REPOSITORY_URI, configWithApp, mockAws, withoutRepository } from "./support/unit";
+import { APP_HASH, APP_TAG, PASSWORD, REGISTRY, REPOSITORY_URI, configWithApp, mockAws, withoutRepository } from "./support/unit";
 
 const OTHER_DIGEST = `sha256:${"b".repeat(64)}`;
 
@@ -28,9 +25,7 @@ function setup(options: { images?: Record<string, string>; handler?: Handler; co
     sleep: async (ms: number) => void sleeps.push(ms),
     now: () => new Date("2026-11-27T12:00:00Z"),
   };
-  const source = config.image.build && existsSync(join(config.baseDir, config.image.build.context)) ? imageSources(config).build[0] : undefined;
-  const hash = source ? contentHash(source) : "";
-  return { config, aws, run, sleeps, deps, hash, tag: contentTag(hash), publish: (o: PublishOptions = {}) => publish(config, deps, o) };
+  return { config, aws, run, sleeps, deps, publish: (o: PublishOptions = {}) => publish(config, deps, o) };
 }
 
 const pushFails = (output: string, times = Infinity): Handler => {
@@ -50,7 +45,7 @@ describe("publish", () => {
   it("runs docker version, buildx version, login, build, inspect, tag and push in this exact order when the content tag is not in ECR", async () => {
     const s = setup();
     await s.publish();
-    const ref = `${REPOSITORY_URI}:${s.tag}`;
+    const ref = `${REPOSITORY_URI}:${APP_TAG}`;
     const gitRef = `${REPOSITORY_URI}:git-${SHA.slice(0, 12)}`;
     const app = join(s.config.baseDir, "app");
     expect(callsOf(s.run)).toEqual([
@@ -77,7 +72,7 @@ describe("publish", () => {
     await s.publish();
     const app = join(s.config.baseDir, "app");
     expect(callsOf(s.run).find((argv) => argv[1] === "build")).toEqual([
-      "buildx", "build", "--platform", "linux/amd64", "--load", "--provenance=false", "--file", join(app, "Dockerfile"), "--tag", `${REPOSITORY_URI}:${s.tag}`, app,
+      "buildx", "build", "--platform", "linux/amd64", "--load", "--provenance=false", "--file", join(app, "Dockerfile"), "--tag", `${REPOSITORY_URI}:${APP_TAG}`, app,
     ]);
   });
 
@@ -114,7 +109,7 @@ describe("publish", () => {
     await s.publish({ noCache: true });
     const app = join(s.config.baseDir, "app");
     expect(callsOf(s.run).find((argv) => argv[0] === "build")).toEqual([
-      "build", "--platform", "linux/amd64", "--file", join(app, "Dockerfile"), "--tag", `${REPOSITORY_URI}:${s.tag}`, "--no-cache", app,
+      "build", "--platform", "linux/amd64", "--file", join(app, "Dockerfile"), "--tag", `${REPOSITORY_URI}:${APP_TAG}`, "--no-cache", app,
     ]);
   });
 
@@ -137,7 +132,7 @@ describe("publish", () => {
     await s.publish();
     expect(readManifest(manifestPath(s.config)).images["shop-dev/web"]).toEqual({
       image: "web", region: "eu-west-1", repositoryUri: REPOSITORY_URI, digest: DIGEST, platform: "linux/amd64",
-      tags: [s.tag], contentHash: s.hash, pushedAt: "2026-01-01T00:00:00.000Z",
+      tags: [APP_TAG], contentHash: APP_HASH, pushedAt: "2026-01-01T00:00:00.000Z",
     });
   });
 
@@ -146,20 +141,20 @@ describe("publish", () => {
     await s.publish();
     expect(readManifest(manifestPath(s.config)).images["shop-dev/web"]).toEqual({
       image: "web", region: "eu-west-1", repositoryUri: REPOSITORY_URI, digest: DIGEST, platform: "linux/amd64",
-      tags: [s.tag, `git-${SHA.slice(0, 12)}`], contentHash: s.hash, pushedAt: "2026-11-27T12:00:00.000Z",
+      tags: [APP_TAG, `git-${SHA.slice(0, 12)}`], contentHash: APP_HASH, pushedAt: "2026-11-27T12:00:00.000Z",
     });
   });
 
   it("tags a dirty work tree git-<sha12>-dirty-<hash8>", async () => {
     const s = setup({ handler: (argv) => (argv[0] === "git" && argv.includes("status") ? { stdout: " M index.html\n" } : undefined) });
     const result = await s.publish();
-    expect(tagsOf(result.images[0]!)).toEqual([s.tag, `git-${SHA.slice(0, 12)}-dirty-${s.hash.slice(0, 8)}`]);
+    expect(tagsOf(result.images[0]!)).toEqual([APP_TAG, `git-${SHA.slice(0, 12)}-dirty-8bdbe9ee`]);
   });
 
   it("gives only the content tag outside a git work tree", async () => {
     const s = setup({ handler: (argv) => (argv[0] === "git" ? { code: 128, stderr: "fatal: not a git repository" } : undefined) });
     const result = await s.publish();
-    expect([tagsOf(result.images[0]!), callsOf(s.run).filter((argv) => argv[0] === "push").length]).toEqual([[s.tag], 1]);
+    expect([tagsOf(result.images[0]!), callsOf(s.run).filter((argv) => argv[0] === "push").length]).toEqual([[APP_TAG], 1]);
   });
 
   it("neither re-tags nor pushes a git tag that already names another image", async () => {
@@ -171,7 +166,7 @@ describe("publish", () => {
       notes: result.images[0]!.notes,
     }).toEqual({
       docker: ["version", "buildx", "login", "build", "image", "push"],
-      tags: [s.tag],
+      tags: [APP_TAG],
       notes: [`git-${SHA.slice(0, 12)} already names another image (ECR tags are immutable); not re-tagged`],
     });
   });
@@ -186,7 +181,7 @@ describe("publish", () => {
     const s = setup({ handler: pushFails("toomanyrequests: Rate exceeded") });
     const message = await rejectionOf(s.publish());
     expect([message, existsSync(manifestPath(s.config))]).toEqual([
-      `docker push ${REPOSITORY_URI}:${s.tag} failed after 3 tries (exit 1):\ntoomanyrequests: Rate exceeded\n` +
+      `docker push ${REPOSITORY_URI}:${APP_TAG} failed after 3 tries (exit 1):\ntoomanyrequests: Rate exceeded\n` +
         "The registry is throttling requests (ECR limits the rate of layer uploads per account and region): wait a minute, then run again.\n" +
         "The image was built but not published, and the image manifest is unchanged (the build is cached for the next run).",
       false,
@@ -209,7 +204,7 @@ describe("publish", () => {
     const s = setup({ handler: pushFails("5f70bf18a086: Retrying in 5 seconds\n5f70bf18a086: Retrying in 1 second\ndial tcp 10.0.0.9:443: connect: connection refused", 1) });
     await s.publish();
     expect(s.deps.progress.lines.filter((line) => line.includes("try "))).toEqual([
-      `  push ${REPOSITORY_URI}:${s.tag} failed (try 1 of 3): dial tcp 10.0.0.9:443: connect: connection refused; retrying in 2 s`,
+      `  push ${REPOSITORY_URI}:${APP_TAG} failed (try 1 of 3): dial tcp 10.0.0.9:443: connect: connection refused; retrying in 2 s`,
     ]);
   });
 
@@ -221,13 +216,13 @@ describe("publish", () => {
       throw pushed ? Object.assign(new Error("connect ECONNREFUSED 10.0.0.9:443"), { name: "Error" }) : new ImageNotFoundException({ message: "not found", $metadata: {} });
     });
     const message = await rejectionOf(s.publish({ retry: { attempts: 2, baseDelayMs: 1 } }));
-    expect(message.split("\n").slice(0, 2)).toEqual([`docker push ${REPOSITORY_URI}:${s.tag} failed after 2 tries (exit 1):`, "dial tcp 10.0.0.9:443: connect: connection refused"]);
+    expect(message.split("\n").slice(0, 2)).toEqual([`docker push ${REPOSITORY_URI}:${APP_TAG} failed after 2 tries (exit 1):`, "dial tcp 10.0.0.9:443: connect: connection refused"]);
   });
 
   it("notes a commit tag that could not be pushed for a network failure as such, not as taken", async () => {
     const s = setup({ handler: (argv) => (argv[1] === "push" && argv[2]!.includes(":git-") ? { code: 1, stderr: "5f70bf18a086: Layer already exists\ndial tcp 10.0.0.9:443: connect: connection refused" } : undefined) });
     const [image] = (await s.publish()).images;
-    expect(image!.notes).toEqual([`git-${SHA.slice(0, 12)} could not be pushed after 3 tries (dial tcp 10.0.0.9:443: connect: connection refused); the image is published as ${s.tag}`]);
+    expect(image!.notes).toEqual([`git-${SHA.slice(0, 12)} could not be pushed after 3 tries (dial tcp 10.0.0.9:443: connect: connection refused); the image is published as ${APP_TAG}`]);
   });
 
   it("uses the digest another run pushed under the same content tag meanwhile", async () => {
@@ -245,7 +240,7 @@ describe("publish", () => {
       "reused",
       OTHER_DIGEST,
       1,
-      [`${s.tag} was pushed by another run meanwhile; using its digest`],
+      [`${APP_TAG} was pushed by another run meanwhile; using its digest`],
     ]);
   });
 
@@ -254,8 +249,8 @@ describe("publish", () => {
     const [image] = (await s.publish()).images;
     expect([image!.status, readManifest(manifestPath(s.config)).images["shop-dev/web"]!.tags, image!.notes]).toEqual([
       "pushed",
-      [s.tag],
-      [`git-${SHA.slice(0, 12)} could not be pushed after 3 tries (toomanyrequests: Rate exceeded); the image is published as ${s.tag}`],
+      [APP_TAG],
+      [`git-${SHA.slice(0, 12)} could not be pushed after 3 tries (toomanyrequests: Rate exceeded); the image is published as ${APP_TAG}`],
     ]);
   });
 
@@ -366,7 +361,7 @@ describe("publish", () => {
     const s = setup();
     const result = await s.publish({ dryRun: true });
     expect([result.images[0]!.status, tagsOf(result.images[0]!), callsOf(s.run), existsSync(manifestPath(s.config))]).toEqual([
-      "would-push", [s.tag, `git-${SHA.slice(0, 12)}`], [], false,
+      "would-push", [APP_TAG, `git-${SHA.slice(0, 12)}`], [], false,
     ]);
   });
 

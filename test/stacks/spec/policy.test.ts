@@ -1,7 +1,10 @@
-import { RULES } from "../../../stacks/policy";
 import { minimalSpec, problemsOf, resolved } from "../../helpers";
 
 const suppress = (...items: unknown[]) => minimalSpec({ policy: { suppress: items } });
+
+/** The 23 rules of docs/policy.md, in the order the message lists them. */
+const RULE_LIST =
+  "ecs-no-public-ip, imdsv2-required, storage-encrypted, https-only, modern-tls, log-retention, log-retention-floor, ecr-immutable-scanned, ecr-lifecycle, ecs-non-privileged, ecs-readonly-root, efs-transit-encryption, no-latest-image, separate-task-roles, iam-no-wildcards, no-wildcard-principals, no-open-ingress, no-ssh, no-secrets-in-user-data, instance-profile, default-sg-closed, vpc-flow-logs, alb-access-logs";
 
 describe("spec policy block", () => {
   it("resolves to no suppressions when left out", () => {
@@ -25,13 +28,13 @@ describe("spec policy block", () => {
 
   it("refuses an unknown rule id with a did-you-mean and the rule list", () => {
     expect(problemsOf(suppress({ rule: "http-only", reason: "demo" }))).toEqual([
-      `policy.suppress[0].rule: must be a policy rule id; did you mean "https-only"? rules: ${RULES.map((r) => r.id).join(", ")} (docs/policy.md) (got "http-only")`,
+      `policy.suppress[0].rule: must be a policy rule id; did you mean "https-only"? rules: ${RULE_LIST} (docs/policy.md) (got "http-only")`,
     ]);
   });
 
   it("refuses a far-off rule id without a did-you-mean", () => {
     expect(problemsOf(suppress({ rule: "CKV_AWS_2", reason: "demo" }))).toEqual([
-      `policy.suppress[0].rule: must be a policy rule id; rules: ${RULES.map((r) => r.id).join(", ")} (docs/policy.md) (got "CKV_AWS_2")`,
+      `policy.suppress[0].rule: must be a policy rule id; rules: ${RULE_LIST} (docs/policy.md) (got "CKV_AWS_2")`,
     ]);
   });
 

@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/client-ecr";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ResolvedConfig } from "../../../../stacks/spec/resolve";
 import { resolveConfig } from "../../../../stacks/spec/resolve";
@@ -21,12 +21,24 @@ export const REGISTRY = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
 export const REPOSITORY_URI = `${REGISTRY}/shop-dev/web`;
 export const PASSWORD = "ecr-token-password";
 
+/**
+ * The content hash of configWithApp's image for linux/amd64 without build args or target, and its
+ * content tag (docs/images.md: sha256 over the scheme berth-image-content/1; the tag is h- and the
+ * hash's first 24 hex digits). Written out, not computed, so that a change of the scheme, which
+ * would make every published image look new, fails the publish tests.
+ */
+export const APP_HASH = "8bdbe9ee3a95f3d4bc746b0491df7c0d039eafef0c6c8f511d0613ba5397173c";
+export const APP_TAG = "h-8bdbe9ee3a95f3d4bc746b04";
+
 /** A spec folder with app/Dockerfile and app/index.html, resolved with `overrides` (the spec is minimalSpec's). */
 export function configWithApp(overrides: Record<string, unknown> = {}): ResolvedConfig {
   const dir = tempDir();
   mkdirSync(join(dir, "app"));
   writeFileSync(join(dir, "app", "Dockerfile"), "FROM scratch\nCOPY index.html /index.html\n");
   writeFileSync(join(dir, "app", "index.html"), "<p>hello</p>\n");
+  // The hash counts permission bits (COPY keeps them): fixed here, whatever the umask.
+  chmodSync(join(dir, "app"), 0o755);
+  for (const file of ["Dockerfile", "index.html"]) chmodSync(join(dir, "app", file), 0o644);
   return resolveConfig(validateConfig(minimalSpec(overrides), "test spec"), dir);
 }
 
