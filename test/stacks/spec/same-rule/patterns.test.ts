@@ -185,3 +185,68 @@ describe("tag keys", () => {
     expect(specProblems({ tags: { owner: "v".repeat(257) } })).toEqual([`tags.owner: must be at most 256 characters (got 257 characters: "${"v".repeat(257)}")`]);
   });
 });
+
+type LengthCase = [name: string, path: string, spec: (value: string) => Record<string, unknown>, refused: string[], accepted: string[]];
+
+/** Both ends of the spec's length and format bounds, each value written out with its source. */
+const LENGTH_CASES: LengthCase[] = [
+  // berth's own choice (docs/spec.md): 2-20 characters, so that every name derived from it fits AWS's shortest limit.
+  ["app name", "app", (v) => ({ app: v }), ["a", `a${"b".repeat(20)}`], ["ab", `a${"b".repeat(19)}`]],
+  // S3 User Guide, "Object key naming guidelines" (safe characters); berth's own 512 cap, as its keys add /<stack>.tfstate.
+  ["state key prefix", "state.keyPrefix", (v) => ({ state: { bucket: "shop-state", keyPrefix: v } }), ["", "k".repeat(513)], ["k", "k".repeat(512)]],
+  // ECS API Reference, CreateCluster: clusterName up to 255 letters, numbers, underscores and hyphens.
+  ["ECS cluster name", "fargate.clusterName", (v) => ({ fargate: { https: { certificateArn: CERTIFICATE_ARN }, clusterName: v } }), ["", "c".repeat(256)], ["c", "c".repeat(255)]],
+  // Route 53 API Reference, HostedZone Id: Z and up to 32 characters in all.
+  [
+    "hosted zone id",
+    "fargate.https.hostedZoneId",
+    (v) => ({ fargate: { https: { domain: "shop.example.com", hostedZoneId: v } } }),
+    ["Z", `Z${"A".repeat(32)}`],
+    ["Z0", `Z${"A".repeat(31)}`],
+  ],
+  // ECS API Reference, ContainerDefinition name (berth keeps it DNS-like and at most 31 characters, like its volume names).
+  [
+    "sidecar container name",
+    "fargate.sidecars[0].name",
+    (v) => ({ fargate: { https: { certificateArn: CERTIFICATE_ARN }, sidecars: [{ name: v, image: "public.ecr.aws/example/agent:1.0" }] } }),
+    ["", `a${"b".repeat(31)}`],
+    ["a", `a${"b".repeat(30)}`],
+  ],
+  // RFC 1035 §2.3.4: a name of at most 253 characters in text form; a top-level label of 2-63 letters.
+  [
+    "domain name",
+    "ec2.https.domain",
+    (v) => ({ targets: ["ec2"], fargate: undefined, ec2: { https: { domain: v } } }),
+    [`${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(58)}.com`, "shop.example.c"],
+    [`${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(57)}.com`, "shop.example.co"],
+  ],
+  // distribution/reference (Docker's reference grammar): a digest is sha256: and 64 lower case hex digits.
+  [
+    "image digest",
+    "image.uri",
+    (v) => ({ image: { uri: `public.ecr.aws/nginx/nginx@sha256:${v}` } }),
+    ["a".repeat(63), "a".repeat(65), "A".repeat(64)],
+    ["a".repeat(64)],
+  ],
+  // distribution/reference: a tag is [\w][\w.-]{0,127}.
+  [
+    "image tag",
+    "image.uri",
+    (v) => ({ image: { uri: `public.ecr.aws/nginx/nginx:${v}` } }),
+    [".x", `a${"b".repeat(128)}`],
+    ["_", `a${"b".repeat(127)}`],
+  ],
+  // Secrets Manager User Guide, "Secret ARN": the name, a hyphen and 6 random characters; an account is 12 digits.
+  [
+    "secret ARN",
+    "secrets.API_KEY",
+    (v) => ({ secrets: { API_KEY: v } }),
+    ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/api-AbC12", "arn:aws:secretsmanager:eu-west-1:12345678901:secret:shop/api-AbC123"],
+    ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/api-AbC123"],
+  ],
+];
+
+describe.each(LENGTH_CASES)("%s: both ends of its bound", (_name, path, spec, refused, accepted) => {
+  it.each(refused)(`refuses %j at ${path}`, (value) => expect(specProblems(spec(value))).toEqual([expect.stringMatching(new RegExp(`^${path.replace(/[.[\]]/g, "\\$&")}: `))]));
+  it.each(accepted)("accepts %j", (value) => expect(specProblems(spec(value))).toEqual([]));
+});

@@ -59,7 +59,9 @@ const CASES: Case[] = [
   ["data volume", 1, 16384, "must be a whole number from 1 to 16384 GiB", (v) => ec2Spec({ ec2: { dataVolumeGiB: v } }), "ec2.dataVolumeGiB", (v) => host({ dataVolumeGiB: v }), "stack/host: dataVolumeGiB"],
   // EFS API Reference, PosixUser: Uid and Gid 0-4294967295.
   ["volume owner uid", 0, 4294967295, "must be a whole number from 0 to 4294967295", (v) => ec2Spec({ volumes: [{ name: "data", path: "/data", uid: v }] }), "volumes[0].uid", (v) => host({ volumes: [{ name: "data", path: "/data", uid: v }] }), "stack/host: volumes[0].uid"],
+  ["volume owner gid", 0, 4294967295, "must be a whole number from 0 to 4294967295", (v) => ec2Spec({ volumes: [{ name: "data", path: "/data", gid: v }] }), "volumes[0].gid", (v) => host({ volumes: [{ name: "data", path: "/data", gid: v }] }), "stack/host: volumes[0].gid"],
   // ECS API Reference, CapacityProviderStrategyItem: weight 0-1000.
+  ["capacity spot weight", 0, 1000, "must be a whole number from 0 to 1000", (v) => fargate({ capacity: { fargate: 1, spot: v } }), "fargate.capacity.spot", (v) => service({ capacity: { fargate: 1, spot: v } }), "stack/service: capacity.spot"],
   ["capacity weight", 0, 1000, "must be a whole number from 0 to 1000", (v) => fargate({ capacity: { fargate: v, spot: 1 } }), "fargate.capacity.fargate", (v) => service({ capacity: { fargate: v, spot: 1 } }), "stack/service: capacity.fargate"],
   // ECS API Reference, ContainerDefinition memory (Docker 20.10+ reserves 6 MiB); ECS Developer Guide, task size (at most 16384 CPU units, 120 GB).
   ["sidecar cpu", 0, 16384, "must be a whole number from 0 to 16384 CPU units", (v) => ({ cpu: 16384, memoryMiB: 32768, ...fargate({ sidecars: [sidecar({ cpu: v })] }) }), "fargate.sidecars[0].cpu", (v) => service({ cpu: 16384, memoryMiB: 32768, sidecars: [sidecar({ cpu: v })] }), "stack/service: sidecars[0].cpu"],
@@ -161,4 +163,23 @@ describe("autoscaling minCount and maxCount get the same rule in the spec and th
 describe("Ec2Host healthCheck.gracePeriodSeconds range", () => {
   it.each([-1, 3601])("refuses %d", (v) => expect(errorOf(host({ healthCheck: { gracePeriodSeconds: v }, updateTimeoutSeconds: 3600 }))).toBe(`stack/host: healthCheck.gracePeriodSeconds must be a whole number from 0 to 3600 seconds, got ${v}`));
   it.each([0, 3599])("accepts %d", (v) => expect(host({ healthCheck: { gracePeriodSeconds: v }, updateTimeoutSeconds: 3600 })).not.toThrow());
+});
+
+type ConstructCase = [name: string, min: number, max: number, build: (v: number) => () => unknown, message: (v: number) => string];
+
+/**
+ * Ranges only the construct has: the spec feeds these fields with stricter AWS ranges (the target
+ * group's) or berth's defaults. berth's own choices, constructs/limits/host.ts: the host's probe
+ * is curl on the host, not a load balancer.
+ */
+const CONSTRUCT_CASES: ConstructCase[] = [
+  ["host probe interval", 1, 300, (v) => host({ healthCheck: { intervalSeconds: v, timeoutSeconds: 1 } }), (v) => `stack/host: healthCheck.intervalSeconds must be a whole number from 1 to 300 seconds, got ${v}`],
+  ["host probe timeout", 1, 120, (v) => host({ healthCheck: { intervalSeconds: 300, timeoutSeconds: v } }), (v) => `stack/host: healthCheck.timeoutSeconds must be a whole number from 1 to 120 seconds, got ${v}`],
+  ["host probe healthy threshold", 1, 10, (v) => host({ healthCheck: { healthyThreshold: v } }), (v) => `stack/host: healthCheck.healthyThreshold must be a whole number from 1 to 10, got ${v}`],
+  ["host stop grace period", 1, 3600, (v) => host({ stopGracePeriodSeconds: v }), (v) => `stack/host: stopGracePeriodSeconds must be a whole number from 1 to 3600 seconds, got ${v}`],
+];
+
+describe.each(CONSTRUCT_CASES)("%s (construct only)", (_name, min, max, build, message) => {
+  it.each([min - 1, max + 1])("refuses %d", (value) => expect(errorOf(build(value))).toMatch(new RegExp(`^${message(value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)));
+  it.each([min, max])("accepts %d", (value) => expect(build(value)).not.toThrow());
 });
