@@ -26,7 +26,8 @@ const PROGRESS = [
 // Each anchored on a whole final line (after "Error response from daemon: " / "ERROR: "); the
 // first kind with a matching line wins, so the specific refusals come before the generic codes.
 const PATTERNS: readonly (readonly [DockerFailureKind, readonly RegExp[]])[] = [
-  ["tag-immutable", [/^tag invalid: The image tag '[^']+' already exists in the '[^']+' repository and cannot be overwritten because the repository is immutable\.?$/]],
+  // ECR's wording changed from "because the repository is immutable" to "because the tag is immutable".
+  ["tag-immutable", [/^tag invalid: The image tag '[^']+' already exists in the '[^']+' repository and cannot be overwritten because the (repository|tag) is immutable\.?$/]],
   ["disk", [/: no space left on device$/]],
   ["manifest-invalid", [/^manifest invalid: /, /\bMANIFEST_INVALID\b/]],
   ["rate-limit", [/^toomanyrequests: /, /\b429 Too Many Requests\.?$/]],

@@ -26,8 +26,9 @@ const SAMPLES: readonly (readonly [DockerFailureKind, string, string])[] = [
   // docker/hub-feedback#1222
   ["denied", `${PROGRESS}denied: requested access to the resource is denied`, "denied"],
   ["denied", "Error response from daemon: login attempt to https://registry.example/v2/ failed with status: 403 Forbidden", "403"],
-  // moby/buildkit#3776, docker/buildx#663 (ECR wording)
-  ["tag-immutable", `${PROGRESS}tag invalid: The image tag 'h-0123' already exists in the 'shop-dev/web' repository and cannot be overwritten because the repository is immutable.`, "ECR immutable tag"],
+  // moby/buildkit#3776, aws/containers-roadmap#862 (the older wording); osscontainertools/kaniko#204 (ECR's wording since 2025).
+  ["tag-immutable", `${PROGRESS}tag invalid: The image tag 'h-0123' already exists in the 'shop-dev/web' repository and cannot be overwritten because the repository is immutable.`, "ECR immutable tag (older wording)"],
+  ["tag-immutable", `${PROGRESS}tag invalid: The image tag 'h-0123' already exists in the 'shop-dev/web' repository and cannot be overwritten because the tag is immutable.`, "ECR immutable tag"],
   // docker/hub-feedback#2421, docker/hub-feedback#2429
   ["rate-limit", "Error response from daemon: toomanyrequests: Too Many Requests (HAP429).", "toomanyrequests"],
   // docker/hub-feedback#2421

@@ -232,7 +232,7 @@ describe("publish", () => {
       handler: (argv) => {
         if (argv[1] !== "push") return undefined;
         images["h-"] = OTHER_DIGEST;
-        return { code: 1, stderr: "tag invalid: The image tag 'h-0' already exists in the 'shop-dev/web' repository and cannot be overwritten because the repository is immutable." };
+        return { code: 1, stderr: "tag invalid: The image tag 'h-0' already exists in the 'shop-dev/web' repository and cannot be overwritten because the tag is immutable." };
       },
     });
     const [image] = (await s.publish()).images;
