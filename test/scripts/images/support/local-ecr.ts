@@ -161,7 +161,15 @@ export async function startFakeEcr(registry: LocalRegistry, repositories: string
   const calls: Record<string, number> = {};
   const state = { registryHost: registry.host };
   const server: Server = createServer((req, res) => {
-    void readBody(req).then((body) => answer(req, body, res, registry, state.registryHost, fake.repositories, calls));
+    void readBody(req)
+      .then((body) => answer(req, body, res, registry, state.registryHost, fake.repositories, calls))
+      // A request the fake cannot read (bad JSON, a field missing) is refused as ECR refuses it, not left unanswered.
+      .catch((error: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(400, { "Content-Type": "application/x-amz-json-1.1", "x-amzn-ErrorType": "SerializationException" });
+          res.end(JSON.stringify({ __type: "SerializationException", message: `the fake ECR could not read the request: ${String(error)}` }));
+        }
+      });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -207,7 +215,17 @@ async function answer(
   calls: Record<string, number>,
 ): Promise<void> {
   const target = String(req.headers["x-amz-target"] ?? "");
-  const operation = target ? target.split(".")[1]! : (new URLSearchParams(body).get("Action") ?? "unknown");
+  // ECR's JSON protocol names the service in the target; STS's query protocol sends Action in a form body.
+  const operation = target
+    ? target.startsWith("AmazonEC2ContainerRegistry_V20150921.")
+      ? target.slice("AmazonEC2ContainerRegistry_V20150921.".length)
+      : `unknown target ${target}`
+    : (new URLSearchParams(body).get("Action") ?? "unknown");
+  if (!String(req.headers.authorization ?? "").startsWith("AWS4-HMAC-SHA256 ")) {
+    res.writeHead(403, { "Content-Type": "application/x-amz-json-1.1", "x-amzn-ErrorType": "MissingAuthenticationTokenException" });
+    res.end(JSON.stringify({ __type: "MissingAuthenticationTokenException", message: "Missing Authentication Token" }));
+    return;
+  }
   calls[operation] = (calls[operation] ?? 0) + 1;
   const json = (status: number, payload: object) => {
     const headers: Record<string, string> = { "Content-Type": "application/x-amz-json-1.1" };
@@ -217,6 +235,7 @@ async function answer(
   const input = target ? (JSON.parse(body || "{}") as Record<string, unknown>) : {};
   switch (operation) {
     case "GetCallerIdentity":
+      if (target) break;
       res
         .writeHead(200, { "Content-Type": "text/xml" })
         .end(
@@ -229,15 +248,30 @@ async function answer(
         json(400, { __type: "RepositoryNotFoundException", message: `The repository with name '${name}' does not exist in the registry with id '${ACCOUNT}'` });
         return;
       }
-      json(200, { repositories: [{ repositoryName: name, registryId: ACCOUNT, repositoryUri: `${registryHost}/${name}`, imageTagMutability: "IMMUTABLE" }] });
+      json(200, {
+        repositories: [
+          {
+            repositoryArn: `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/${name}`,
+            registryId: ACCOUNT,
+            repositoryName: name,
+            repositoryUri: `${registryHost}/${name}`,
+            createdAt: 1767225600,
+            imageTagMutability: "IMMUTABLE",
+          },
+        ],
+      });
       return;
     }
     case "DescribeImages": {
       const repository = input.repositoryName as string;
+      if (!repositories.has(repository)) {
+        json(400, { __type: "RepositoryNotFoundException", message: `The repository with name '${repository}' does not exist in the registry with id '${ACCOUNT}'` });
+        return;
+      }
       const tag = (input.imageIds as { imageTag: string }[])[0]!.imageTag;
       const digest = await registry.digestOf(repository, tag);
       if (!digest) {
-        json(400, { __type: "ImageNotFoundException", message: `The image with imageId {imageDigest:'null', imageTag:'${tag}'} does not exist within the repository with name '${repository}'` });
+        json(400, { __type: "ImageNotFoundException", message: `The image with imageId {imageDigest:'null', imageTag:'${tag}'} does not exist within the repository with name '${repository}' in the registry with id '${ACCOUNT}'` });
         return;
       }
       const tags: string[] = [];
@@ -252,9 +286,8 @@ async function answer(
         ],
       });
       return;
-    default:
-      json(400, { __type: "UnknownOperationException", message: `the fake ECR does not answer ${operation}` });
   }
+  json(400, { __type: "UnknownOperationException", message: `the fake ECR does not answer ${operation}` });
 }
 
 export interface ThrottlingRegistry {
