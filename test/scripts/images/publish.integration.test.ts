@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { classifyDockerFailure } from "../../../scripts/images/docker-errors";
 import { manifestPath, readManifest } from "../../../scripts/images/manifest";
 import { publish } from "../../../scripts/images/publish";
 import { loadConfig } from "../../../scripts/synth/load-config";
@@ -47,6 +48,18 @@ describeWithDocker("berth publish with a real Docker engine and registry", () =>
 
   it("names the commit in the git tag of a clean tree", () => {
     expect(manifest().images[repository]!.tags).toEqual([expect.stringMatching(/^h-[0-9a-f]{24}$/), `git-${commit()}`]);
+  });
+
+  // The registry is behind the immutable-tags guard (support/local-ecr.ts), as ECR's IMMUTABLE repositories are.
+  it("has a second docker push of the content tag refused, and berth classes docker's output as tag-immutable", async () => {
+    const tag = manifest().images[repository]!.tags[0]!;
+    // Not spawnSync: the guard answers from this process's event loop.
+    const push = await realDeps().run(["docker", "push", `${registry.host}/${repository}:${tag}`]);
+    expect([push.code, classifyDockerFailure(`${push.stdout}${push.stderr}`, push.code).kind, registry.refusedOverwrites]).toEqual([
+      1,
+      "tag-immutable",
+      [`PUT /v2/${repository}/manifests/${tag} HTTP/1.1`],
+    ]);
   });
 
   it("builds nothing, pushes nothing and rewrites no manifest on a second publish with no change", async () => {

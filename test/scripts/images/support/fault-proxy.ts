@@ -22,11 +22,18 @@ export interface FaultPlan {
   readonly match?: RegExp;
 }
 
+/** What the proxy asks of the registry to refuse a tag's overwrite. */
+export interface TagLookup {
+  digestOf(repository: string, tag: string): Promise<string | undefined>;
+}
+
 export interface FaultProxy {
   /** `127.0.0.1:<port>` */
   readonly host: string;
   /** Request lines that got a fault, in order. */
   readonly faulted: string[];
+  /** Manifest pushes refused because the tag already existed, in order. */
+  readonly refusedOverwrites: string[];
   stop(): Promise<void>;
 }
 
@@ -41,9 +48,20 @@ const BODIES: Record<number, string> = {
   503: "",
 };
 
-export async function startFaultProxy(upstream: string, plan: FaultPlan): Promise<FaultProxy> {
+/** A manifest pushed by tag (a push by digest names no tag). */
+const TAG_PUSH = /^PUT \/v2\/(.+)\/manifests\/([\w][\w.-]{0,127}) HTTP\/1\.[01]$/;
+
+/**
+ * With `immutableTags`, a push of a tag the registry already holds is refused as ECR refuses it in
+ * a repository with IMMUTABLE tags (distribution's TAG_INVALID error, HTTP 400; ECR's wording):
+ * docker-registry itself lets a tag be overwritten. Any second push of a tag is refused, even of
+ * the same manifest (whether ECR accepts an identical re-push is UNCONFIRMED; refusing is the
+ * stricter fake).
+ */
+export async function startFaultProxy(upstream: string, plan: FaultPlan, immutableTags?: TagLookup): Promise<FaultProxy> {
   const [upstreamHost, upstreamPort] = upstream.split(":") as [string, string];
   const faulted: string[] = [];
+  const refusedOverwrites: string[] = [];
   const sockets = new Set<Socket>();
   let left = plan.count;
 
@@ -95,10 +113,30 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan): Promis
       if (left > 0 && (plan.match ?? /./).test(requestLine)) {
         left--;
         inject(client, requestLine);
-      } else {
+        return;
+      }
+      const tagPush = immutableTags ? TAG_PUSH.exec(requestLine) : null;
+      if (!tagPush) {
         passThrough(client, head);
         client.resume();
+        return;
       }
+      const [, repository, tag] = tagPush as unknown as [string, string, string];
+      void immutableTags!.digestOf(repository, tag).then((existing) => {
+        if (existing === undefined) {
+          passThrough(client, head);
+          client.resume();
+          return;
+        }
+        refusedOverwrites.push(requestLine);
+        const body = JSON.stringify({
+          errors: [{ code: "TAG_INVALID", message: `The image tag '${tag}' already exists in the '${repository}' repository and cannot be overwritten because the tag is immutable.` }],
+        });
+        client.end(
+          "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nDocker-Distribution-Api-Version: registry/2.0\r\n" +
+            `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+      });
     };
     client.on("data", onData);
   });
@@ -106,6 +144,7 @@ export async function startFaultProxy(upstream: string, plan: FaultPlan): Promis
   return {
     host: `127.0.0.1:${(server.address() as { port: number }).port}`,
     faulted,
+    refusedOverwrites,
     stop: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -13,6 +13,7 @@ import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dockerEngineProblem } from "../../../integration/docker";
+import { startFaultProxy } from "./fault-proxy";
 
 const REGISTRY_BINARY = "/usr/bin/docker-registry";
 export const ACCOUNT = "123456789012";
@@ -62,12 +63,14 @@ export async function freePort(): Promise<number> {
 }
 
 export interface LocalRegistry {
-  /** `127.0.0.1:<port>` */
+  /** `127.0.0.1:<port>`: where docker reaches the registry (the immutable-tags guard in front of it). */
   readonly host: string;
   readonly password: string;
   /** The digest a tag names, as the registry reports it (Docker-Content-Digest), or undefined. */
   digestOf(repository: string, tag: string): Promise<string | undefined>;
   tags(repository: string): Promise<string[]>;
+  /** Tag pushes refused because the tag existed (request lines), when the registry is behind the immutable-tags guard. */
+  readonly refusedOverwrites?: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -95,7 +98,7 @@ export async function startRegistry(): Promise<LocalRegistry> {
     let stderr = "";
     child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
     const host = `127.0.0.1:${port}`;
-    if (await becomesReady(`http://${host}/v2/`, child)) return registryHandle(host, password, child, dir);
+    if (await becomesReady(`http://${host}/v2/`, child)) return behindImmutableTags(registryHandle(host, password, child, dir));
     await stopProcess(child);
     // Another process may have taken the port between freePort() and the registry's bind.
     if (attempt === 3) throw new Error(`docker-registry did not start: ${stderr}`);
@@ -131,6 +134,23 @@ function registryHandle(host: string, password: string, child: ChildProcess, dir
     async stop() {
       await stopProcess(child);
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The registry as docker reaches it: behind a proxy that refuses to overwrite a tag, as ECR does in
+ * the IMMUTABLE repositories berth creates (docker-registry would overwrite it).
+ */
+async function behindImmutableTags(registry: LocalRegistry): Promise<LocalRegistry> {
+  const guard = await startFaultProxy(registry.host, { fault: { kind: "drop" }, count: 0 }, registry);
+  return {
+    ...registry,
+    host: guard.host,
+    refusedOverwrites: guard.refusedOverwrites,
+    async stop() {
+      await guard.stop();
+      await registry.stop();
     },
   };
 }
