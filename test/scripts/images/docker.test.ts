@@ -4,13 +4,13 @@ import { fakeRunner, notFound } from "./support/fake-runner";
 
 describe("Docker", () => {
   it("runs the binary named by BERTH_DOCKER", async () => {
-    const run = fakeRunner();
+    const run = fakeRunner((argv) => (argv[1] === "tag" ? {} : undefined));
     await new Docker(run, { BERTH_DOCKER: "/opt/docker/bin/docker" }).tag("a:1", "a:2");
     expect(run.calls).toEqual([["/opt/docker/bin/docker", "tag", "a:1", "a:2"]]);
   });
 
   it("runs docker from the PATH by default", async () => {
-    const run = fakeRunner();
+    const run = fakeRunner((argv) => (argv[1] === "tag" ? {} : undefined));
     await new Docker(run, {}).tag("a:1", "a:2");
     expect(run.calls[0]![0]).toBe("docker");
   });

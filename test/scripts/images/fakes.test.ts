@@ -133,8 +133,20 @@ describe("the fake ECR endpoint (startFakeEcr) answers like ECR", () => {
 
 describe("the fake docker runner answers like docker", () => {
   it("ends a push with the recorded last line's shape: <tag>: digest: sha256:<64 hex> size: <bytes>", async () => {
-    const out = await fakeRunner()(["docker", "push", "registry.example/shop-dev/web:h-1"]);
+    const run = fakeRunner();
+    await run(["docker", "build", "--tag", "registry.example/shop-dev/web:h-1", "/app"]);
+    const out = await run(["docker", "push", "registry.example/shop-dev/web:h-1"]);
     expect(out.stdout.trim().split("\n").at(-1)).toMatch(shapeOf(RECORDED_PUSH_LAST_LINE));
+  });
+
+  it("fails a push of an image it does not hold with docker's exit 1 and message", async () => {
+    const out = await fakeRunner()(["docker", "push", "registry.example/shop-dev/web:h-1"]);
+    expect([out.code, out.stderr]).toEqual([1, "An image does not exist locally with the tag: registry.example/shop-dev/web\n"]);
+  });
+
+  it("refuses a docker login without a password on stdin, as docker does off a terminal", async () => {
+    const out = await fakeRunner()(["docker", "login", "--username", "AWS", "--password-stdin", "registry.example"]);
+    expect([out.code, out.stderr]).toEqual([1, "Error: Cannot perform an interactive login from a non TTY device\n"]);
   });
 
   it("refuses a docker subcommand berth does not run (manifest inspect)", async () => {

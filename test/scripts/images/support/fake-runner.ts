@@ -10,7 +10,9 @@ export type Handler = (argv: readonly string[], options: CommandOptions) => Answ
 /**
  * A CommandRunner that runs nothing: it records each argv and answers like docker and git would
  * by default (docker succeeds on a linux/amd64 daemon without buildx, images are linux/amd64, a
- * push prints DIGEST; git is a clean work tree at SHA). `handler` overrides answers. An argv that
+ * push prints DIGEST; git is a clean work tree at SHA). Like a real engine it holds only the
+ * images a build or tag made: inspecting, tagging or pushing another fails as docker does, and
+ * a login without a password on stdin is refused. `handler` overrides answers. An argv that
  * is not a command berth runs (an unknown subcommand or build flag) is refused with an error, so a
  * test cannot pass on a command line the real docker would reject or misread.
  */
@@ -18,18 +20,40 @@ export function fakeRunner(handler: Handler = () => undefined): CommandRunner & 
   const calls: string[][] = [];
   const inputs: (string | undefined)[] = [];
   const optionsSeen: CommandOptions[] = [];
+  // Image references the fake engine holds: made by a build's --tag or by tag, as in a real engine.
+  const images = new Set<string>();
   const run: CommandRunner = async (argv, options = {}) => {
     calls.push([...argv]);
     inputs.push(options.input);
     optionsSeen.push(options);
     const problem = unrecognised(argv);
     if (problem) throw new Error(`fake runner: ${problem}: ${argv.join(" ")}`);
-    const answer = handler(argv, options) ?? defaults(argv);
+    const answer = handler(argv, options) ?? refusal(argv, options, images) ?? defaults(argv);
+    if (!(answer instanceof Error) && (answer.code ?? 0) === 0) remember(argv, images);
     if (answer instanceof Error) throw answer;
     for (const line of `${answer.stdout ?? ""}\n${answer.stderr ?? ""}`.split("\n")) if (line) options.onLine?.(line);
     return { code: 0, stdout: "", stderr: "", ...answer };
   };
   return Object.assign(run, { calls, inputs, options: optionsSeen });
+}
+
+/** The build's --tag or tag's target, once the command succeeded. */
+function remember(argv: readonly string[], images: Set<string>): void {
+  const tagAt = argv.indexOf("--tag");
+  if (argv.includes("build") && tagAt > 0) images.add(argv[tagAt + 1]!);
+  if (argv[1] === "tag") images.add(argv[3]!);
+}
+
+/** What docker (20.10, observed) answers for an image it does not hold, or a login without a password. */
+function refusal(argv: readonly string[], options: CommandOptions, images: Set<string>): Partial<CommandResult> | undefined {
+  if (argv[0]?.split("/").pop() !== "docker") return undefined;
+  const ref = argv[1] === "push" ? argv[2]! : argv[1] === "tag" ? argv[2]! : argv[1] === "image" ? argv[5]! : undefined;
+  if (ref !== undefined && !images.has(ref)) {
+    if (argv[1] === "push") return { code: 1, stdout: `The push refers to repository [${ref.replace(/:[^:/]+$/, "")}]\n`, stderr: `An image does not exist locally with the tag: ${ref.replace(/:[^:/]+$/, "")}\n` };
+    return { code: 1, stderr: `Error response from daemon: No such image: ${ref}\n` };
+  }
+  if (argv[1] === "login" && !options.input) return { code: 1, stderr: "Error: Cannot perform an interactive login from a non TTY device\n" };
+  return undefined;
 }
 
 function defaults(argv: readonly string[]): Partial<CommandResult> {
