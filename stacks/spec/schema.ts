@@ -177,11 +177,8 @@ function crossChecks(spec: BerthConfig, ctx: z.RefinementCtx) {
   for (const [name, arn] of Object.entries(spec.secrets ?? {})) {
     const region = arnRegion(arn);
     if (region !== undefined && region !== spec.region) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["secrets", name],
-        message: `is in region "${region}" but the app deploys to "${spec.region}": ECS and the host read secrets from the app's region; replicate the secret there`,
-      });
+      const problem = otherRegionSecretProblem(arn, region, spec);
+      if (problem) ctx.addIssue({ code: "custom", path: ["secrets", name], message: problem });
     }
     if (spec.environment && name in spec.environment) {
       ctx.addIssue({
@@ -211,3 +208,27 @@ export const berthConfigSchema = specObject
 export type BerthConfigInput = z.input<typeof specObject>;
 /** The validated spec, before stage presets are applied. */
 export type BerthConfig = z.output<typeof specObject>;
+
+/**
+ * Why a secret in another region cannot be read, or undefined when it can. ECS reads an SSM
+ * parameter from another region when given its full ARN (ECS API Reference, Secret: "If the
+ * parameter exists in a different Region, then the full ARN must be specified"), as berth always
+ * gives it, and the host reads each secret from its ARN's region. For a Secrets Manager secret
+ * the same reference says nothing of other regions: refused, as the safe reading.
+ */
+function otherRegionSecretProblem(arn: string, region: string, spec: { region: string; targets: readonly string[]; network?: object }): string | undefined {
+  if (arn.split(":")[2] !== "ssm") {
+    return (
+      `is a Secrets Manager secret in region "${region}" but the app deploys to "${spec.region}": ECS documents reading only SSM parameters from another region (ECS API Reference, Secret); ` +
+      `replicate the secret to "${spec.region}" (Secrets Manager replica secrets) and give the replica's ARN`
+    );
+  }
+  // Without NAT (natGateways defaults to one or more in every stage), tasks reach only their region's endpoints.
+  if (spec.targets.includes("fargate") && spec.network !== undefined && "natGateways" in spec.network && spec.network.natGateways === "none") {
+    return (
+      `is an SSM parameter in region "${region}" but the app deploys to "${spec.region}" with network.natGateways "none": the tasks reach AWS only through VPC endpoints in "${spec.region}"; ` +
+      `copy the parameter to "${spec.region}", or give the network NAT gateways`
+    );
+  }
+  return undefined;
+}

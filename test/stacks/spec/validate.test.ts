@@ -121,9 +121,21 @@ describe("validateConfig rejects", () => {
     ]);
   });
 
-  it("a secret in another region than the app", () => {
-    expect(problemsOf(minimalSpec({ secrets: { DB_URL: SSM_ARN.replace("eu-west-1", "us-east-1") } }))).toEqual([
-      'secrets.DB_URL: is in region "us-east-1" but the app deploys to "eu-west-1": ECS and the host read secrets from the app\'s region; replicate the secret there (got "arn:aws:ssm:us-east-1:123456789012:parameter/shop/db-url")',
+  // ECS API Reference, Secret: a parameter in a different Region is read when given by its full ARN.
+  it("accepts an SSM parameter in another region than the app", () => {
+    expect(problemsOf(minimalSpec({ secrets: { DB_URL: SSM_ARN.replace("eu-west-1", "us-east-1") } }))).toEqual([]);
+  });
+
+  it("refuses an SSM parameter in another region when the fargate network has no NAT gateways", () => {
+    expect(problemsOf(minimalSpec({ network: { natGateways: "none", vpcEndpoints: true }, secrets: { DB_URL: SSM_ARN.replace("eu-west-1", "us-east-1") } }))).toEqual([
+      'secrets.DB_URL: is an SSM parameter in region "us-east-1" but the app deploys to "eu-west-1" with network.natGateways "none": the tasks reach AWS only through VPC endpoints in "eu-west-1"; copy the parameter to "eu-west-1", or give the network NAT gateways (got "arn:aws:ssm:us-east-1:123456789012:parameter/shop/db-url")',
+    ]);
+  });
+
+  // The same reference documents other regions for SSM parameters only.
+  it("refuses a Secrets Manager secret in another region than the app", () => {
+    expect(problemsOf(minimalSpec({ secrets: { API_KEY: "arn:aws:secretsmanager:us-east-1:123456789012:secret:shop/api-AbC123" } }))).toEqual([
+      'secrets.API_KEY: is a Secrets Manager secret in region "us-east-1" but the app deploys to "eu-west-1": ECS documents reading only SSM parameters from another region (ECS API Reference, Secret); replicate the secret to "eu-west-1" (Secrets Manager replica secrets) and give the replica\'s ARN (got "arn:aws:secretsmanager:us-east-1:123456789012:secret:shop/api-AbC123")',
     ]);
   });
 
