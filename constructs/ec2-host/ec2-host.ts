@@ -87,7 +87,7 @@ export class Ec2Host extends Construct {
     const bootstrap = { region: p.region, logGroupName, composeVersion: p.composeVersion, composeSha256: p.composeSha256 };
     const userDataBytes = Buffer.byteLength(cloudConfig({ ...bootstrap, dataVolumeId: "vol-0123456789abcdef0" }));
     if (userDataBytes > USER_DATA_LIMIT_BYTES) {
-      throw new ValidationError(this, `the user data takes ${userDataBytes} bytes, more than the ${USER_DATA_LIMIT_BYTES} EC2 accepts: shorten the name or the log group`);
+      throw new ValidationError(this, `the user data takes ${userDataBytes} bytes, more than the ${USER_DATA_LIMIT_BYTES} EC2 accepts: it holds the region, the log group, composeVersion and composeSha256, and only composeVersion has no length limit: give a docker/compose release tag like "v2.39.4"`);
     }
     const hostUserData = userData({ ...bootstrap, dataVolumeId: dataVolume.id });
     const instance = new Instance(this, "instance", {

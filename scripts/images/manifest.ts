@@ -20,7 +20,7 @@ const entrySchema = z.strictObject({
   digest: z.string().regex(/^sha256:[0-9a-f]{64}$/, { error: "must be sha256:<64 hex>" }),
   platform: z.enum(PLATFORMS),
   tags: z.array(z.string()),
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/, { error: "must be 64 hex characters" }),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/, { error: "must be 64 lower-case hex digits (a sha256)" }),
   pushedAt: z.string(),
 }) satisfies z.ZodType<PublishedImage>;
 const manifestSchema = z.strictObject({ version: z.literal(1), images: z.record(z.string(), entrySchema) });
