@@ -38,7 +38,8 @@ export class Ecr {
       const out = await this.ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }));
       const uri = out.repositories?.[0]?.repositoryUri ?? "";
       const slash = uri.indexOf("/");
-      if (slash <= 0) {
+      // The URI is <registry>/<name> exactly: the registry is what precedes the repository name.
+      if (slash <= 0 || uri.slice(slash + 1) !== name) {
         throw new BerthError(`ECR answered DescribeRepositories for ${name} with repositoryUri ${JSON.stringify(uri)}, expected <registry>/${name}; check the ECR endpoint (AWS_ENDPOINT_URL_ECR).`);
       }
       return { name, uri, registry: uri.slice(0, slash) };

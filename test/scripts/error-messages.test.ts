@@ -124,6 +124,13 @@ describe("Ecr", () => {
     );
   });
 
+  it("refuses a repositoryUri that is the repository name alone (no registry before it)", async () => {
+    aws.ecr.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryName: "shop-dev/web", repositoryUri: "shop-dev/web" }] });
+    expect(await rejectionOf(new Ecr(aws.ecrClient, aws.stsClient, "eu-west-1").repository("shop-dev/web"))).toBe(
+      'ECR answered DescribeRepositories for shop-dev/web with repositoryUri "shop-dev/web", expected <registry>/shop-dev/web; check the ECR endpoint (AWS_ENDPOINT_URL_ECR).',
+    );
+  });
+
   it("refuses an authorization token that decodes without a colon, naming the expected form and the endpoint override", async () => {
     aws.ecr.on(GetAuthorizationTokenCommand).resolves({ authorizationData: [{ authorizationToken: Buffer.from("AWS-without-password").toString("base64") }] });
     expect(await rejectionOf(new Ecr(aws.ecrClient, aws.stsClient, "eu-west-1").login())).toBe(
