@@ -55,7 +55,8 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string[] {
     if (meant) return meant.flatMap((i) => describeIssue({ ...i, path: [...path, ...i.path] } as z.core.$ZodIssue, input));
     return [`${formatPath(path)}: ${issue.message} (got ${formatValue(value)})`];
   }
-  if (value === undefined) return [`${formatPath(path)}: ${issue.message} (got nothing: the field is required)`];
+  // berth's own checks say when a missing field is needed; only the schema's own issues mean "required".
+  if (value === undefined) return [`${formatPath(path)}: ${issue.message} (got nothing${issue.code === "custom" ? "" : ": the field is required"})`];
   // A string longer than the rule's "at most N characters" gets its length first.
   const max = Number(/\bat most (\d+) characters\b/.exec(issue.message)?.[1]);
   const length = typeof value === "string" && value.length > max ? `${value.length} characters: ` : "";

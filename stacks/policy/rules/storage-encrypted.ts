@@ -11,10 +11,10 @@ export const storageEncrypted: Rule = {
   evaluate: (stack) => {
     const findings: Finding[] = [];
     for (const [resource, volume] of resourcesOf(stack, "aws_ebs_volume", "aws_efs_file_system")) {
-      if (volume.encrypted !== true) findings.push({ resource, message: "not encrypted at rest (encrypted = true)" });
+      if (volume.encrypted !== true) findings.push({ resource, message: "not encrypted at rest: set encrypted = true" });
     }
     for (const [resource, instance] of resourcesOf(stack, "aws_instance")) {
-      if (block(instance.root_block_device)?.encrypted !== true) findings.push({ resource, message: "root volume not encrypted (root_block_device.encrypted = true)" });
+      if (block(instance.root_block_device)?.encrypted !== true) findings.push({ resource, message: "root volume not encrypted: set root_block_device.encrypted = true" });
     }
     for (const [resource, repository] of resourcesOf(stack, "aws_ecr_repository")) {
       if (block(repository.encryption_configuration)?.encryption_type !== "KMS") findings.push({ resource, message: "images not encrypted with KMS" });

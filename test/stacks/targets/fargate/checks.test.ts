@@ -203,7 +203,7 @@ describe("the tasks' way out of the private subnets", () => {
   it("refuses an existing network without privateSubnetIds", () => {
     const network = { vpcId: "vpc-0abc1234", publicSubnetIds: ["subnet-0aaa1111", "subnet-0bbb2222"] };
     expect(problemsOf(minimalSpec({ network }))).toEqual([
-      "network.privateSubnetIds: must name the private subnets for the fargate target: its tasks run in private subnets (with a NAT or VPC endpoints for image pulls) (got nothing: the field is required)",
+      "network.privateSubnetIds: must name the private subnets for the fargate target: its tasks run in private subnets (with a NAT or VPC endpoints for image pulls) (got nothing)",
     ]);
   });
 });
