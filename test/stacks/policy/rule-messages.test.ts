@@ -1,18 +1,7 @@
-import { RULES } from "../../../stacks/policy";
-import type { Rule, TerraformJson } from "../../../stacks/policy/types";
+import { rule, stackOf } from "./support/rules";
 
 /** The exact finding of each rule message that rules.test.ts does not pin, on a minimal synthesized-JSON fragment. */
 
-/** A stack of one resource type with the given bodies, named r0, r1, … */
-function stackOf(type: string, ...bodies: Record<string, unknown>[]): TerraformJson {
-  return { resource: { [type]: Object.fromEntries(bodies.map((b, i) => [`r${i}`, b])) } };
-}
-
-function rule(id: string): Rule {
-  const found = RULES.find((r) => r.id === id);
-  if (!found) throw new Error(`no rule ${id}`);
-  return found;
-}
 
 describe("policy rule findings", () => {
   it("default-sg-closed says the default security group has rules", () => {

@@ -1,16 +1,7 @@
 import { RULES } from "../../../stacks/policy";
-import type { Rule, TerraformJson } from "../../../stacks/policy/types";
+import type { TerraformJson } from "../../../stacks/policy/types";
+import { rule, stackOf } from "./support/rules";
 
-/** A stack of one resource type with the given bodies, named r0, r1, … */
-function stackOf(type: string, ...bodies: Record<string, unknown>[]): TerraformJson {
-  return { resource: { [type]: Object.fromEntries(bodies.map((b, i) => [`r${i}`, b])) } };
-}
-
-function rule(id: string): Rule {
-  const found = RULES.find((r) => r.id === id);
-  if (!found) throw new Error(`no rule ${id}`);
-  return found;
-}
 
 const taskWith = (container: Record<string, unknown>) =>
   stackOf("aws_ecs_task_definition", { task_role_arn: "task", execution_role_arn: "exec", container_definitions: JSON.stringify([{ name: "web", ...container }]) });
