@@ -99,6 +99,20 @@ describe("Network", () => {
     ]);
   });
 
+  // Confused-deputy guard from the VPC User Guide (flow-logs-iam-role.html, "trust relationship"):
+  // the service may assume the role only on behalf of this account.
+  it("lets VPC Flow Logs assume the flow log role only for this account (aws:SourceAccount condition)", () => {
+    const trust = JSON.parse(synth().all("aws_iam_role")[0]!.assume_role_policy as string);
+    expect(trust.Statement).toEqual([
+      {
+        Effect: "Allow",
+        Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceAccount": expect.stringMatching(/^\$\{data\.aws_caller_identity\.[\w-]+\.account_id\}$/) } },
+      },
+    ]);
+  });
+
   it("without private subnets: public subnets only, no NAT", () => {
     const { all } = synth({ privateSubnets: false, azCount: 1 });
     expect([all("aws_subnet").length, all("aws_nat_gateway").length]).toEqual([1, 0]);
