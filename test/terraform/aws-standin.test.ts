@@ -99,6 +99,32 @@ describe("AWS stand-in, called directly", () => {
     expect({ clusters: output.clusters, failures: output.failures }).toEqual({ clusters: [], failures: [{ arn: "arn:aws:ecs:eu-west-1:123456789012:cluster/gone", reason: "MISSING" }] });
   });
 
+  it("ECS DescribeClusters without include returns no settings, tags or statistics", async () => {
+    const ecs = new ECSClient(clientConfig(standin));
+    const output = await ecs.send(new DescribeClustersCommand({ clusters: ["shared"] }));
+    ecs.destroy();
+    const cluster = output.clusters?.[0];
+    expect([cluster?.settings, cluster?.tags, cluster?.statistics]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it("ECS DescribeClusters with include SETTINGS and TAGS returns those two only", async () => {
+    const ecs = new ECSClient(clientConfig(standin));
+    const output = await ecs.send(new DescribeClustersCommand({ clusters: ["shared"], include: ["SETTINGS", "TAGS"] }));
+    ecs.destroy();
+    const cluster = output.clusters?.[0];
+    expect([cluster?.settings, cluster?.tags, cluster?.statistics]).toEqual([[{ name: "containerInsights", value: "enabled" }], [], undefined]);
+  });
+
+  it("a JSON request member the stand-in does not know is refused with ValidationException and recorded", async () => {
+    const body = JSON.stringify({ Name: "/shop/x", Unknown: true });
+    const reply = await post(standin, { authorization: authorization("ssm"), "x-amz-target": "AmazonSSM.GetParameter", "content-type": "application/x-amz-json-1.1" }, body);
+    expect({ status: reply.status, type: (JSON.parse(reply.body) as { __type: string }).__type, refused: standin.refused.at(-1) }).toEqual({
+      status: 400,
+      type: "ValidationException",
+      refused: { service: "ssm", action: "GetParameter", reason: "ValidationException: berth's stand-in does not know the GetParameter member(s) Unknown" },
+    });
+  });
+
   it("STS GetCallerIdentity returns the world's account", async () => {
     const sts = new STSClient(clientConfig(standin));
     const output = await sts.send(new GetCallerIdentityCommand({}));

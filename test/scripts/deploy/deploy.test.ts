@@ -47,8 +47,12 @@ function setup(options: Setup = {}) {
   const aws = mockAws(options.images);
   if (options.repositoryMissing) withoutRepository(aws.ecr);
   const ecs = mockClient(ECSClient);
+  const prepared = options.service ?? [stable];
+  // Like the real API, the fake answers only what it knows; a poll past the prepared answers fails the test.
+  ecs.onAnyCommand().rejects(new Error("the ECS fake answers only DescribeServices"));
   const answers = ecs.on(DescribeServicesCommand);
-  for (const answer of options.service ?? [stable]) answers.resolvesOnce({ services: [answer] });
+  for (const answer of prepared) answers.resolvesOnce({ services: [answer] });
+  answers.rejects(new Error(`DescribeServices called more than the ${prepared.length} times the test prepared`));
   const run = fakeRunner(cdktfWritesOutputs(options.handler));
   const progress = recordingProgress();
   const outdir = join(tempDir(), "cdktf.out");

@@ -32,8 +32,11 @@ const inProgress = service({
 
 function wait(answers: Service[], options: { timeoutMs?: number } = {}) {
   const ecs = mockClient(ECSClient);
+  // Like the real API, the fake answers only what it knows; a poll past the prepared answers fails the test.
+  ecs.onAnyCommand().rejects(new Error("the ECS fake answers only DescribeServices"));
   const command = ecs.on(DescribeServicesCommand);
   for (const answer of answers) command.resolvesOnce({ services: [answer] });
+  command.rejects(new Error(`DescribeServices called more than the ${answers.length} times the test prepared`));
   const progress = recordingProgress();
   let now = 0;
   const sleeps: number[] = [];

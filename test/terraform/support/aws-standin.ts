@@ -499,7 +499,14 @@ function sts(world: AwsWorld, params: URLSearchParams): Reply {
 
 type JsonHandler = (world: AwsWorld, input: Record<string, unknown>, call: StandinCall) => Reply;
 
-function jsonService(world: AwsWorld, service: string, json: { prefix: string; handlers: Record<string, JsonHandler> }, target: string | undefined, body: string): Reply {
+interface JsonService {
+  prefix: string;
+  handlers: Record<string, JsonHandler>;
+  /** Each operation's request members, from its API Reference page: any other member is refused. */
+  members: Record<string, readonly string[]>;
+}
+
+function jsonService(world: AwsWorld, service: string, json: JsonService, target: string | undefined, body: string): Reply {
   const action = target?.startsWith(`${json.prefix}.`) ? target.slice(json.prefix.length + 1) : (target ?? "?");
   const call = { service, action };
   const handler = Object.hasOwn(json.handlers, action) ? json.handlers[action] : undefined;
@@ -511,6 +518,9 @@ function jsonService(world: AwsWorld, service: string, json: { prefix: string; h
     return jsonError(call, 400, "SerializationException", "The request body is not valid JSON", true);
   }
   if (typeof input !== "object" || input === null) return jsonError(call, 400, "SerializationException", "The request body is not a JSON object", true);
+  // A member the stand-in does not know might change the answer: refuse rather than ignore it.
+  const unknown = Object.keys(input).filter((member) => !(json.members[action] ?? []).includes(member));
+  if (unknown.length > 0) return jsonError(call, 400, "ValidationException", `berth's stand-in does not know the ${action} member(s) ${unknown.join(", ")}`, true);
   return handler(world, input as Record<string, unknown>, call);
 }
 
@@ -587,9 +597,20 @@ const ECR_HANDLERS: Record<string, JsonHandler> = {
   },
 };
 
+/** DescribeClusters' `include` values (ECS API Reference, DescribeClusters, ClusterField). */
+const CLUSTER_FIELDS = ["ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS"];
+
 const ECS_HANDLERS: Record<string, JsonHandler> = {
-  /** Unknown clusters are not an error: ECS lists them under `failures` with reason MISSING. */
+  /**
+   * Unknown clusters are not an error: ECS lists them under `failures` with reason MISSING.
+   * Settings, tags and statistics come only when `include` asks for them (ECS API Reference, DescribeClusters).
+   */
   DescribeClusters(world, input, call) {
+    const include = Array.isArray(input.include) ? input.include.map(String) : [];
+    const unknownField = include.find((field) => !CLUSTER_FIELDS.includes(field));
+    if (unknownField !== undefined) {
+      return jsonError(call, 400, "InvalidParameterException", `Invalid include value ${unknownField}; allowed: ${CLUSTER_FIELDS.join(", ")}`);
+    }
     const requested = Array.isArray(input.clusters) && input.clusters.length > 0 ? input.clusters.map(String) : ["default"];
     const arnOf = (name: string) => `arn:aws:ecs:${world.region}:${world.accountId}:cluster/${name}`;
     const clusters = [];
@@ -608,11 +629,12 @@ const ECS_HANDLERS: Record<string, JsonHandler> = {
         runningTasksCount: 0,
         pendingTasksCount: 0,
         activeServicesCount: 0,
-        statistics: [],
-        tags: [],
-        settings: [{ name: "containerInsights", value: "enabled" }],
         capacityProviders: ["FARGATE", "FARGATE_SPOT"],
         defaultCapacityProviderStrategy: [],
+        ...(include.includes("STATISTICS") ? { statistics: [] } : {}),
+        ...(include.includes("TAGS") ? { tags: [] } : {}),
+        ...(include.includes("SETTINGS") ? { settings: [{ name: "containerInsights", value: "enabled" }] } : {}),
+        ...(include.includes("ATTACHMENTS") ? { attachments: [] } : {}),
       });
     }
     return jsonReply(call, { clusters, failures });
@@ -631,10 +653,18 @@ const SSM_HANDLERS: Record<string, JsonHandler> = {
   },
 };
 
-const JSON_SERVICES: Record<string, { prefix: string; handlers: Record<string, JsonHandler> }> = {
-  ecr: { prefix: "AmazonEC2ContainerRegistry_V20150921", handlers: ECR_HANDLERS },
-  ecs: { prefix: "AmazonEC2ContainerServiceV20141113", handlers: ECS_HANDLERS },
-  ssm: { prefix: "AmazonSSM", handlers: SSM_HANDLERS },
+const JSON_SERVICES: Record<string, JsonService> = {
+  ecr: {
+    prefix: "AmazonEC2ContainerRegistry_V20150921",
+    handlers: ECR_HANDLERS,
+    members: {
+      DescribeRepositories: ["registryId", "repositoryNames", "nextToken", "maxResults"],
+      ListTagsForResource: ["resourceArn"],
+      DescribeImages: ["registryId", "repositoryName", "imageIds", "nextToken", "maxResults", "filter"],
+    },
+  },
+  ecs: { prefix: "AmazonEC2ContainerServiceV20141113", handlers: ECS_HANDLERS, members: { DescribeClusters: ["clusters", "include"] } },
+  ssm: { prefix: "AmazonSSM", handlers: SSM_HANDLERS, members: { GetParameter: ["Name", "WithDecryption"] } },
 };
 
 // ---------------------------------------------------------------------------------------------
