@@ -121,12 +121,13 @@ export class Docker {
     await this.check(["tag", source, target]);
   }
 
-  /** Pushes one tag and returns the digest the registry stored it under. */
-  async push(reference: string, onLine: (line: string) => void): Promise<string> {
+  /**
+   * Pushes one tag and returns the digest the registry stored it under, as docker printed it;
+   * undefined when docker printed none (a wrapper filtering its output), so that the caller asks the registry.
+   */
+  async push(reference: string, onLine: (line: string) => void): Promise<string | undefined> {
     const result = await this.check(["push", reference], { onLine });
-    const digest = /digest: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1];
-    if (!digest) throw new DockerCommandError([this.binary, "push", reference], 0, `no digest in the output of docker push:\n${result.stdout}`);
-    return digest;
+    return /digest: (sha256:[0-9a-f]{64})/.exec(result.stdout)?.[1];
   }
 
   private async check(args: string[], options: { input?: string; onLine?: (line: string) => void } = {}): Promise<CommandResult> {

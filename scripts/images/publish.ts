@@ -217,7 +217,7 @@ async function buildAndPush(source: ImageSource, repository: Repository, hash: s
   const push = (ref: string) => session.withRetries(`push ${ref}`, () => session.docker.push(ref, (line) => progress.status(`${source.name} push`, line)));
   let digest: string;
   try {
-    digest = await push(reference);
+    digest = (await push(reference)) ?? (await registryDigest(ctx, repository, hashTag, reference));
   } catch (error) {
     // Another run may have pushed the same content meanwhile: ECR refuses to overwrite the tag, and
     // the image it names is built from the same inputs.
@@ -273,6 +273,16 @@ async function racedImage(ctx: ImageContext, repository: string, tag: string): P
   } catch {
     return undefined;
   }
+}
+
+/** The digest ECR stored a pushed tag under, for a docker push that exited 0 without printing it. */
+async function registryDigest(ctx: ImageContext, repository: Repository, tag: string, reference: string): Promise<string> {
+  const image = await ctx.ecr.imageByTag(repository.name, tag);
+  if (image) return image.digest;
+  throw new BerthError(
+    `docker push ${reference} exited 0 but printed no digest, and ECR has no image tagged ${tag} in ${repository.name}: the push did not reach ECR.\n` +
+      `Check that "docker" runs the Docker CLI itself, not a wrapper that filters its output or pushes elsewhere, then run berth publish again. The image manifest is unchanged.`,
+  );
 }
 
 function pushFailed(error: unknown, reference: string, session: RegistrySession): unknown {

@@ -244,6 +244,34 @@ describe("publish", () => {
     ]);
   });
 
+  it("records the digest ECR stored when docker push exits 0 without printing one", async () => {
+    const images: Record<string, string> = {};
+    const s = setup({
+      images,
+      handler: (argv) => {
+        if (argv[1] !== "push") return undefined;
+        images["h-"] = OTHER_DIGEST;
+        return { stdout: "The push refers to repository [x]\n5f70bf18a086: Pushed\n" };
+      },
+    });
+    const [image] = (await s.publish()).images;
+    expect([image!.status, digestOf(image!)]).toEqual(["pushed", OTHER_DIGEST]);
+  });
+
+  it("fails, naming the tag, when docker push exits 0 without a digest and ECR has no such image", async () => {
+    const s = setup({ handler: (argv) => (argv[1] === "push" ? { stdout: "The push refers to repository [x]\n" } : undefined) });
+    expect((await rejectionOf(s.publish())).split("\n")).toEqual([
+      `docker push ${REPOSITORY_URI}:${APP_TAG} exited 0 but printed no digest, and ECR has no image tagged ${APP_TAG} in shop-dev/web: the push did not reach ECR.`,
+      'Check that "docker" runs the Docker CLI itself, not a wrapper that filters its output or pushes elsewhere, then run berth publish again. The image manifest is unchanged.',
+    ]);
+  });
+
+  it("writes no manifest when docker push exits 0 without a digest and ECR has no such image", async () => {
+    const s = setup({ handler: (argv) => (argv[1] === "push" ? { stdout: "The push refers to repository [x]\n" } : undefined) });
+    await rejectionOf(s.publish());
+    expect(existsSync(manifestPath(s.config))).toBe(false);
+  });
+
   it("records the image under its content tag when only the commit tag cannot be pushed", async () => {
     const s = setup({ handler: (argv) => (argv[1] === "push" && argv[2]!.includes(":git-") ? { code: 1, stderr: "toomanyrequests: Rate exceeded" } : undefined) });
     const [image] = (await s.publish()).images;
