@@ -86,11 +86,11 @@ export class EfsStorage extends Construct {
     });
     const mountTargets = props.subnetIds.map((subnetId, i) => new EfsMountTarget(this, `mount-${i}`, { fileSystemId: fs.id, subnetId, securityGroups: [sg.id] }));
 
-    this.volumes = props.volumes.map((volume) => {
+    this.volumes = props.volumes.map((volume, i) => {
       const uid = volume.uid ?? 1000;
       const gid = volume.gid ?? 1000;
-      checkWholeNumber(this, `volumes.${volume.name}.uid`, uid, POSIX_ID);
-      checkWholeNumber(this, `volumes.${volume.name}.gid`, gid, POSIX_ID);
+      checkWholeNumber(this, `volumes[${i}].uid (volume "${volume.name}")`, uid, POSIX_ID);
+      checkWholeNumber(this, `volumes[${i}].gid (volume "${volume.name}")`, gid, POSIX_ID);
       const ap = new EfsAccessPoint(this, `ap-${volume.name}`, {
         fileSystemId: fs.id,
         posixUser: { uid, gid },

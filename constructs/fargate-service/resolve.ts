@@ -117,8 +117,15 @@ function validate(scope: IConstruct, props: FargateServiceProps, p: ResolvedServ
   const paths = [...p.writablePaths, ...p.volumes.map((v) => v.path)];
   const repeated = paths.find((path, i) => paths.indexOf(path) !== i);
   if (repeated) throw new ValidationError(scope, `two mounts share the path ${JSON.stringify(repeated)}: writablePaths and volume paths must differ`);
-  const notAbsolute = paths.find((path) => !path.startsWith("/"));
-  if (notAbsolute) throw new ValidationError(scope, `mount paths must be absolute, got ${JSON.stringify(notAbsolute)}`);
+  const mounts = [
+    ...p.writablePaths.map((path, i) => [`container.writablePaths[${i}]`, path, "/tmp"] as const),
+    ...p.volumes.map((v, i) => [`volumes[${i}].path`, v.path, "/data"] as const),
+  ];
+  const notAbsolute = mounts.find(([, path]) => !path.startsWith("/"));
+  if (notAbsolute) {
+    const [prop, path, example] = notAbsolute;
+    throw new ValidationError(scope, `${prop} must be an absolute path inside the container (starting with "/"), got ${JSON.stringify(path)}: write it from the container's root, e.g. "${example}"`);
+  }
   const healthCheckProblem = p.container.healthCheck && containerHealthCheckProblem("container.healthCheck", p.container.healthCheck);
   if (healthCheckProblem) throw new ValidationError(scope, healthCheckProblem);
   for (const [i, s] of p.sidecars.entries()) {

@@ -12,16 +12,24 @@ describe("FargateService refuses", () => {
     expect(errorOf(service({ subnetIds: [] }))).toBe("stack/service: subnetIds must name at least one private subnet, got none");
   });
 
-  it('a relative writable path with "mount paths must be absolute, got "tmp""', () => {
-    expect(errorOf(service({ container: { writablePaths: ["tmp"] } }))).toBe('stack/service: mount paths must be absolute, got "tmp"');
+  it("a relative writable path, naming container.writablePaths[0] and the value got", () => {
+    expect(errorOf(service({ container: { writablePaths: ["tmp"] } }))).toBe(
+      'stack/service: container.writablePaths[0] must be an absolute path inside the container (starting with "/"), got "tmp": write it from the container\'s root, e.g. "/tmp"',
+    );
+  });
+
+  it("a relative volume path, naming volumes[0].path and the value got", () => {
+    expect(errorOf(service({ volumes: [{ name: "data", path: "data" }] }))).toBe(
+      'stack/service: volumes[0].path must be an absolute path inside the container (starting with "/"), got "data": write it from the container\'s root, e.g. "/data"',
+    );
   });
 
   it("a volume uid of -1 with the EFS storage's path, the prop and the range 0-4294967295", () => {
-    expect(errorOf(service({ volumes: [{ name: "data", path: "/data", uid: -1 }] }))).toBe("stack/service/efs: volumes.data.uid must be a whole number from 0 to 4294967295, got -1");
+    expect(errorOf(service({ volumes: [{ name: "data", path: "/data", uid: -1 }] }))).toBe('stack/service/efs: volumes[0].uid (volume "data") must be a whole number from 0 to 4294967295, got -1');
   });
 
   it("a volume gid of 1.5 with the EFS storage's path, the prop and the range 0-4294967295", () => {
-    expect(errorOf(service({ volumes: [{ name: "data", path: "/data", gid: 1.5 }] }))).toBe("stack/service/efs: volumes.data.gid must be a whole number from 0 to 4294967295, got 1.5");
+    expect(errorOf(service({ volumes: [{ name: "data", path: "/data", gid: 1.5 }] }))).toBe('stack/service/efs: volumes[0].gid (volume "data") must be a whole number from 0 to 4294967295, got 1.5');
   });
 });
 
