@@ -105,7 +105,7 @@ const state = object({
   /** S3 bucket holding the Terraform state. */
   bucket: checkedText(S3_BUCKET_ALLOWED, bucketNameProblem),
   /** Key prefix; each stack stores `<prefix>/<stack>.tfstate`. @default "berth/<app>/<stage>" */
-  keyPrefix: matching(/^[A-Za-z0-9!_.*'()/-]{1,512}$/, "an S3 key prefix").optional(),
+  keyPrefix: matching(/^[A-Za-z0-9!_.*'()/-]{1,512}$/, "an S3 key prefix of 1-512 characters: letters, digits and ! _ . * ' ( ) / -").optional(),
   /** Bucket region. @default - the app's region */
   region: checkedText(REGION_ALLOWED, regionProblem).optional(),
 });

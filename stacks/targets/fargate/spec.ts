@@ -75,7 +75,7 @@ export const fargateBlock = object({
   /** HTTP codes counted healthy. @default "200-399" */
   healthyHttpCodes: fact(ALB_HEALTHY_HTTP_CODES).optional(),
   /** Existing ECS cluster name. @default - a cluster is created */
-  clusterName: matching(/^[A-Za-z0-9_-]{1,255}$/, "an ECS cluster name").optional(),
+  clusterName: matching(/^[A-Za-z0-9_-]{1,255}$/, "an ECS cluster name: 1-255 letters, digits, hyphens and underscores").optional(),
   /** Lower bound of running tasks during a deployment, in percent of desiredCount. @default 100 */
   minHealthyPercent: inRange(MIN_HEALTHY_PERCENT).optional(),
   /** Upper bound of running tasks during a deployment, in percent of desiredCount. @default 200 */

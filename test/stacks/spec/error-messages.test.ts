@@ -29,8 +29,8 @@ describe("spec field errors (stacks/spec)", () => {
     expect(specProblems({ image: { context: "./app", target: "" } })).toEqual(['image.target: must not be empty (got "")']);
   });
 
-  it("says state.keyPrefix must be an S3 key prefix when empty", () => {
-    expect(specProblems({ state: { bucket: "shop-state", keyPrefix: "" } })).toEqual(['state.keyPrefix: must be an S3 key prefix (got "")']);
+  it("says state.keyPrefix must be an S3 key prefix of 1-512 safe characters, listing them, when empty", () => {
+    expect(specProblems({ state: { bucket: "shop-state", keyPrefix: "" } })).toEqual([`state.keyPrefix: must be an S3 key prefix of 1-512 characters: letters, digits and ! _ . * ' ( ) / - (got "")`]);
   });
 
   it('says targets must be a list when given the string "fargate"', () => {
@@ -125,8 +125,8 @@ describe("fargate target field errors (stacks/targets/fargate/spec.ts)", () => {
     ]);
   });
 
-  it("says clusterName must be an ECS cluster name when empty", () => {
-    expect(specProblems({ fargate: { https, clusterName: "" } })).toEqual(['fargate.clusterName: must be an ECS cluster name (got "")']);
+  it("says clusterName must be 1-255 letters, digits, hyphens and underscores when empty", () => {
+    expect(specProblems({ fargate: { https, clusterName: "" } })).toEqual(['fargate.clusterName: must be an ECS cluster name: 1-255 letters, digits, hyphens and underscores (got "")']);
   });
 
   it('says a writable path must be absolute when given "tmp"', () => {
