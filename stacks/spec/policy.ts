@@ -22,7 +22,7 @@ const REASON_ALLOWED = 'a reason saying why the rule does not apply to this app,
 
 const suppression = object({
   /** The rule id, e.g. "https-only". */
-  rule: text("a policy rule id").superRefine((id, ctx) => {
+  rule: text(`a policy rule id: ${RULE_IDS.join(", ")} (docs/policy.md)`).superRefine((id, ctx) => {
     const message = ruleProblem(id);
     if (message !== undefined) ctx.addIssue({ code: "custom", message });
   }),

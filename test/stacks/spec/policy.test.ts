@@ -38,6 +38,10 @@ describe("spec policy block", () => {
     ]);
   });
 
+  it("lists the rule ids when a suppressed rule is the number 5", () => {
+    expect(problemsOf(suppress({ rule: 5, reason: "x" }))).toEqual([`policy.suppress[0].rule: must be a policy rule id: ${RULE_LIST} (docs/policy.md) (got 5)`]);
+  });
+
   it("refuses a rule suppressed twice", () => {
     expect(problemsOf(suppress({ rule: "https-only", reason: "a" }, { rule: "https-only", reason: "b" }))).toEqual([
       'policy.suppress[1].rule: suppresses "https-only" again (policy.suppress[0]): keep one suppression per rule (got "https-only")',
