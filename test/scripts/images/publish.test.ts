@@ -33,6 +33,16 @@ const pushFails = (output: string, times = Infinity): Handler => {
   return (argv) => (argv[1] === "push" && failures++ < times ? { code: 1, stderr: output } : undefined);
 };
 
+/** docker push answering `reply`, after which ECR holds `digest` under the content tag. */
+const pushLandsInEcr = (images: Record<string, string>, digest: string, reply: ReturnType<Handler>): Handler => (argv) => {
+  if (argv[1] !== "push") return undefined;
+  images["h-"] = digest;
+  return reply;
+};
+
+/** docker push exiting 0 without a digest line. */
+const pushWithoutDigest: Handler = (argv) => (argv[1] === "push" ? { stdout: "The push refers to repository [x]\n" } : undefined);
+
 const buildxPresent: Handler = (argv) => (argv[1] === "buildx" && argv[2] === "version" ? { stdout: "github.com/docker/buildx v0.17.1" } : undefined);
 
 /** A manifest entry for an image published earlier to the same repository: the next build's cache source. */
@@ -227,14 +237,8 @@ describe("publish", () => {
 
   it("uses the digest another run pushed under the same content tag meanwhile", async () => {
     const images: Record<string, string> = {};
-    const s = setup({
-      images,
-      handler: (argv) => {
-        if (argv[1] !== "push") return undefined;
-        images["h-"] = OTHER_DIGEST;
-        return { code: 1, stderr: "tag invalid: The image tag 'h-0' already exists in the 'shop-dev/web' repository and cannot be overwritten because the tag is immutable." };
-      },
-    });
+    const refused = { code: 1, stderr: "tag invalid: The image tag 'h-0' already exists in the 'shop-dev/web' repository and cannot be overwritten because the tag is immutable." };
+    const s = setup({ images, handler: pushLandsInEcr(images, OTHER_DIGEST, refused) });
     const [image] = (await s.publish()).images;
     expect([image!.status, digestOf(image!), callsOf(s.run).filter((argv) => argv[0] === "push").length, image!.notes]).toEqual([
       "reused",
@@ -246,20 +250,13 @@ describe("publish", () => {
 
   it("records the digest ECR stored when docker push exits 0 without printing one", async () => {
     const images: Record<string, string> = {};
-    const s = setup({
-      images,
-      handler: (argv) => {
-        if (argv[1] !== "push") return undefined;
-        images["h-"] = OTHER_DIGEST;
-        return { stdout: "The push refers to repository [x]\n5f70bf18a086: Pushed\n" };
-      },
-    });
+    const s = setup({ images, handler: pushLandsInEcr(images, OTHER_DIGEST, { stdout: "The push refers to repository [x]\n5f70bf18a086: Pushed\n" }) });
     const [image] = (await s.publish()).images;
     expect([image!.status, digestOf(image!)]).toEqual(["pushed", OTHER_DIGEST]);
   });
 
   it("fails, naming the tag, when docker push exits 0 without a digest and ECR has no such image", async () => {
-    const s = setup({ handler: (argv) => (argv[1] === "push" ? { stdout: "The push refers to repository [x]\n" } : undefined) });
+    const s = setup({ handler: pushWithoutDigest });
     expect((await rejectionOf(s.publish())).split("\n")).toEqual([
       `docker push ${REPOSITORY_URI}:${APP_TAG} exited 0 but printed no digest, and ECR has no image tagged ${APP_TAG} in shop-dev/web: the push did not reach ECR.`,
       'Check that "docker" runs the Docker CLI itself, not a wrapper that filters its output or pushes elsewhere, then run berth publish again. The image manifest is unchanged.',
@@ -267,7 +264,7 @@ describe("publish", () => {
   });
 
   it("writes no manifest when docker push exits 0 without a digest and ECR has no such image", async () => {
-    const s = setup({ handler: (argv) => (argv[1] === "push" ? { stdout: "The push refers to repository [x]\n" } : undefined) });
+    const s = setup({ handler: pushWithoutDigest });
     await rejectionOf(s.publish());
     expect(existsSync(manifestPath(s.config))).toBe(false);
   });
