@@ -10,6 +10,12 @@ const until = async (ready: () => boolean) => {
   while (!ready()) await new Promise((r) => setTimeout(r, 20));
 };
 
+/** Polls until `ready` or `ms` have passed, whichever comes first; the caller asserts afterwards. */
+const untilOrTimeout = async (ready: () => boolean, ms: number) => {
+  const end = Date.now() + ms;
+  while (!ready() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+};
+
 /** Runs `script` in sh; resolves with the first line it prints (e.g. a pid), and the run's promise. */
 function started(script: string, options: Parameters<typeof runCommand>[1] = {}) {
   let first: (line: string) => void;
@@ -79,6 +85,8 @@ describe("runCommand stopped by an AbortSignal", () => {
     // SIGTERM: a non-interactive shell starts `&` commands with SIGINT ignored (POSIX, Shell Command Language 2.11).
     controller.abort(new Interrupted("SIGTERM"));
     await run.catch(() => undefined);
+    // The run settles when the shell exits; the grandchild got the same signal but may not have run yet.
+    await untilOrTimeout(() => !isAlive(grandchild), 10_000);
     expect(isAlive(grandchild)).toBe(false);
   });
 
