@@ -11,7 +11,13 @@ export default {
     // files' branches differently nor fit a run per mutant.
     // validators.test.ts runs cloud-init, shellcheck, systemd-analyze and docker-compose over whole
     // artifacts: seconds per mutant of the host's files. It runs in npm test, not per mutant.
-    config: { roots: ["<rootDir>/test/constructs", "<rootDir>/test/stacks"], testPathIgnorePatterns: ["/node_modules/", "/test/constructs/ec2-host/validators\\.test\\.ts$"] },
+    // constructs/ and stacks/ are roots too: the runner picks each mutant's tests with jest
+    // --findRelatedTests, which follows imports only through files inside the roots (with the test
+    // folders alone, a mutant of constructs/iam/ ran 0 tests and counted as survived).
+    config: {
+      roots: ["<rootDir>/test/constructs", "<rootDir>/test/stacks", "<rootDir>/constructs", "<rootDir>/stacks"],
+      testPathIgnorePatterns: ["/node_modules/", "/test/constructs/ec2-host/validators\\.test\\.ts$"],
+    },
   },
   checkers: ["typescript"],
   tsconfigFile: "tsconfig.json",
@@ -29,6 +35,8 @@ export default {
   htmlReporter: { fileName: ".berth/mutation/report.html" },
   jsonReporter: { fileName: ".berth/mutation/report.json" },
   tempDirName: ".berth/stryker-tmp",
+  // Local build output and earlier runs' sandboxes: not needed by the tests, slow to copy.
+  ignorePatterns: ["/.berth", "/cdktf.out", "/coverage", "/.gen"],
   cleanTempDir: "always",
   // Two test runners and the TypeScript checker, which idles between mutants.
   concurrency: 3,

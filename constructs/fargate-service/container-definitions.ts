@@ -59,8 +59,9 @@ export function containerDefinition(spec: ContainerSpec, logs: LogTarget): Recor
     name: spec.name,
     image: spec.image,
     essential: spec.essential,
-    ...(spec.cpu !== undefined ? { cpu: spec.cpu } : {}),
-    ...(spec.memoryMiB !== undefined ? { memory: spec.memoryMiB } : {}),
+    // Undefined members (no cpu, memory or stopTimeout given) vanish in the task definition's JSON.
+    cpu: spec.cpu,
+    memory: spec.memoryMiB,
     ...(spec.port !== undefined ? { portMappings: [{ containerPort: spec.port, protocol: "tcp" }] } : {}),
     ...(spec.command ? { command: [...spec.command] } : {}),
     environment: sorted(spec.environment).map(([name, value]) => ({ name, value })),
@@ -68,7 +69,7 @@ export function containerDefinition(spec: ContainerSpec, logs: LogTarget): Recor
     ...(spec.user ? { user: spec.user } : {}),
     readonlyRootFilesystem: spec.readonlyRootFilesystem,
     privileged: false,
-    ...(spec.stopTimeoutSeconds !== undefined ? { stopTimeout: spec.stopTimeoutSeconds } : {}),
+    stopTimeout: spec.stopTimeoutSeconds,
     // An init process reaps zombies and forwards signals; ECS Exec relies on it too.
     linuxParameters: { initProcessEnabled: true },
     mountPoints: (spec.mountPoints ?? []).map((m) => ({ sourceVolume: m.sourceVolume, containerPath: m.containerPath, readOnly: false })),

@@ -14,8 +14,13 @@ function synth(props: Partial<NetworkProps> = {}) {
   });
   const resources = JSON.parse(json).resource as Record<string, Record<string, Record<string, unknown>>>;
   const all = (type: string) => Object.values(resources[type] ?? {});
-  return { json, all };
+  /** The resource of `type` whose construct id (under "network") is `id`. */
+  const one = (type: string, id: string) => Object.entries(resources[type] ?? {}).find(([key]) => key.startsWith(`network_${id}_`))?.[1];
+  return { json, all, one };
 }
+
+/** A Terraform reference to the `attribute` of the network's resource `type` with construct id `id`. */
+const ref = (type: string, id: string, attribute = "id") => expect.stringMatching(new RegExp(`^\\$\\{${type}\\.network_${id}_[0-9A-F]{8}\\.${attribute}\\}$`));
 
 describe("Network", () => {
   it("defaults to a 10.0.0.0/16 VPC with DNS support", () => {
@@ -73,9 +78,9 @@ describe("Network", () => {
     ]);
   });
 
-  it("with natGateways none and endpoints: no NAT and no default route in private subnets", () => {
+  it("with natGateways none and endpoints: no NAT, and no route but the public subnets' default route", () => {
     const { all } = synth({ vpcEndpoints: true, natGateways: "none" });
-    expect([all("aws_nat_gateway").length, all("aws_route").filter((r) => r.nat_gateway_id).length]).toEqual([0, 0]);
+    expect([all("aws_nat_gateway").length, all("aws_route").map((r) => r.gateway_id ?? r.nat_gateway_id ?? "no target")]).toEqual([0, [expect.stringMatching(/^\$\{aws_internet_gateway\./)]]);
   });
 
   it("manages the default security group with no rules", () => {
@@ -177,6 +182,115 @@ describe("Network: subnet sizes", () => {
       '${cidrsubnet("10.0.0.0/24", 4, 1)}',
       '${cidrsubnet("10.0.0.0/24", 4, 8)}',
       '${cidrsubnet("10.0.0.0/24", 4, 9)}',
+    ]);
+  });
+});
+
+describe("Network: the arguments of each resource", () => {
+  const endpoints = () => synth({ vpcEndpoints: true, natGateways: "none" });
+
+  it("names the VPC and its internet gateway after the network", () => {
+    const { one } = synth();
+    expect([one("aws_vpc", "vpc"), one("aws_internet_gateway", "igw")]).toEqual([
+      { cidr_block: "10.0.0.0/16", enable_dns_hostnames: true, enable_dns_support: true, tags: { Name: "shop-dev" } },
+      { vpc_id: ref("aws_vpc", "vpc"), tags: { Name: "shop-dev" } },
+    ]);
+  });
+
+  // CIS AWS Foundations Benchmark 5.4: the default security group restricts all traffic.
+  it("takes over the VPC's default security group with no ingress and no egress rule, named as unused", () => {
+    expect(synth().one("aws_default_security_group", "default-sg")).toEqual({ vpc_id: ref("aws_vpc", "vpc"), ingress: [], egress: [], tags: { Name: "shop-dev-default-unused" } });
+  });
+
+  // EC2 API Reference, DescribeAvailabilityZones: Local and Wavelength Zones have opt-in-status
+  // "opted-in"/"not-opted-in"; the Region's own zones have "opt-in-not-required".
+  it("spreads subnets over the Region's own available AZs only (opt-in-status opt-in-not-required)", () => {
+    expect(Object.values(JSON.parse(synth().json).data.aws_availability_zones)).toEqual([
+      { state: "available", filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
+    ]);
+  });
+
+  it("routes 0.0.0.0/0 of the public route table to the internet gateway", () => {
+    const { one } = synth();
+    expect([one("aws_route_table", "public-routes"), one("aws_route", "public-default")]).toEqual([
+      { vpc_id: ref("aws_vpc", "vpc"), tags: { Name: "shop-dev-public" } },
+      { route_table_id: ref("aws_route_table", "public-routes"), destination_cidr_block: "0.0.0.0/0", gateway_id: ref("aws_internet_gateway", "igw") },
+    ]);
+  });
+
+  it("gives the NAT gateway a VPC elastic IP and puts it in the first public subnet, after the internet gateway", () => {
+    const { one } = synth();
+    expect([one("aws_eip", "nat-0-ip"), one("aws_nat_gateway", "nat-0")]).toEqual([
+      { domain: "vpc", tags: { Name: "shop-dev-nat-0" } },
+      {
+        allocation_id: ref("aws_eip", "nat-0-ip"),
+        subnet_id: ref("aws_subnet", "public-0"),
+        tags: { Name: "shop-dev-nat-0" },
+        depends_on: [expect.stringMatching(/^aws_internet_gateway\.network_igw_[0-9A-F]{8}$/)],
+      },
+    ]);
+  });
+
+  it("routes 0.0.0.0/0 of each private route table to the NAT gateway", () => {
+    const { one } = synth();
+    expect([one("aws_route_table", "private-1-routes"), one("aws_route", "private-1-default")]).toEqual([
+      { vpc_id: ref("aws_vpc", "vpc"), tags: { Name: "shop-dev-private-1" } },
+      { route_table_id: ref("aws_route_table", "private-1-routes"), destination_cidr_block: "0.0.0.0/0", nat_gateway_id: ref("aws_nat_gateway", "nat-0") },
+    ]);
+  });
+
+  it("names each private subnet after the network and its index", () => {
+    expect(synth().one("aws_subnet", "private-1")).toMatchObject({ tags: { Name: "shop-dev-private-1", "berth:tier": "private" }, map_public_ip_on_launch: false });
+  });
+
+  it("lets the endpoints' security group take HTTPS (tcp 443) from the VPC's CIDR only, and send nothing", () => {
+    expect(endpoints().one("aws_security_group", "endpoints-sg")).toEqual({
+      name: "shop-dev-endpoints",
+      description: "HTTPS from inside the VPC to the AWS service endpoints",
+      vpc_id: ref("aws_vpc", "vpc"),
+      ingress: [
+        { description: "HTTPS from the VPC", protocol: "tcp", from_port: 443, to_port: 443, cidr_blocks: ["10.0.0.0/16"], ipv6_cidr_blocks: null, prefix_list_ids: null, security_groups: null, self: null },
+      ],
+      egress: [],
+      tags: { Name: "shop-dev-endpoints" },
+    });
+  });
+
+  // VPC PrivateLink guide: private DNS makes the service's default name resolve to the endpoint.
+  it("puts each interface endpoint in the private subnets, behind the endpoints' security group, with private DNS", () => {
+    expect(endpoints().one("aws_vpc_endpoint", "endpoint-ecr-dkr")).toEqual({
+      vpc_id: ref("aws_vpc", "vpc"),
+      service_name: "com.amazonaws.eu-west-1.ecr.dkr",
+      vpc_endpoint_type: "Interface",
+      private_dns_enabled: true,
+      subnet_ids: [ref("aws_subnet", "private-0"), ref("aws_subnet", "private-1")],
+      security_group_ids: [ref("aws_security_group", "endpoints-sg")],
+      tags: { Name: "shop-dev-ecr.dkr" },
+    });
+  });
+
+  it("attaches the S3 gateway endpoint to the private route tables", () => {
+    expect(endpoints().one("aws_vpc_endpoint", "endpoint-s3")).toEqual({
+      vpc_id: ref("aws_vpc", "vpc"),
+      service_name: "com.amazonaws.eu-west-1.s3",
+      vpc_endpoint_type: "Gateway",
+      route_table_ids: [ref("aws_route_table", "private-0-routes"), ref("aws_route_table", "private-1-routes")],
+      tags: { Name: "shop-dev-s3" },
+    });
+  });
+
+  it("names the flow log role and its policy, and sends the VPC's flow log through that role", () => {
+    const { one } = synth();
+    expect([one("aws_iam_role", "flow-log-role")?.name, one("aws_iam_role_policy", "flow-log-policy"), one("aws_flow_log", "flow-log")]).toEqual([
+      "shop-dev-vpc-flow-logs",
+      { role: ref("aws_iam_role", "flow-log-role", "name"), name: "write-flow-logs", policy: expect.any(String) },
+      {
+        vpc_id: ref("aws_vpc", "vpc"),
+        traffic_type: "ALL",
+        log_destination_type: "cloud-watch-logs",
+        log_destination: ref("aws_cloudwatch_log_group", "flow-log-group", "arn"),
+        iam_role_arn: ref("aws_iam_role", "flow-log-role", "arn"),
+      },
     ]);
   });
 });

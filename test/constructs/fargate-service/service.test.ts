@@ -41,7 +41,7 @@ function synth(overrides: Overrides = {}) {
   const containers = () => JSON.parse(all("aws_ecs_task_definition")[0]!.container_definitions as string) as Record<string, unknown>[];
   const policy = (roleSuffix: string) => {
     const p = all("aws_iam_role_policy").find((r) => String(r.role).includes(roleSuffix));
-    return p ? (JSON.parse(p.policy as string).Statement as { Action: string | string[]; Resource: string | string[] }[]) : undefined;
+    return p ? (JSON.parse(p.policy as string).Statement as { Sid?: string; Action: string | string[]; Resource: string | string[] }[]) : undefined;
   };
   return { json, all, containers, policy };
 }
@@ -167,27 +167,63 @@ describe("FargateService task definition", () => {
     ]);
     expect(containers[0]!.dependsOn).toEqual([{ containerName: "proxy", condition: "START" }]);
   });
+
+  it("writes a sidecar's definition with its CPU units and memory, and no port, dependency or stop timeout", () => {
+    const sidecar = synth({ sidecars: [{ name: "proxy", image: "public.ecr.aws/envoy/envoy:v1.31", cpu: 128, memoryMiB: 256 }] }).containers()[1]!;
+    expect(sidecar).toEqual({
+      name: "proxy",
+      image: "public.ecr.aws/envoy/envoy:v1.31",
+      essential: false,
+      cpu: 128,
+      memory: 256,
+      environment: [],
+      secrets: [],
+      readonlyRootFilesystem: true,
+      privileged: false,
+      linuxParameters: { initProcessEnabled: true },
+      mountPoints: [],
+      logConfiguration: expect.objectContaining({ logDriver: "awslogs" }),
+    });
+  });
+
+  it("gives the app container no dependsOn without sidecars", () => {
+    expect(Object.keys(synth().containers()[0]!)).not.toContain("dependsOn");
+  });
+
+  it("gives the app container no CPU or memory reservation of its own (it has the task's)", () => {
+    expect(Object.keys(synth().containers()[0]!).filter((key) => key === "cpu" || key === "memory")).toEqual([]);
+  });
 });
 
 describe("FargateService roles", () => {
-  it("lets the execution role pull from the app's repositories only, and get an ECR token", () => {
-    expect(synth().policy("execution")!.slice(0, 2)).toEqual([
-      expect.objectContaining({ Action: "ecr:GetAuthorizationToken", Resource: "*" }),
-      expect.objectContaining({ Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], Resource: REPO_ARN }),
+  // ECS Developer Guide, task_execution_IAM_role.html: pulling from ECR needs GetAuthorizationToken
+  // (no resource-level permission: "*") and the three layer/image actions on the repositories.
+  it("lets the execution role get an ECR token, pull from the app's repositories only, and write only its log group", () => {
+    expect(synth().policy("execution")).toEqual([
+      { Sid: "EcrToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+      { Sid: "EcrPull", Effect: "Allow", Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], Resource: REPO_ARN },
+      { Sid: "Logs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.service_logs_\w+\.arn\}:\*$/) },
     ]);
   });
 
-  it("lets the execution role write only its log group", () => {
-    expect(synth().policy("execution")![2]).toEqual(
-      expect.objectContaining({ Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.service_logs_\w+\.arn\}:\*$/) }),
-    );
+  it("gives the execution role no ECR permission when the images come from no ECR repository", () => {
+    expect(synth({ repositoryArns: [] }).policy("execution")!.map((statement) => statement.Sid)).toEqual(["Logs"]);
   });
 
   it("lets the execution role read exactly the listed secrets (JSON keys stripped)", () => {
     const statements = synth({ container: { secrets: { DB_URL: SSM_ARN, API_KEY: SM_ARN, TOKEN: `${SM_ARN}:token::` } } }).policy("execution")!;
     expect(statements.slice(3)).toEqual([
-      expect.objectContaining({ Action: "ssm:GetParameters", Resource: SSM_ARN }),
-      expect.objectContaining({ Action: "secretsmanager:GetSecretValue", Resource: SM_ARN }),
+      { Sid: "SsmSecrets", Effect: "Allow", Action: "ssm:GetParameters", Resource: SSM_ARN },
+      { Sid: "SecretsManagerSecrets", Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: SM_ARN },
+    ]);
+  });
+
+  it("names the roles <app>-execution and <app>-task, and their policies pull-log-secrets and app", () => {
+    const { all } = synth({ taskRolePolicy: [{ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::shop-assets/*"] }] });
+    const policies = all("aws_iam_role_policy").map((policy) => `${String(policy.role).replace(/^\$\{aws_iam_role\.service_roles_([a-z]+)_\w+\.name\}$/, "$1")}: ${policy.name}`);
+    expect([all("aws_iam_role").map((role) => role.name).sort(), policies.sort()]).toEqual([
+      ["shop-dev-execution", "shop-dev-task"],
+      ["execution: pull-log-secrets", "task: app"],
     ]);
   });
 
@@ -293,7 +329,15 @@ describe("FargateService security groups", () => {
 
   it("lets the load balancer reach the tasks on the container port only", () => {
     const rules = synth().all("aws_vpc_security_group_egress_rule").filter((r) => String(r.security_group_id).includes("alb_sg"));
-    expect(rules.map((r) => [r.from_port, r.to_port, String(r.referenced_security_group_id).includes("service_sg")])).toEqual([[8080, 8080, true]]);
+    expect(rules.map((r) => [r.from_port, r.to_port, String(r.referenced_security_group_id).includes("service_sg"), r.description])).toEqual([
+      [8080, 8080, true, "To the tasks of shop-dev on the app port 8080"],
+    ]);
+  });
+
+  it("gives the tasks a security group of their own, named and described after the app", () => {
+    expect(synth().all("aws_security_group").filter((group) => group.name !== "shop-dev-alb")).toEqual([
+      { name: "shop-dev-tasks", description: "Tasks of shop-dev: the app port from the load balancer only", vpc_id: "vpc-0abc1234", tags: { Name: "shop-dev-tasks" } },
+    ]);
   });
 
   it("limits task egress to HTTPS by default", () => {
@@ -304,7 +348,7 @@ describe("FargateService security groups", () => {
   it("adds the egress rules given (e.g. a database port)", () => {
     const egress = [{ port: 5432, cidrBlocks: ["10.0.0.0/16"], description: "PostgreSQL in the VPC" }];
     const rules = synth({ egress }).all("aws_vpc_security_group_egress_rule").filter((r) => String(r.security_group_id).includes("service_sg"));
-    expect(rules.map((r) => [r.from_port, r.cidr_ipv4, r.description])).toEqual([[5432, "10.0.0.0/16", "PostgreSQL in the VPC"]]);
+    expect(rules.map((r) => [r.ip_protocol, r.from_port, r.to_port, r.cidr_ipv4, r.description])).toEqual([["tcp", 5432, 5432, "10.0.0.0/16", "PostgreSQL in the VPC"]]);
   });
 
   it("describes every rule", () => {
@@ -516,6 +560,16 @@ describe("FargateService: what the service waits for on first apply", () => {
     expect(dependsOn({ volumes: [{ name: "data", path: "/data" }] })).toEqual(
       expect.arrayContaining([expect.stringMatching(/^aws_vpc_security_group_ingress_rule\.service_efs_nfs-in_\w+$/), expect.stringMatching(/^aws_vpc_security_group_egress_rule\.service_efs_nfs-out_\w+$/)]),
     );
+  });
+
+  // ECS API Reference, CreateService: a capacity provider strategy may name only providers
+  // associated with the cluster; the association must exist before the service.
+  it("depends on the cluster's capacity providers (FARGATE and FARGATE_SPOT)", () => {
+    const { all } = synth();
+    expect([all("aws_ecs_cluster_capacity_providers")[0]!.capacity_providers, all("aws_ecs_service")[0]!.depends_on]).toEqual([
+      ["FARGATE", "FARGATE_SPOT"],
+      expect.arrayContaining([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\.service_capacity-providers_\w+$/)]),
+    ]);
   });
 
   it("depends on the execution role's policy", () => {
