@@ -7,7 +7,9 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { SsmDocument } from "@cdktf/provider-aws/lib/ssm-document";
 import { VolumeAttachment } from "@cdktf/provider-aws/lib/volume-attachment";
-import { DIGEST, SECRET_ARN, SSM_ARN, hostStatements, synthHost } from "./synth";
+import { TerraformOutput, Testing } from "cdktf";
+import { Ec2Host } from "../../../constructs/ec2-host";
+import { DIGEST, REQUIRED_PROPS, SECRET_ARN, SSM_ARN, hostStatements, synthHost } from "./synth";
 
 interface Rule {
   from_port: number;
@@ -379,5 +381,80 @@ describe("Ec2Host releases", () => {
       "instance",
     ]);
     expect(association.wait_for_success_timeout_seconds).toBe(2160);
+  });
+});
+
+/** A Terraform reference to the `attribute` of the host's (only) resource or data source of `type`. */
+const ref = (type: string, attribute = "id") => expect.stringMatching(new RegExp(`^\\$\\{${type}\\.[\\w-]+\\.${attribute}\\}$`));
+
+describe("Ec2Host: names and placement", () => {
+  it("puts the instance in the given subnet, behind the host's security group only", () => {
+    const instance = synthHost().one("aws_instance");
+    expect([instance.subnet_id, instance.vpc_security_group_ids]).toEqual(["subnet-0abc1234", [ref("aws_security_group")]]);
+  });
+
+  it("looks up the given subnet (for the data volume's AZ)", () => {
+    expect(synthHost().data("aws_subnet")).toEqual([{ id: "subnet-0abc1234" }]);
+  });
+
+  it("names the instance, the data volume and the security group after the app", () => {
+    const { one } = synthHost();
+    expect([one("aws_instance").tags, one("aws_ebs_volume").tags, one("aws_security_group").name, one("aws_security_group").tags]).toEqual([
+      { Name: "shop-dev" },
+      { Name: "shop-dev-data" },
+      "shop-dev-ec2-host",
+      { Name: "shop-dev-ec2-host" },
+    ]);
+  });
+
+  it("describes the security group as the app's ports only, no SSH", () => {
+    expect(synthHost().one("aws_security_group").description).toBe("berth EC2 host of shop-dev: the app's published ports only, no SSH");
+  });
+
+  it("with HTTPS, describes the 443 rule as HTTPS to the app through the Caddy proxy", () => {
+    expect(rules({ https: { domain: "shop.example.com" } }, "ingress")[0]!.description).toBe("HTTPS to the app through the Caddy proxy");
+  });
+
+  // IAM User Guide, reference_policies_elements_version.html: "2012-10-17" is the current policy language version.
+  it("names the role, its inline policy and the instance profile, with the current policy language version", () => {
+    const { one } = synthHost();
+    const policy = one("aws_iam_role_policy");
+    expect([one("aws_iam_role").name, one("aws_iam_role").description, policy.name, JSON.parse(policy.policy as string).Version, one("aws_iam_instance_profile").name]).toEqual([
+      "shop-dev-ec2-host",
+      "berth EC2 host of shop-dev",
+      "berth-host",
+      "2012-10-17",
+      "shop-dev-ec2-host",
+    ]);
+  });
+
+  it("names the Elastic IP after the app", () => {
+    expect(synthHost({ elasticIp: true }).one("aws_eip").tags).toEqual({ Name: "shop-dev" });
+  });
+
+  it("names the deploy association berth-<app>-deploy", () => {
+    expect(synthHost().one("aws_ssm_association").association_name).toBe("berth-shop-dev-deploy");
+  });
+});
+
+describe("Ec2Host.appUrl", () => {
+  function appUrl(props: Partial<typeof REQUIRED_PROPS> & { elasticIp?: boolean; https?: { domain: string } } = {}) {
+    let url = "";
+    Testing.synthScope((scope) => {
+      url = new Ec2Host(scope, "host", { ...REQUIRED_PROPS, ...props }).appUrl;
+    });
+    return Testing.synthScope((scope) => void new TerraformOutput(scope, "url", { value: url })).match(/"value": "([^"]*)"/)![1];
+  }
+
+  it("is http://<the instance's public DNS name> by default", () => {
+    expect(appUrl()).toMatch(/^http:\/\/\$\{aws_instance\.[\w-]+\.public_dns\}$/);
+  });
+
+  it("is http://<the Elastic IP's public DNS name> with elasticIp", () => {
+    expect(appUrl({ elasticIp: true })).toMatch(/^http:\/\/\$\{aws_eip\.[\w-]+\.public_dns\}$/);
+  });
+
+  it("is https://<domain> with HTTPS", () => {
+    expect(appUrl({ https: { domain: "shop.example.com" } })).toBe("https://shop.example.com");
   });
 });

@@ -169,3 +169,28 @@ describe("Ec2Host fails", () => {
     );
   });
 });
+
+// EC2 User Guide, user-data.html: "User data is limited to 16 KB, in raw form, before it is
+// base64-encoded". composeVersion is the one value of unbounded length in the user data.
+describe("Ec2Host: the user data limit of 16384 bytes, at the bound", () => {
+  it("accepts user data of exactly 16384 bytes (a composeVersion of 8444 characters)", () => {
+    expect(() => synthHost({ composeVersion: `v2.39.${"4".repeat(8438)}` })).not.toThrow();
+  });
+
+  it("refuses user data of 16385 bytes (a composeVersion of 8445 characters)", () => {
+    expect(failure({ composeVersion: `v2.39.${"4".repeat(8439)}` })).toMatch(/^stack\/host: the user data takes 16385 bytes, more than the 16384 EC2 accepts/);
+  });
+});
+
+// SSM API Reference, CreateDocument: a document is at most 64 KB, and "this quota also includes the
+// content specified for input parameters at runtime"; berth keeps 40000 bytes of base64 for the
+// release, the deploy document takes the rest.
+describe("Ec2Host: the release limit of 40000 encoded bytes, at the bound", () => {
+  it("accepts a release of exactly 40000 bytes encoded (an environment value of 29522 characters)", () => {
+    expect(() => synthHost({ environment: { BIG: "x".repeat(29522) } })).not.toThrow();
+  });
+
+  it("refuses a release of 40004 bytes encoded (an environment value of 29523 characters; base64 grows by 4)", () => {
+    expect(failure({ environment: { BIG: "x".repeat(29523) } })).toMatch(/^stack\/host: the release \(compose file, settings, secret references\) takes 40004 bytes encoded, more than the 40000/);
+  });
+});
