@@ -41,7 +41,7 @@ export default {
   // Local build output and earlier runs' sandboxes: not needed by the tests, slow to copy.
   ignorePatterns: ["/.berth", "/cdktf.out", "/coverage", "/.gen"],
   cleanTempDir: "always",
-  // Two test runners and the TypeScript checker, which idles between mutants.
+  // Stryker splits these into two TypeScript checker processes and one jest runner.
   concurrency: 3,
   timeoutMS: 30000,
 };
