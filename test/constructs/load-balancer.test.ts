@@ -193,8 +193,8 @@ describe("LoadBalancer.allowTo", () => {
 
   it("lets the load balancer's group send to the target's group on the port only, in the target's scope", () => {
     const rules = Object.entries(synthAllowTo()("aws_vpc_security_group_egress_rule"));
-    expect(rules.map(([id, r]) => [id.replace(/_[0-9A-F]+$/, ""), r.security_group_id, r.referenced_security_group_id, r.from_port, r.to_port, r.description])).toEqual([
-      ["worker_alb-to-tasks", expect.stringContaining("alb_sg"), expect.stringContaining("worker_sg"), 9000, 9000, "To the workers on the app port 9000"],
+    expect(rules.map(([id, r]) => [id.replace(/_[0-9A-F]+$/, ""), r.security_group_id, r.referenced_security_group_id, r.ip_protocol, r.from_port, r.to_port, r.description])).toEqual([
+      ["worker_alb-to-tasks", expect.stringContaining("alb_sg"), expect.stringContaining("worker_sg"), "tcp", 9000, 9000, "To the workers on the app port 9000"],
     ]);
   });
 });

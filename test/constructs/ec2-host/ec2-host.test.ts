@@ -411,8 +411,14 @@ describe("Ec2Host: names and placement", () => {
     expect(synthHost().one("aws_security_group").description).toBe("berth EC2 host of shop-dev: the app's published ports only, no SSH");
   });
 
-  it("with HTTPS, describes the 443 rule as HTTPS to the app through the Caddy proxy", () => {
-    expect(rules({ https: { domain: "shop.example.com" } }, "ingress")[0]!.description).toBe("HTTPS to the app through the Caddy proxy");
+  it("with HTTPS, lets tcp 443 in from ingressCidrs, described as HTTPS to the app through the Caddy proxy", () => {
+    expect(rules({ https: { domain: "shop.example.com" }, ingressCidrs: ["203.0.113.0/24"] }, "ingress")[0]).toEqual({
+      description: "HTTPS to the app through the Caddy proxy",
+      protocol: "tcp",
+      from_port: 443,
+      to_port: 443,
+      cidr_blocks: ["203.0.113.0/24"],
+    });
   });
 
   // IAM User Guide, reference_policies_elements_version.html: "2012-10-17" is the current policy language version.
