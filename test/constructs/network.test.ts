@@ -108,14 +108,18 @@ describe("Network", () => {
   // the service may assume the role only on behalf of this account.
   it("lets VPC Flow Logs assume the flow log role only for this account (aws:SourceAccount condition)", () => {
     const trust = JSON.parse(synth().all("aws_iam_role")[0]!.assume_role_policy as string);
-    expect(trust.Statement).toEqual([
-      {
-        Effect: "Allow",
-        Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-        Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "aws:SourceAccount": expect.stringMatching(/^\$\{data\.aws_caller_identity\.[\w-]+\.account_id\}$/) } },
-      },
-    ]);
+    // IAM User Guide, reference_policies_elements_version.html: "2012-10-17" is the current policy language version.
+    expect(trust).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+          Action: "sts:AssumeRole",
+          Condition: { StringEquals: { "aws:SourceAccount": expect.stringMatching(/^\$\{data\.aws_caller_identity\.[\w-]+\.account_id\}$/) } },
+        },
+      ],
+    });
   });
 
   it("without private subnets: public subnets only, no NAT", () => {
