@@ -95,13 +95,16 @@ describe("Network", () => {
 
   it("lets the flow log role write only its own log group", () => {
     const policy = JSON.parse(synth().all("aws_iam_role_policy")[0]!.policy as string);
-    expect(policy.Statement).toEqual([
-      {
-        Effect: "Allow",
-        Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-        Resource: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group.[\w-]+\.arn\}$/), expect.stringMatching(/^\$\{aws_cloudwatch_log_group.[\w-]+\.arn\}:\*$/)],
-      },
-    ]);
+    expect(policy).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+          Resource: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group.[\w-]+\.arn\}$/), expect.stringMatching(/^\$\{aws_cloudwatch_log_group.[\w-]+\.arn\}:\*$/)],
+        },
+      ],
+    });
   });
 
   // Confused-deputy guard from the VPC User Guide (flow-logs-iam-role.html, "trust relationship"):
