@@ -1,4 +1,4 @@
-import { App, Testing } from "cdktf";
+import { App, TerraformOutput, Testing } from "cdktf";
 import type { BerthConfigInput } from "../stacks/spec/schema";
 import { resolveConfig, type ResolvedConfig } from "../stacks/spec/resolve";
 import { ConfigError, validateConfig } from "../stacks/spec/validate";
@@ -56,4 +56,17 @@ export const CONTENT_TAG = "h-0123456789abcdef01234567";
 /** The app image "web" by its content tag, or pinned when `published` is given. */
 export function webBuild(published?: PublishedImage): ImageBuilds {
   return new Map([["web", { contentTag: CONTENT_TAG, published }]]);
+}
+
+/**
+ * Matches a Terraform reference `${<type>.<logical id>.<attribute>}`; `logicalId` is a regular
+ * expression source (default: any logical id, for a type the stack has one resource of).
+ */
+export function terraformRef(type: string, attribute = "id", logicalId = "[\\w-]+") {
+  return expect.stringMatching(new RegExp(`^\\$\\{${type}\\.${logicalId}\\.${attribute}\\}$`));
+}
+
+/** The text a token (e.g. a construct's URL) resolves to in synthesized Terraform. */
+export function resolvedText(token: string): string {
+  return Testing.synthScope((scope) => void new TerraformOutput(scope, "value", { value: token })).match(/"value": "([^"]*)"/)![1]!;
 }

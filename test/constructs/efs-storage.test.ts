@@ -2,7 +2,7 @@ import { EfsAccessPoint } from "@cdktf/provider-aws/lib/efs-access-point";
 import { EfsFileSystem } from "@cdktf/provider-aws/lib/efs-file-system";
 import { Testing } from "cdktf";
 import { EfsStorage, type EfsStorageProps } from "../../constructs/efs-storage";
-import { errorOf } from "../helpers";
+import { errorOf, terraformRef } from "../helpers";
 
 function synth(props: Partial<EfsStorageProps> = {}) {
   const json = Testing.synthScope((scope) => {
@@ -24,7 +24,7 @@ function synth(props: Partial<EfsStorageProps> = {}) {
 const logicalIdSource = (id: string) => `efs_${"efs".endsWith(id) ? "" : `${id}_`}[0-9A-F]{8}`;
 const logicalId = (id: string) => new RegExp(`^${logicalIdSource(id)}$`);
 /** A Terraform reference to the `attribute` of the storage's resource `type` with construct id `id`. */
-const ref = (type: string, id: string, attribute = "id") => expect.stringMatching(new RegExp(`^\\$\\{${type}\\.${logicalIdSource(id)}\\.${attribute}\\}$`));
+const ref = (type: string, id: string, attribute = "id") => terraformRef(type, attribute, logicalIdSource(id));
 
 describe("EfsStorage", () => {
   it("encrypts the file system at rest", () => {

@@ -6,11 +6,11 @@ import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { TerraformOutput, Testing } from "cdktf";
+import { Testing } from "cdktf";
 import { Construct } from "constructs";
 import { LoadBalancer, type LoadBalancerProps } from "../../constructs/load-balancer";
 import { elbName, targetGroupNamePrefix } from "../../constructs/load-balancer/names";
-import { CERTIFICATE_ARN, errorOf } from "../helpers";
+import { CERTIFICATE_ARN, errorOf, resolvedText, terraformRef } from "../helpers";
 
 function synth(props: Partial<LoadBalancerProps> = {}) {
   const json = Testing.synthScope((scope) => {
@@ -240,8 +240,6 @@ describe("targetGroupNamePrefix", () => {
   });
 });
 
-/** A Terraform reference to the `attribute` of the (only) resource of `type`. */
-const ref = (type: string, attribute = "id") => expect.stringMatching(new RegExp(`^\\$\\{${type}\\.[\\w-]+\\.${attribute}\\}$`));
 
 describe("LoadBalancer: the arguments of each resource", () => {
   it("gives the load balancer a security group of its own, named and described after the app (HTTPS)", () => {
@@ -256,19 +254,19 @@ describe("LoadBalancer: the arguments of each resource", () => {
 
   it("takes HTTPS (tcp 443) and HTTP (tcp 80, redirected) from each allowed CIDR into that group", () => {
     expect(synth({ ingressCidrs: ["203.0.113.0/24"] }).all("aws_vpc_security_group_ingress_rule")).toEqual([
-      { security_group_id: ref("aws_security_group"), description: "HTTPS from 203.0.113.0/24", ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: "203.0.113.0/24" },
-      { security_group_id: ref("aws_security_group"), description: "HTTP from 203.0.113.0/24, redirected to HTTPS", ip_protocol: "tcp", from_port: 80, to_port: 80, cidr_ipv4: "203.0.113.0/24" },
+      { security_group_id: terraformRef("aws_security_group"), description: "HTTPS from 203.0.113.0/24", ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: "203.0.113.0/24" },
+      { security_group_id: terraformRef("aws_security_group"), description: "HTTP from 203.0.113.0/24, redirected to HTTPS", ip_protocol: "tcp", from_port: 80, to_port: 80, cidr_ipv4: "203.0.113.0/24" },
     ]);
   });
 
   it("takes only HTTP (tcp 80) from each allowed CIDR with plainHttp", () => {
     expect(synth({ https: { plainHttp: true }, ingressCidrs: ["203.0.113.0/24"] }).all("aws_vpc_security_group_ingress_rule")).toEqual([
-      { security_group_id: ref("aws_security_group"), description: "HTTP from 203.0.113.0/24", ip_protocol: "tcp", from_port: 80, to_port: 80, cidr_ipv4: "203.0.113.0/24" },
+      { security_group_id: terraformRef("aws_security_group"), description: "HTTP from 203.0.113.0/24", ip_protocol: "tcp", from_port: 80, to_port: 80, cidr_ipv4: "203.0.113.0/24" },
     ]);
   });
 
   it("puts the load balancer behind its security group, in the given subnets", () => {
-    expect(synth().all("aws_lb")[0]).toMatchObject({ security_groups: [ref("aws_security_group")], subnets: ["subnet-0aaa1111", "subnet-0bbb2222"] });
+    expect(synth().all("aws_lb")[0]).toMatchObject({ security_groups: [terraformRef("aws_security_group")], subnets: ["subnet-0aaa1111", "subnet-0bbb2222"] });
   });
 });
 
@@ -278,7 +276,7 @@ describe("LoadBalancer.url", () => {
     Testing.synthScope((scope) => {
       url = new LoadBalancer(scope, "alb", { name: "shop-dev", vpcId: "vpc-0abc1234", subnetIds: ["subnet-0aaa1111", "subnet-0bbb2222"], https, targetPort: 8080, healthCheck: { path: "/" } }).url;
     });
-    return Testing.synthScope((scope) => void new TerraformOutput(scope, "url", { value: url })).match(/"value": "([^"]*)"/)![1];
+    return resolvedText(url);
   }
 
   it("is http://<the load balancer's DNS name> with plainHttp", () => {

@@ -6,7 +6,7 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { Testing } from "cdktf";
 import { Network, type NetworkProps } from "../../constructs/network";
-import { errorOf } from "../helpers";
+import { errorOf, terraformRef } from "../helpers";
 
 function synth(props: Partial<NetworkProps> = {}) {
   const json = Testing.synthScope((scope) => {
@@ -20,7 +20,7 @@ function synth(props: Partial<NetworkProps> = {}) {
 }
 
 /** A Terraform reference to the `attribute` of the network's resource `type` with construct id `id`. */
-const ref = (type: string, id: string, attribute = "id") => expect.stringMatching(new RegExp(`^\\$\\{${type}\\.network_${id}_[0-9A-F]{8}\\.${attribute}\\}$`));
+const ref = (type: string, id: string, attribute = "id") => terraformRef(type, attribute, `network_${id}_[0-9A-F]{8}`);
 
 describe("Network", () => {
   it("defaults to a 10.0.0.0/16 VPC with DNS support", () => {

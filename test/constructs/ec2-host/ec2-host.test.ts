@@ -7,7 +7,8 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { SsmDocument } from "@cdktf/provider-aws/lib/ssm-document";
 import { VolumeAttachment } from "@cdktf/provider-aws/lib/volume-attachment";
-import { TerraformOutput, Testing } from "cdktf";
+import { Testing } from "cdktf";
+import { resolvedText, terraformRef } from "../../helpers";
 import { Ec2Host } from "../../../constructs/ec2-host";
 import { DIGEST, REQUIRED_PROPS, SECRET_ARN, SSM_ARN, hostStatements, synthHost } from "./synth";
 
@@ -384,13 +385,11 @@ describe("Ec2Host releases", () => {
   });
 });
 
-/** A Terraform reference to the `attribute` of the host's (only) resource or data source of `type`. */
-const ref = (type: string, attribute = "id") => expect.stringMatching(new RegExp(`^\\$\\{${type}\\.[\\w-]+\\.${attribute}\\}$`));
 
 describe("Ec2Host: names and placement", () => {
   it("puts the instance in the given subnet, behind the host's security group only", () => {
     const instance = synthHost().one("aws_instance");
-    expect([instance.subnet_id, instance.vpc_security_group_ids]).toEqual(["subnet-0abc1234", [ref("aws_security_group")]]);
+    expect([instance.subnet_id, instance.vpc_security_group_ids]).toEqual(["subnet-0abc1234", [terraformRef("aws_security_group")]]);
   });
 
   it("looks up the given subnet (for the data volume's AZ)", () => {
@@ -449,7 +448,7 @@ describe("Ec2Host.appUrl", () => {
     Testing.synthScope((scope) => {
       url = new Ec2Host(scope, "host", { ...REQUIRED_PROPS, ...props }).appUrl;
     });
-    return Testing.synthScope((scope) => void new TerraformOutput(scope, "url", { value: url })).match(/"value": "([^"]*)"/)![1];
+    return resolvedText(url);
   }
 
   it("is http://<the instance's public DNS name> by default", () => {
