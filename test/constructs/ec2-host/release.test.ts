@@ -2,6 +2,7 @@ import { parse } from "yaml";
 import { cloudConfig, userData } from "../../../constructs/ec2-host/cloud-init";
 import { composeFile, type ComposeInput } from "../../../constructs/ec2-host/compose";
 import { deployCommands, deployDocument } from "../../../constructs/ec2-host/deploy-document";
+import { DEPLOY_SCRIPTS } from "../../../constructs/ec2-host/host-scripts";
 import { releaseParameters, releaseFiles, type ReleaseInput } from "../../../constructs/ec2-host/release";
 
 const INPUT: ComposeInput = { port: 8080, httpPort: 80, environment: {}, secretNames: [], volumes: [], stopGracePeriodSeconds: 30 };
@@ -74,9 +75,11 @@ describe("release", () => {
 });
 
 describe("deploy document", () => {
-  const document = JSON.parse(deployDocument("shop-dev", 180));
+  // Built inside each test, so that mutation testing attributes its code to the tests that read it.
+  const deployment = () => JSON.parse(deployDocument("shop-dev", 180));
 
   it("is a schema 2.2 shell document allowing only base64 release files and a plain image reference", () => {
+    const document = deployment();
     expect(document.parameters).toEqual({
       image: expect.objectContaining({ type: "String", allowedPattern: "^[A-Za-z0-9][A-Za-z0-9._/:@-]{0,1023}$" }),
       compose: expect.objectContaining({ type: "String", default: "", allowedPattern: "^[A-Za-z0-9+/]*={0,2}$" }),
@@ -88,7 +91,7 @@ describe("deploy document", () => {
   });
 
   it("gives the deploy step 1860 s with a 180 s update timeout: 900 for the bootstrap wait, 600 for the pull, 180 each for an update and a rollback", () => {
-    expect(document.mainSteps[0].inputs.timeoutSeconds).toBe("1860");
+    expect(deployment().mainSteps[0].inputs.timeoutSeconds).toBe("1860");
   });
 
   it("waits for the bootstrap, installs the release scripts, then runs berth-update on the written release", () => {
@@ -96,6 +99,58 @@ describe("deploy document", () => {
     const at = (pattern: RegExp) => commands.findIndex((c) => pattern.test(c));
     const order = [at(/^until \[ -e \/var\/lib\/berth\/bootstrapped \]/), at(/>\/usr\/local\/sbin\/berth-update\.next$/), at(/\{\{ compose \}\}/), at(/^\/usr\/local\/sbin\/berth-update "\$release"$/)];
     expect(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1]!))).toBe(true);
+  });
+
+  it("describes the document and each parameter, and names its one step deploy (SSM Command document schema 2.2)", () => {
+    const document = deployment();
+    expect([document.description, document.mainSteps.length, document.mainSteps[0].name]).toEqual([
+      "berth: deploy a release of shop-dev to its host, and roll back to the last healthy release if the new one fails its health check",
+      1,
+      "deploy",
+    ]);
+    expect(Object.entries(document.parameters).map(([name, p]) => `${name}: ${(p as { description: string }).description}`)).toEqual([
+      "image: Image reference of the app, pinned by digest",
+      "compose: compose.yaml of the release, base64-encoded",
+      "settings: release.conf of the release, base64-encoded",
+      "secrets: secrets.refs of the release, base64-encoded",
+      "caddyfile: Caddyfile of the release, base64-encoded",
+    ]);
+  });
+
+  it("runs exactly these commands: strict sh, the bootstrap wait, each script installed executable, the release written to a temporary folder removed on exit, then berth-update", () => {
+    const install = (name: string) => [expect.stringMatching(new RegExp(`^printf '%s' '[A-Za-z0-9+/]+={0,2}' \\| base64 -d >/usr/local/sbin/${name}\\.next$`)), `chmod 0755 /usr/local/sbin/${name}.next`, `mv -f /usr/local/sbin/${name}.next /usr/local/sbin/${name}`];
+    expect(deployCommands()).toEqual([
+      "#!/bin/sh",
+      "set -eu",
+      "waited=0",
+      "until [ -e /var/lib/berth/bootstrapped ]; do",
+      "  if [ -e /var/lib/berth/bootstrap-failed ]; then cat /var/lib/berth/bootstrap-failed; exit 1; fi",
+      '  if [ "$waited" -ge 900 ]; then echo "the host\'s bootstrap did not finish within 900 s; see /var/log/cloud-init-output.log"; exit 1; fi',
+      "  sleep 5",
+      "  waited=$((waited + 5))",
+      "done",
+      ...install("berth-update"),
+      ...install("berth-compose"),
+      ...install("berth-secrets"),
+      "mkdir -p /var/lib/berth/incoming",
+      "release=$(mktemp -d /var/lib/berth/incoming/release.XXXXXX)",
+      "trap 'rm -rf \"$release\"' EXIT",
+      "printf '%s' '{{ compose }}' | base64 -d >\"$release/compose.yaml\"",
+      "printf '%s' '{{ settings }}' | base64 -d >\"$release/release.conf\"",
+      "printf '%s' '{{ secrets }}' | base64 -d >\"$release/secrets.refs\"",
+      "printf '%s' '{{ caddyfile }}' | base64 -d >\"$release/Caddyfile\"",
+      "printf '%s\\n' '{{ image }}' >\"$release/image\"",
+      '/usr/local/sbin/berth-update "$release"',
+    ]);
+  });
+
+  it("installs each release script as the text it carries, base64-decoded", () => {
+    const installed = deployCommands()
+      .map((c) => /^printf '%s' '([A-Za-z0-9+/=]+)' \| base64 -d >\/usr\/local\/sbin\/(berth-[a-z]+)\.next$/.exec(c))
+      .filter((m) => m !== null)
+      .map((m) => [m[2], Buffer.from(m[1]!, "base64").toString()]);
+    expect(Object.fromEntries(installed)).toEqual(DEPLOY_SCRIPTS);
+    expect(installed.map(([name, text]) => `${name}: ${text!.split("\n")[0]}`)).toEqual(["berth-update: #!/bin/bash", "berth-compose: #!/bin/bash", "berth-secrets: #!/bin/bash"]);
   });
 
   it("substitutes parameters only inside single quotes", () => {

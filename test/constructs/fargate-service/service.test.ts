@@ -317,6 +317,24 @@ describe("FargateService service", () => {
       ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
     ]);
   });
+
+  it("with ECS Exec: grants the message channels on * (they have no resource-level permissions: Service Authorization Reference, Amazon Session Manager Message Gateway Service) and the session logs on the service's log group only", () => {
+    const { policy } = synth({ ecsExec: true, container: { readonlyRootFilesystem: false } });
+    expect(policy("task")).toEqual([
+      {
+        Sid: "EcsExecChannels",
+        Effect: "Allow",
+        Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+        Resource: "*",
+      },
+      {
+        Sid: "EcsExecSessionLogs",
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+        Resource: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.service_logs_\w+\.arn\}:\*$/),
+      },
+    ]);
+  });
 });
 
 describe("FargateService security groups", () => {
