@@ -142,6 +142,27 @@ describe("LoadBalancer", () => {
     expect([record.name, record.allow_overwrite]).toEqual([expect.stringContaining("domain_validation_options"), true]);
   });
 
+  it("writes the certificate's validation record whole: name, type and value from its one validation option, TTL 60, in the given zone", () => {
+    const record = synth({ https: { domain: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } })
+      .all("aws_route53_record")
+      .find((r) => r.ttl === 60)!;
+    const option = (attribute: string) => expect.stringMatching(new RegExp(`^\\$\\{tolist\\(aws_acm_certificate\\.[\\w-]+\\.domain_validation_options\\)\\.0\\.${attribute}\\}$`));
+    expect(record).toEqual({
+      zone_id: "Z0123456789ABCDEFGHIJ",
+      name: option("resource_record_name"),
+      type: option("resource_record_type"),
+      records: [option("resource_record_value")],
+      ttl: 60,
+      allow_overwrite: true,
+    });
+  });
+
+  // A certificate in use by a listener cannot be deleted: its replacement must exist first (ACM API Reference, DeleteCertificate: ResourceInUseException; the Terraform aws_acm_certificate docs recommend create_before_destroy).
+  it("creates a replacement certificate before destroying the old one", () => {
+    const certificate = synth({ https: { domain: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } }).all("aws_acm_certificate")[0]!;
+    expect(certificate.lifecycle).toEqual({ create_before_destroy: true });
+  });
+
   // ELB User Guide, application-load-balancers.html, "Subnets for your load balancer": at least a /27.
   it("accepts /27 subnets", () => {
     expect(synth({ subnetPrefixLength: 27 }).all("aws_lb")).toHaveLength(1);

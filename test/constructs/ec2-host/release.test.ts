@@ -28,6 +28,11 @@ describe("compose file", () => {
     ]);
   });
 
+  it("with HTTPS: the proxy starts after the app and restarts unless stopped, like the app", () => {
+    const proxy = compose({ https: HTTPS }).services.proxy!;
+    expect([proxy.image, proxy.depends_on, proxy.restart]).toEqual(["public.ecr.aws/docker/library/caddy:2.10.2-alpine", ["web"], "unless-stopped"]);
+  });
+
   it("names secrets without values, and escapes $ in plain values and the command", () => {
     const web = compose({ environment: { PRICE: "$5" }, secretNames: ["DB_URL"], command: ["echo", "$HOME"] }).services.web!;
     expect([web.environment, web.command]).toEqual([["PRICE=$$5", "DB_URL"], ["echo", "$$HOME"]]);
@@ -59,6 +64,14 @@ describe("release", () => {
   it("probes the app on its loopback port with HTTPS", () => {
     const files = releaseFiles({ ...RELEASE, https: HTTPS });
     expect(files["release.conf"]).toContain("BERTH_HEALTH_URL=http://127.0.0.1:8080/health\n");
+  });
+
+  it("writes Caddy's whole configuration: the ACME e-mail as a global option, the domain proxied to the app (Caddyfile syntax: caddyserver.com/docs/caddyfile)", () => {
+    expect(releaseFiles({ ...RELEASE, https: { ...HTTPS, email: "ops@example.com" } }).Caddyfile).toBe("{\n\temail ops@example.com\n}\n\nshop.example.com {\n\treverse_proxy web:8080\n}\n");
+  });
+
+  it("writes no global options without an ACME e-mail", () => {
+    expect(releaseFiles({ ...RELEASE, https: HTTPS }).Caddyfile).toBe("shop.example.com {\n\treverse_proxy web:8080\n}\n");
   });
 
   it("gives Caddy the domain as its only site address, so port 80 serves ACME challenges and redirects to HTTPS, never the app", () => {
