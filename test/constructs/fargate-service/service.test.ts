@@ -414,6 +414,20 @@ describe("FargateService volumes and autoscaling", () => {
     expect(all("aws_ecs_service")[0]!.lifecycle).toEqual({ ignore_changes: ["desired_count"] });
   });
 
+  // Application Auto Scaling API Reference, RegisterScalableTarget: an ECS service's ResourceId is service/<cluster>/<service>.
+  it("registers the service as service/<cluster>/<service> and names each target-tracking policy after the service", () => {
+    const { all } = synth({ autoscaling: { minCount: 2, maxCount: 6 } });
+    expect(all("aws_appautoscaling_target")[0]!.resource_id).toMatch(/^service\/\$\{aws_ecs_cluster\.[\w-]+\.name\}\/\$\{aws_ecs_service\.[\w-]+\.name\}$/);
+    expect(all("aws_appautoscaling_policy").map((p) => [p.name, p.policy_type])).toEqual([
+      [expect.stringMatching(/^\$\{aws_ecs_service\.[\w-]+\.name\}-cpu$/), "TargetTrackingScaling"],
+      [expect.stringMatching(/^\$\{aws_ecs_service\.[\w-]+\.name\}-memory$/), "TargetTrackingScaling"],
+    ]);
+  });
+
+  it("accepts minCount equal to maxCount (a fixed task count)", () => {
+    expect(synth({ autoscaling: { minCount: 3, maxCount: 3 } }).all("aws_appautoscaling_target")[0]).toMatchObject({ min_capacity: 3, max_capacity: 3 });
+  });
+
   it("tracks ALB requests per target when asked", () => {
     const policies = synth({ autoscaling: { minCount: 1, maxCount: 4, requestsPerTarget: 500 } }).all("aws_appautoscaling_policy");
     expect(policies[2]!.target_tracking_scaling_policy_configuration).toMatchObject({
