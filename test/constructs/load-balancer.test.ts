@@ -241,6 +241,19 @@ describe("elbName", () => {
   it("replaces characters AWS does not allow", () => {
     expect(elbName("shop_dev")).toMatch(/^shop-dev-[0-9a-f]{7}$/);
   });
+
+  // ELBv2 API Reference, CreateLoadBalancer Name: at most 32 characters.
+  it("keeps a valid name of exactly 32 characters as it is", () => {
+    expect(elbName("a".repeat(32))).toBe("a".repeat(32));
+  });
+
+  it("shortens a name of 33 characters, with its hash", () => {
+    expect(elbName("a".repeat(33))).toMatch(/^a{24}-[0-9a-f]{7}$/);
+  });
+
+  it("collapses a run of replaced characters into one hyphen", () => {
+    expect(elbName("shop__dev")).toMatch(/^shop-dev-[0-9a-f]{7}$/);
+  });
 });
 
 describe("targetGroupNamePrefix", () => {
@@ -254,6 +267,10 @@ describe("targetGroupNamePrefix", () => {
 
   it("keeps the start of the name, cut to 5 characters, then a hyphen", () => {
     expect(targetGroupNamePrefix("a-rather-long-app-nm-prod")).toBe("a-rat-");
+  });
+
+  it("collapses a run of replaced characters into one hyphen", () => {
+    expect(targetGroupNamePrefix("a__b")).toBe("a-b-");
   });
 
   it("falls back to tg- for a name with no letter or digit", () => {
