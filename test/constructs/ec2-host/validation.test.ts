@@ -106,6 +106,12 @@ describe("Ec2Host fails", () => {
     );
   });
 
+  it("when the only 443 egress is UDP", () => {
+    expect(failure({ egress: [{ port: 443, cidrBlocks: ["0.0.0.0/0"], description: "QUIC", protocol: "udp" }] })).toBe(
+      "stack/host: egress must allow HTTPS (tcp 443): the host reaches ECR, SSM, Secrets Manager and CloudWatch Logs over it",
+    );
+  });
+
   it("when an egress rule has no description", () => {
     expect(failure({ egress: [{ port: 443, cidrBlocks: ["0.0.0.0/0"], description: " " }] })).toBe(
       'stack/host: egress[0].description must be a description of 1-255 letters, digits, spaces and ._-:/()#,@[]+=&;{}!$* (what EC2 accepts), not all spaces, got " "',

@@ -566,6 +566,14 @@ describe("FargateService: container health check ranges", () => {
 });
 
 describe("FargateService: sidecar start conditions", () => {
+  it("accepts an essential sidecar with startCondition START", () => {
+    expect(synth({ sidecars: [{ name: "proxy", image: "envoy:v1", essential: true, startCondition: "START" }] }).containers()[0]!.dependsOn).toEqual([{ containerName: "proxy", condition: "START" }]);
+  });
+
+  it("makes the app wait for a sidecar to START when no startCondition is given", () => {
+    expect(synth({ sidecars: [{ name: "proxy", image: "envoy:v1" }] }).containers()[0]!.dependsOn).toEqual([{ containerName: "proxy", condition: "START" }]);
+  });
+
   it("accepts a sidecar that is not essential with startCondition SUCCESS", () => {
     expect(synth({ sidecars: [{ name: "migrate", image: "shop/migrate:1", startCondition: "SUCCESS" }] }).containers()[0]!.dependsOn).toEqual([{ containerName: "migrate", condition: "SUCCESS" }]);
   });
