@@ -1,3 +1,6 @@
+import { Testing } from "cdktf";
+import { Construct } from "constructs";
+import { ValidationError } from "../../constructs/errors";
 import { settingsFile } from "../../constructs/ec2-host/text";
 import { alb, host, repository, service } from "../stacks/spec/same-rule/support";
 import { errorOf } from "../helpers";
@@ -103,5 +106,13 @@ describe("EcrRepository repositoryName", () => {
     expect(errorOf(repository({ repositoryName: "a".repeat(257) }))).toBe(
       'stack/repository: repositoryName must be an ECR repository name: 2-256 lower case letters, digits and . _ - separators, with "/" between path segments (e.g. "shop-prod/web"), got "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"',
     );
+  });
+});
+
+describe("ValidationError", () => {
+  it("is named ValidationError and says the construct path first", () => {
+    const app = Testing.app();
+    const error = new ValidationError(new Construct(app, "stack"), "port must be a whole number from 1 to 65535, got 0");
+    expect([error.name, error.message, error instanceof Error]).toEqual(["ValidationError", "stack: port must be a whole number from 1 to 65535, got 0", true]);
   });
 });

@@ -15,6 +15,10 @@ describe("instance type architecture", () => {
     },
   );
 
+  it("takes x86_64 for a type of no known family, which the guards then refuse", () => {
+    expect([architectureOf("zz9.large"), architectureOf("nonsense")]).toEqual(["x86_64", "x86_64"]);
+  });
+
   it.each(["t3", "t3.", ".small", "T3.small", "t3.huge", "t3 .small"])("%j is not an instance type", (type) => {
     expect(instanceFamily(type)).toBeUndefined();
   });

@@ -165,6 +165,13 @@ describe("Ec2Host fails", () => {
     );
   });
 
+  it("when an ECR image names both a tag and a pinned reference", () => {
+    const pinnedReference = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web@sha256:${"a".repeat(64)}`;
+    expect(failure({ image: { ecrRepositoryName: "shop-dev/web", tag: "v1", pinnedReference } })).toBe(
+      "stack/host/image: give exactly one of tag and pinnedReference (got both): the image must be named by a tag resolved at plan or by a published digest",
+    );
+  });
+
   it("when the compose checksum is not a SHA-256", () => {
     expect(failure({ composeSha256: "abc" })).toBe('stack/host: composeSha256 must be 64 lower case hex digits (the release binary\'s SHA-256), got "abc"');
   });

@@ -210,6 +210,10 @@ describe("FargateService roles", () => {
     expect(synth({ repositoryArns: [] }).policy("execution")!.map((statement) => statement.Sid)).toEqual(["Logs"]);
   });
 
+  it("gives the execution role no ECR permission when repositoryArns is left out (its default: none)", () => {
+    expect(synth({ repositoryArns: undefined }).policy("execution")!.map((statement) => statement.Sid)).toEqual(["Logs"]);
+  });
+
   it("lets the execution role read exactly the listed secrets (JSON keys stripped)", () => {
     const statements = synth({ container: { secrets: { DB_URL: SSM_ARN, API_KEY: SM_ARN, TOKEN: `${SM_ARN}:token::` } } }).policy("execution")!;
     expect(statements.slice(3)).toEqual([
