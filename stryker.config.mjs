@@ -14,12 +14,14 @@ export default {
     // The runner picks each mutant's test files with jest --findRelatedTests, which follows imports
     // only through files inside the roots. constructs/ and stacks/spec/ are roots, so a construct's
     // mutant runs the tests of test/constructs that reach it (with the test folders alone, a mutant
-    // of constructs/iam/ ran no test and counted as survived). stacks/targets/ is not: every stack
-    // test would load for every construct mutant (4 mutants a minute); constructs are judged by
-    // their own tests.
+    // of constructs/iam/ ran no test and counted as survived). test/ is a root so that the walk
+    // passes through test/helpers.ts and the suites' support files (without it, a mutant of
+    // stacks/spec/validate.ts ran validate.test.ts alone); only test/constructs and test/stacks run.
+    // stacks/targets/ is not a root: every stack test would load for every construct mutant (4
+    // mutants a minute); constructs are judged by their own tests.
     config: {
-      roots: ["<rootDir>/test/constructs", "<rootDir>/test/stacks", "<rootDir>/constructs", "<rootDir>/stacks/spec"],
-      testPathIgnorePatterns: ["/node_modules/", "/test/constructs/ec2-host/validators\\.test\\.ts$"],
+      roots: ["<rootDir>/test", "<rootDir>/constructs", "<rootDir>/stacks/spec"],
+      testPathIgnorePatterns: ["/node_modules/", "/test/(?!constructs/|stacks/)", "/test/constructs/ec2-host/validators\\.test\\.ts$"],
     },
   },
   checkers: ["typescript"],
