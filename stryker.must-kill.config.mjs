@@ -11,17 +11,8 @@ export default {
   // The spec's bounds are judged where they are tested on both sides: the spec suites (same-rule/
   // tries each bound in the spec and in the construct guard) and the limits' own tests. A static
   // mutant reruns every related test file, so the stack and construct suites stay out of this set.
-  // test/ is a root so that --findRelatedTests follows imports through test/helpers.ts.
   ...(bounds
-    ? {
-        jest: {
-          ...base.jest,
-          config: {
-            roots: ["<rootDir>/test", "<rootDir>/constructs", "<rootDir>/stacks/spec"],
-            testPathIgnorePatterns: ["/node_modules/", "/test/(?!stacks/spec/|constructs/limits/)"],
-          },
-        },
-      }
+    ? { jest: { ...base.jest, config: { ...base.jest.config, testPathIgnorePatterns: ["/node_modules/", "/test/(?!stacks/spec/|constructs/limits/)"] } } }
     : {}),
   mutate: (bounds
     ? ["constructs/limits/**/*.ts", "stacks/spec/fields.ts", "stacks/spec/schema.ts"]
