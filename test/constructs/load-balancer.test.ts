@@ -135,13 +135,6 @@ describe("LoadBalancer", () => {
     expect(all("aws_lb_listener").find((l) => l.port === 443)!.certificate_arn).toMatch(/^\$\{aws_acm_certificate_validation\.[\w-]+\.certificate_arn\}$/);
   });
 
-  it("reads the validation record from the certificate's single validation option", () => {
-    const record = synth({ https: { domain: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } })
-      .all("aws_route53_record")
-      .find((r) => r.ttl === 60)!;
-    expect([record.name, record.allow_overwrite]).toEqual([expect.stringContaining("domain_validation_options"), true]);
-  });
-
   it("writes the certificate's validation record whole: name, type and value from its one validation option, TTL 60, in the given zone", () => {
     const record = synth({ https: { domain: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } })
       .all("aws_route53_record")

@@ -107,13 +107,6 @@ describe("deploy document", () => {
     expect(deployment().mainSteps[0].inputs.timeoutSeconds).toBe("1860");
   });
 
-  it("waits for the bootstrap, installs the release scripts, then runs berth-update on the written release", () => {
-    const commands = deployCommands();
-    const at = (pattern: RegExp) => commands.findIndex((c) => pattern.test(c));
-    const order = [at(/^until \[ -e \/var\/lib\/berth\/bootstrapped \]/), at(/>\/usr\/local\/sbin\/berth-update\.next$/), at(/\{\{ compose \}\}/), at(/^\/usr\/local\/sbin\/berth-update "\$release"$/)];
-    expect(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1]!))).toBe(true);
-  });
-
   it("describes the document and each parameter, and names its one step deploy (SSM Command document schema 2.2)", () => {
     const document = deployment();
     expect([document.description, document.mainSteps.length, document.mainSteps[0].name]).toEqual([
