@@ -8,15 +8,7 @@ import base from "./stryker.config.mjs";
 const set = process.env.BERTH_MUTATE_SET ?? "security";
 
 /** Only these suites run: a static mutant reruns every suite of its set. */
-const onlySuites = (pattern) => ({
-  jest: {
-    ...base.jest,
-    config: {
-      ...base.jest.config,
-      testPathIgnorePatterns: ["/node_modules/", pattern],
-    },
-  },
-});
+const onlySuites = (pattern) => ({ jest: { ...base.jest, config: { ...base.jest.config, testPathIgnorePatterns: ["/node_modules/", pattern] } } });
 
 const SETS = {
   security: {
@@ -40,31 +32,17 @@ const SETS = {
   // tries each bound in the spec and in the construct guard) and the limits' own tests.
   bounds: {
     ...onlySuites("/test/(?!stacks/spec/|constructs/limits/)"),
-    mutate: [
-      "constructs/limits/**/*.ts",
-      "!constructs/limits/instance-types.ts",
-      "!constructs/limits/regions.ts",
-      "stacks/spec/fields.ts",
-      "stacks/spec/schema.ts",
-    ],
+    mutate: ["constructs/limits/**/*.ts", "!constructs/limits/instance-types.ts", "!constructs/limits/regions.ts", "stacks/spec/fields.ts", "stacks/spec/schema.ts"],
   },
   // The closed lists read from AWS SDK data (instance families, regions): about 300 static mutants,
   // each killed by test/constructs/limits/sourced-tables.test.ts, which compares every entry with the
   // SDK's own data. Judged by the limits' suites alone (2 s a run instead of 13 s).
   tables: {
     ...onlySuites("/test/(?!constructs/limits/)"),
-    mutate: [
-      "constructs/limits/instance-types.ts",
-      "constructs/limits/regions.ts",
-    ],
+    mutate: ["constructs/limits/instance-types.ts", "constructs/limits/regions.ts"],
   },
 };
-if (!(set in SETS))
-  throw new Error(
-    `BERTH_MUTATE_SET must be one of ${Object.keys(SETS).join(
-      ", "
-    )}, got "${set}"`
-  );
+if (!(set in SETS)) throw new Error(`BERTH_MUTATE_SET must be one of ${Object.keys(SETS).join(", ")}, got "${set}"`);
 
 export default {
   ...base,
