@@ -19,7 +19,11 @@ export default {
     // stacks/spec/validate.ts ran validate.test.ts alone); only test/constructs and test/stacks run.
     // stacks/targets/ is not a root: every stack test would load for every construct mutant (4
     // mutants a minute); constructs are judged by their own tests.
+    // The bail environment (test/mutation/) skips the rest of a run once a test has failed: jest's
+    // own bail cannot be set by the runner.
     config: {
+      testEnvironment: "<rootDir>/test/mutation/bail-environment.cjs",
+      globalSetup: "<rootDir>/test/mutation/bail-global-setup.cjs",
       roots: ["<rootDir>/test", "<rootDir>/constructs", "<rootDir>/stacks/spec"],
       testPathIgnorePatterns: ["/node_modules/", "/test/(?!constructs/|stacks/)", "/test/constructs/ec2-host/validators\\.test\\.ts$"],
     },
