@@ -1,6 +1,8 @@
 // Mutation testing (StrykerJS): `npm run test:mutation` mutates constructs/ and the spec module
 // (stacks/spec/) and runs the unit tests that cover each mutant; a surviving mutant is a change to
 // the code that no test notices. docs/testing.md says how to read the report and what CI runs.
+import { fileURLToPath } from "node:url";
+
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   mutate: ["constructs/**/*.ts", "stacks/spec/**/*.ts"],
@@ -20,9 +22,10 @@ export default {
     // stacks/targets/ is not a root: every stack test would load for every construct mutant (4
     // mutants a minute); constructs are judged by their own tests.
     // The bail environment (test/mutation/) skips the rest of a run once a test has failed: jest's
-    // own bail cannot be set by the runner.
+    // own bail cannot be set by the runner. An absolute path: the runner loads the environment
+    // itself, without jest's <rootDir>.
     config: {
-      testEnvironment: "<rootDir>/test/mutation/bail-environment.cjs",
+      testEnvironment: fileURLToPath(new URL("test/mutation/bail-environment.cjs", import.meta.url)),
       globalSetup: "<rootDir>/test/mutation/bail-global-setup.cjs",
       roots: ["<rootDir>/test", "<rootDir>/constructs", "<rootDir>/stacks/spec"],
       testPathIgnorePatterns: ["/node_modules/", "/test/(?!constructs/|stacks/)", "/test/constructs/ec2-host/validators\\.test\\.ts$"],
