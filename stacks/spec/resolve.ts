@@ -1,10 +1,11 @@
 import type { Platform } from "../../constructs/limits/images";
 import type { RETENTION_DAYS } from "../../constructs/limits/logs";
-import { MAIN_IMAGE_NAME } from "../naming";
 import { TARGET_DEFINITIONS, type ResolvedTargets, type TargetId } from "../targets";
 import { DEFAULTS, type Stage } from "./presets";
 import { resolvePolicy, type ResolvedPolicy } from "./policy";
 import type { BerthConfig } from "./schema";
+import { serviceNameOf, singleView } from "./single-view";
+import type { SpecConfig } from "./validate";
 
 export type { Platform } from "../../constructs/limits/images";
 export type { Stage } from "./presets";
@@ -75,18 +76,25 @@ export interface ResolvedApp {
   readonly policy: ResolvedPolicy;
   /** Directory of the spec file: build contexts are relative to it. */
   readonly baseDir: string;
+  /** Where the service's fields are written: [] in a single-service spec, ["services", name] in the services form (for messages). */
+  readonly servicePath: readonly string[];
 }
 
-/** Applies the defaults (presets.ts, and each target's) to a validated spec. */
-export function resolveConfig(config: BerthConfig, baseDir: string): ResolvedConfig {
+/**
+ * Applies the defaults (presets.ts, and each target's) to a validated spec; a services spec is
+ * read as the single-service spec of its public service (single-view.ts).
+ */
+export function resolveConfig(spec: SpecConfig, baseDir: string): ResolvedConfig {
+  const config = "services" in spec ? singleView(spec) : spec;
+  const name = serviceNameOf(config);
   const stage: Stage = config.stage ?? DEFAULTS.stage;
   const hc = config.healthCheck ?? {};
   const platform = config.image.platform ?? DEFAULTS.image.platform;
   const image: ResolvedImage =
     "uri" in config.image
-      ? { name: MAIN_IMAGE_NAME, platform, uri: config.image.uri }
+      ? { name, platform, uri: config.image.uri }
       : {
-          name: MAIN_IMAGE_NAME,
+          name,
           platform,
           build: {
             context: config.image.context,
@@ -133,6 +141,7 @@ export function resolveConfig(config: BerthConfig, baseDir: string): ResolvedCon
     tags: config.tags ?? {},
     policy: resolvePolicy(config.policy),
     baseDir,
+    servicePath: "services" in spec ? ["services", name] : [],
   };
   const targets = Object.fromEntries(TARGET_DEFINITIONS.map((t) => [t.id, t.resolve(config[t.id] as never, { stage, platform })])) as unknown as ResolvedTargets;
   return { ...app, ...targets };

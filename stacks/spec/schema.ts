@@ -110,19 +110,8 @@ const state = object({
   region: checkedText(REGION_ALLOWED, regionProblem).optional(),
 });
 
-/** The spec's fields; target-specific options live in their own blocks (`fargate`, `ec2`). */
-export const baseShape = {
-  /** App name: 2-20 lower case letters, digits and single hyphens, starting with a letter. */
-  app: matching(APP_NAME, "2-20 lower case letters, digits and single hyphens, starting with a letter"),
-  /** Stage; selects the preset defaults (see presets.ts). @default "dev" */
-  stage: oneOf(STAGES).optional(),
-  /** AWS region of every stack. */
-  region: checkedText(REGION_ALLOWED, regionProblem),
-  /** Which targets to synthesize. */
-  targets: z
-    .array(oneOf(TARGET_IDS), { error: `must be a list of targets: ${TARGET_IDS.map((t) => `"${t}"`).join(", ")}` })
-    .min(1, { error: `must name at least one target: ${TARGET_IDS.map((t) => `"${t}"`).join(", ")}` })
-    .refine((t) => new Set(t).size === t.length, { error: "must not name a target twice" }),
+/** The fields of one service: the single-service spec's top level, or an entry of `services` (services.ts). */
+export const serviceFields = {
   /** The app image: built from source (`context`, …) or an existing image (`uri`). */
   image: either([buildImage, existingImage], "either { context, dockerfile?, buildArgs?, target?, platform? } to build, or { uri, platform? } for an existing image"),
   /** Port the container listens on. */
@@ -143,6 +132,25 @@ export const baseShape = {
   desiredCount: inRange(DESIRED_COUNT).optional(),
   /** Persistent volumes mounted into the container. @default [] */
   volumes: list(volume, "volumes { name, path, uid?, gid? }").optional(),
+};
+
+/** The app-wide fields before the services (`app` … `targets`). */
+export const appHead = {
+  /** App name: 2-20 lower case letters, digits and single hyphens, starting with a letter. */
+  app: matching(APP_NAME, "2-20 lower case letters, digits and single hyphens, starting with a letter"),
+  /** Stage; selects the preset defaults (see presets.ts). @default "dev" */
+  stage: oneOf(STAGES).optional(),
+  /** AWS region of every stack. */
+  region: checkedText(REGION_ALLOWED, regionProblem),
+  /** Which targets to synthesize. */
+  targets: z
+    .array(oneOf(TARGET_IDS), { error: `must be a list of targets: ${TARGET_IDS.map((t) => `"${t}"`).join(", ")}` })
+    .min(1, { error: `must name at least one target: ${TARGET_IDS.map((t) => `"${t}"`).join(", ")}` })
+    .refine((t) => new Set(t).size === t.length, { error: "must not name a target twice" }),
+};
+
+/** The app-wide fields after the services (`logRetentionDays` … `policy`). */
+export const appTail = {
   /** CloudWatch log retention in days. @default 14 (dev), 90 (prod) */
   logRetentionDays: z
     .number({ error: `must be ${RETENTION_ALLOWED}` })
@@ -165,8 +173,11 @@ export const baseShape = {
   policy: policyBlock.optional(),
 };
 
+/** The single-service spec's fields; target-specific options live in their own blocks (`fargate`, `ec2`). */
+export const baseShape = { ...appHead, ...serviceFields, ...appTail };
+
 /** Checks that span several fields of the app-wide part; each target adds its own (checkSpec). */
-function crossChecks(spec: BerthConfig, ctx: z.RefinementCtx) {
+export function crossChecks(spec: BerthConfig, ctx: z.RefinementCtx) {
   for (const target of TARGET_DEFINITIONS) {
     if (spec[target.id] === undefined) continue;
     if (!spec.targets.includes(target.id)) {

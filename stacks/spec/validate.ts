@@ -4,6 +4,10 @@ import { BerthError } from "../errors";
 import { unionAllowed } from "./fields";
 import { formatPath } from "./issue";
 import { berthConfigSchema, type BerthConfig } from "./schema";
+import { isMultiService, multiServiceSchema, type MultiServiceConfig } from "./services";
+
+/** A validated spec in either form: the single service at the top level, or `services`. */
+export type SpecConfig = BerthConfig | MultiServiceConfig;
 
 /** A spec that failed validation; the message lists every problem, one a line. */
 export class ConfigError extends BerthError {
@@ -20,22 +24,26 @@ export class ConfigError extends BerthError {
   }
 }
 
-/** Validates a spec object; throws ConfigError naming each field path, the value got and what is allowed. */
-export function validateConfig(input: unknown, source: string): BerthConfig {
-  const result = berthConfigSchema.safeParse(input);
+/**
+ * Validates a spec object in either form (a `services` key selects the services form); throws
+ * ConfigError naming each field path, the value got and what is allowed.
+ */
+export function validateConfig(input: unknown, source: string): SpecConfig {
+  const schema = isMultiService(input) ? multiServiceSchema : berthConfigSchema;
+  const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new ConfigError(source, result.error.issues.flatMap((issue) => describeIssue(issue, input)));
+  throw new ConfigError(source, result.error.issues.flatMap((issue) => describeIssue(issue, input, schema)));
 }
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string[] {
+function describeIssue(issue: z.core.$ZodIssue, input: unknown, schema: z.core.$ZodType): string[] {
   const path = issue.path as PropertyKey[];
   const value = valueAt(input, path);
   if (issue.code === "unrecognized_keys" || issue.code === "invalid_union") {
-    const mixed = mixedShapes(path, value);
+    const mixed = mixedShapes(schema, path, value);
     if (mixed !== undefined) return [mixed];
   }
   if (issue.code === "unrecognized_keys") {
-    const known = knownKeysAt(berthConfigSchema, path, value);
+    const known = knownKeysAt(schema, path, value);
     return issue.keys.map((key) => {
       const where = formatPath([...path, key]);
       const suggestion = known.length > 0 ? closest(key, known) : undefined;
@@ -52,7 +60,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string[] {
     const meant = isPlainObject(value)
       ? issue.errors.filter((branch) => branch.every((i) => valueAt(input, [...path, ...i.path]) !== undefined)).sort((a, b) => a.length - b.length)[0]
       : undefined;
-    if (meant) return meant.flatMap((i) => describeIssue({ ...i, path: [...path, ...i.path] } as z.core.$ZodIssue, input));
+    if (meant) return meant.flatMap((i) => describeIssue({ ...i, path: [...path, ...i.path] } as z.core.$ZodIssue, input, schema));
     return [`${formatPath(path)}: ${issue.message} (got ${formatValue(value)})`];
   }
   // berth's own checks say when a missing field is needed; only the schema's own issues mean "required".
@@ -67,8 +75,8 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string[] {
  * When `value`, at a union of object shapes (fields.ts either()), holds keys that only different
  * shapes have: which keys, and that the shapes cannot be mixed.
  */
-function mixedShapes(path: readonly PropertyKey[], value: unknown): string | undefined {
-  const union = unionAt(berthConfigSchema, path);
+function mixedShapes(schema: z.core.$ZodType, path: readonly PropertyKey[], value: unknown): string | undefined {
+  const union = unionAt(schema, path);
   const allowed = union && unionAllowed.get(union);
   if (!union || allowed === undefined || !isPlainObject(value)) return undefined;
   const keysOf = optionsOf(union).map((o) => knownKeysAt(o, []));

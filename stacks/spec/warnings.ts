@@ -19,7 +19,7 @@ function storedIn(config: ResolvedConfig): string {
 
 /** How to list `name` under `secrets`, with the app's region filled in. */
 function secretsEntry(config: ResolvedConfig, name: string): string {
-  return `secrets: { ${name}: "arn:aws:ssm:${config.region}:<account>:parameter/<name>" }`;
+  return `${formatPath([...config.servicePath, "secrets"])}: { ${name}: "arn:aws:ssm:${config.region}:<account>:parameter/<name>" }`;
 }
 
 /**
@@ -28,10 +28,10 @@ function secretsEntry(config: ResolvedConfig, name: string): string {
  */
 function secretEnvironment(config: ResolvedConfig): SpecWarning[] {
   return secretLooking(config.environment).map(([name, reason]) => ({
-    path: formatPath(["environment", name]),
+    path: formatPath([...config.servicePath, "environment", name]),
     message:
       `looks like a secret (${reason}) but is a plain value: it is stored in plain text in ${storedIn(config)}; ` +
-      `put the value in SSM Parameter Store (SecureString) or Secrets Manager, remove it from environment and list it under ${secretsEntry(config, name)}`,
+      `put the value in SSM Parameter Store (SecureString) or Secrets Manager, remove it from ${formatPath([...config.servicePath, "environment"])} and list it under ${secretsEntry(config, name)}`,
   }));
 }
 
@@ -42,10 +42,10 @@ function secretEnvironment(config: ResolvedConfig): SpecWarning[] {
  */
 function secretBuildArgs(config: ResolvedConfig): SpecWarning[] {
   return secretLooking(config.image.build?.buildArgs ?? {}).map(([name, reason]) => ({
-    path: formatPath(["image", "buildArgs", name]),
+    path: formatPath([...config.servicePath, "image", "buildArgs", name]),
     message:
       `looks like a secret (${reason}) but is a build argument: Docker shows build argument values to anyone who has the image (docker history), and berth pushes it to ECR; ` +
-      `if the app needs the value at run time, put it in SSM Parameter Store (SecureString) or Secrets Manager, remove it from image.buildArgs and list it under ${secretsEntry(config, name)}; ` +
+      `if the app needs the value at run time, put it in SSM Parameter Store (SecureString) or Secrets Manager, remove it from ${formatPath([...config.servicePath, "image", "buildArgs"])} and list it under ${secretsEntry(config, name)}; ` +
       "if only the build needs it, fetch what it unlocks into the build context before berth publish (berth passes no Docker build secrets)",
   }));
 }

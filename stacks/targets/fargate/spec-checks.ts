@@ -2,9 +2,9 @@ import type * as z from "zod";
 import { CONTAINER_HEALTH_CHECK } from "../../../constructs/limits/health-check";
 import { ALB_SUBNET_MAX_PREFIX, SUBNET_NEW_BITS, cidrPrefix, subnetPrefixLength } from "../../../constructs/limits/network";
 import { rangeProblem } from "../../../constructs/limits/rule";
-import { MAIN_IMAGE_NAME } from "../../naming";
 import { issue } from "../../spec/issue";
 import type { BerthConfig } from "../../spec/schema";
+import { serviceNameOf } from "../../spec/single-view";
 
 /**
  * The spec's health check fields that become a container health check's settings (see
@@ -32,7 +32,7 @@ export function checkFargateSpec(spec: BerthConfig, ctx: z.RefinementCtx): void 
     );
   }
   if (f.https !== undefined && f.plainHttp === true) issue(ctx, ["fargate", "plainHttp"], "cannot be true together with fargate.https: choose one");
-  const containerNames = new Map<string, string>([[MAIN_IMAGE_NAME, "the app container"]]);
+  const containerNames = new Map<string, string>([[serviceNameOf(spec), "the app container"]]);
   (f.sidecars ?? []).forEach((sidecar, i) => {
     const taken = containerNames.get(sidecar.name);
     if (taken) issue(ctx, ["fargate", "sidecars", i, "name"], `is already the name of ${taken}: container names must be unique`);

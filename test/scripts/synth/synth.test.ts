@@ -43,6 +43,21 @@ describe("main.ts (npm run synth)", () => {
     expect(Object.keys(json.terraform.backend)).toEqual(["local"]);
   });
 
+  it("synthesizes a spec in the services form, the image and its repository named after the service", () => {
+    const spec = writeSpec(`import { defineConfig } from "berth";
+export default defineConfig({
+  app: "shop",
+  region: "eu-west-1",
+  targets: ["fargate"],
+  services: { api: { image: { context: "./app" }, port: 8080, expose: "public" } },
+  fargate: { plainHttp: true },
+});
+`);
+    const run = synth([spec]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toContain("  shop-dev-registry: 2 resources (aws_ecr_lifecycle_policy x1, aws_ecr_repository x1)\n    outputs: api_repository_arn, api_repository_url");
+  });
+
   it("writes byte-identical stacks when the same spec is synthesized from two different folders", () => {
     const synthIn = () => {
       const dir = tempDir();

@@ -1,5 +1,6 @@
 import type * as z from "zod";
 import { berthConfigSchema } from "../../../stacks/spec/schema";
+import { multiServiceSchema } from "../../../stacks/spec/services";
 import { CERTIFICATE_ARN, problemsOf } from "../../helpers";
 
 /**
@@ -35,16 +36,13 @@ function fieldPaths(schema: z.core.$ZodType, path: Path = []): Path[] {
   }
 }
 
-/** A valid spec for both targets with `value` written at `path`. */
-function specWith(path: Path, value: unknown): Record<string, unknown> {
-  const spec: Record<string, unknown> = {
-    app: "shop",
-    region: "eu-west-1",
-    targets: ["fargate", "ec2"],
-    image: { context: "./app" },
-    port: 8080,
-    fargate: { https: { certificateArn: CERTIFICATE_ARN } },
-  };
+const APP = { app: "shop", region: "eu-west-1", targets: ["fargate", "ec2"], fargate: { https: { certificateArn: CERTIFICATE_ARN } } };
+const SINGLE = { ...APP, image: { context: "./app" }, port: 8080 };
+const SERVICES = { ...APP, services: { web: { image: { context: "./app" }, port: 8080, expose: "public" } } };
+
+/** A copy of the valid spec `base` (for both targets) with `value` written at `path`. */
+function specWith(base: Record<string, unknown>, path: Path, value: unknown): Record<string, unknown> {
+  const spec = structuredClone(base);
   let at: Record<string | number, unknown> = spec;
   path.forEach((seg, i) => {
     if (i === path.length - 1) {
@@ -67,7 +65,19 @@ describe("no library wording reaches the user", () => {
 
   it("no problem line of a wrong value at any field carries zod's own wording", () => {
     const leaks = paths.flatMap((path) =>
-      WRONG_VALUES.flatMap((value) => problemsOf(specWith(path, value)).filter((line) => ZOD_WORDING.test(line)).map((line) => `${path.join(".")} = ${JSON.stringify(value).slice(0, 20)}: ${line}`)),
+      WRONG_VALUES.flatMap((value) => problemsOf(specWith(SINGLE, path, value)).filter((line) => ZOD_WORDING.test(line)).map((line) => `${path.join(".")} = ${JSON.stringify(value).slice(0, 20)}: ${line}`)),
+    );
+    expect(leaks).toEqual([]);
+  });
+
+  it("no problem line of a wrong value at any field of a service in the services form carries zod's own wording", () => {
+    // The record's key is the service name: "web", a valid one, so that only the wrong value is refused.
+    const servicePaths = fieldPaths(multiServiceSchema)
+      .filter((path) => path[0] === "services")
+      .map((path) => path.map((seg, i) => (i === 1 ? "web" : seg)));
+    expect(servicePaths.length).toBeGreaterThan(30);
+    const leaks = servicePaths.flatMap((path) =>
+      WRONG_VALUES.flatMap((value) => problemsOf(specWith(SERVICES, path, value)).filter((line) => ZOD_WORDING.test(line)).map((line) => `${path.join(".")} = ${JSON.stringify(value).slice(0, 20)}: ${line}`)),
     );
     expect(leaks).toEqual([]);
   });

@@ -1,5 +1,9 @@
-import { validateConfig } from "../../../stacks/spec/validate";
+import type { BerthConfig } from "../../../stacks/spec/schema";
+import { validateConfig as validateEither } from "../../../stacks/spec/validate";
 import { CERTIFICATE_ARN, errorOf, minimalSpec, problemsOf } from "../../helpers";
+
+/** These specs are single-service ones, so the result has the single-service form. */
+const validateConfig = (spec: unknown, source: string) => validateEither(spec, source) as BerthConfig;
 
 const SSM_ARN = "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db-url";
 const SM_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/api-key-AbC123";

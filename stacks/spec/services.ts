@@ -1,0 +1,108 @@
+import type * as z from "zod";
+import { fact, named, object, oneOf } from "./fields";
+import { issue } from "./issue";
+import { appHead, appTail, crossChecks, serviceFields } from "./schema";
+import { singleView } from "./single-view";
+import { spanningChecks } from "./spanning";
+
+/**
+ * The services form of the spec: the app-wide fields, and a map of named services in place of the
+ * single service's fields at the top level (docs/spec.md, "Services"). The single-service spec stays
+ * the shorthand for one public service named "web".
+ */
+
+/**
+ * A service name: it names the service's ECR repository (`<app>-<stage>/<name>`), its container and,
+ * later, its DNS name between services, so it is a DNS label; 20 characters like the app name keep
+ * the names built from both within AWS's limits.
+ */
+export const SERVICE_NAME = {
+  pattern: /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,19}$/,
+  allowed: "1-20 lower case letters, digits and single hyphens, starting with a letter",
+};
+
+/** How a service is reached. */
+export const EXPOSE = ["public", "internal"] as const;
+
+const service = object({
+  ...serviceFields,
+  /** Port the container listens on; a service without one is reached by nobody (a worker). @default - none */
+  port: serviceFields.port.optional(),
+  /**
+   * "public": users reach it (through the load balancer, or the host's published port);
+   * "internal": only the app's other services reach it. @default "internal" when the service has a port
+   */
+  expose: oneOf(EXPOSE).optional(),
+});
+
+/** The spec's fields when it names its services. */
+export const multiServiceShape = {
+  ...appHead,
+  /** The app's services by name, e.g. `{ web: { image, port, expose: "public" } }`. */
+  services: named(fact(SERVICE_NAME), service, '{ web: { image: { context: "." }, port: 8080, expose: "public" } }'),
+  ...appTail,
+};
+
+const multiServiceObject = object(multiServiceShape);
+
+/** What a user writes in berth.config.ts when the app names its services. */
+export type MultiServiceSpecInput = z.input<typeof multiServiceObject>;
+/** A validated services spec, before stage presets are applied. */
+export type MultiServiceConfig = z.output<typeof multiServiceObject>;
+
+/** The top-level keys of a single-service spec that belong to its one service. */
+const SERVICE_KEYS: ReadonlySet<PropertyKey> = new Set(Object.keys(serviceFields));
+
+export const multiServiceSchema = multiServiceObject.superRefine((spec, ctx) => {
+  const names = Object.keys(spec.services);
+  if (names.length === 0) {
+    issue(ctx, ["services"], 'must hold at least one service, e.g. { web: { image: { context: "." }, port: 8080, expose: "public" } }');
+    return;
+  }
+  for (const [name, s] of Object.entries(spec.services)) {
+    if (s.expose !== undefined && s.port === undefined) {
+      issue(ctx, ["services", name, "expose"], `is "${s.expose}" but the service has no port: give the port its container listens on, or leave expose out for a service nobody connects to (a worker)`);
+    }
+    if (s.healthCheck !== undefined && s.expose !== "public") {
+      issue(ctx, ["services", name, "healthCheck"], 'is the HTTP probe of the load balancer or host, which only a public service gets: set expose: "public", or remove healthCheck');
+    }
+  }
+  const publicNames = names.filter((name) => spec.services[name]?.expose === "public");
+  if (publicNames.length === 0) {
+    issue(ctx, ["services"], `has no public service: set expose: "public" on the service users reach (services: ${names.join(", ")})`);
+  }
+  if (names.length > 1) {
+    issue(
+      ctx,
+      ["services"],
+      `has ${names.length} services (${names.join(", ")}), but berth's targets run one service per app so far: keep the public service in this spec and deploy the others with specs of their own`,
+    );
+  }
+  if (ctx.issues.length > 0) return;
+  // The app-wide and target checks read the single-service form; their problems with a service field
+  // are reported under the service.
+  const serviceCtx = underService(ctx, publicNames[0]!);
+  const view = singleView(spec);
+  crossChecks(view, serviceCtx);
+  spanningChecks(view, serviceCtx);
+});
+
+/** `ctx`, with an issue at a service field (`port`, `volumes[0]`…) moved under `services.<name>`. */
+function underService(ctx: z.RefinementCtx, name: string): z.RefinementCtx {
+  return {
+    ...ctx,
+    get issues() {
+      return ctx.issues;
+    },
+    addIssue(raw) {
+      if (typeof raw === "string") return ctx.addIssue(raw);
+      const path = raw.path ?? [];
+      ctx.addIssue({ ...raw, path: path.length > 0 && SERVICE_KEYS.has(path[0]!) ? ["services", name, ...path] : path });
+    },
+  } as z.RefinementCtx;
+}
+
+/** Whether `input` is written in the services form (it has a `services` key). */
+export function isMultiService(input: unknown): boolean {
+  return input !== null && typeof input === "object" && !Array.isArray(input) && "services" in input;
+}
