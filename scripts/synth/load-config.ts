@@ -7,9 +7,11 @@ import { resolveConfig, type ResolvedConfig } from "../../stacks/spec/resolve";
 import { validateConfig } from "../../stacks/spec/validate";
 import { bundleIfStale } from "../bin/bundle.cjs";
 import { berthRoot } from "../paths";
+import { withComposeServices } from "./compose/spec";
 
 /**
- * Loads a spec file (TypeScript or JavaScript), validates it and applies the stage presets.
+ * Loads a spec file (TypeScript or JavaScript), reads the compose file it names (`compose:`), validates
+ * it and applies the stage presets.
  * The file is bundled with esbuild (as vite does with its config) and the bundle cached in .berth/build,
  * so `import { defineConfig } from "berth"` and relative imports work without a TypeScript loader.
  */
@@ -21,7 +23,7 @@ export function loadConfig(specPath: string): ResolvedConfig {
         "Pass the path of your berth.config.ts (berth synth --config path/to/berth.config.ts, or BERTH_CONFIG=path for cdktf).",
     );
   }
-  const exported = evaluate(file, specPath);
+  const exported = withComposeServices(evaluate(file, specPath), file);
   return resolveConfig(validateConfig(exported, specPath), dirname(file));
 }
 

@@ -47,6 +47,16 @@ const multiServiceObject = object(multiServiceShape);
 
 /** What a user writes in berth.config.ts when the app names its services. */
 export type MultiServiceSpecInput = z.input<typeof multiServiceObject>;
+/**
+ * A services spec whose services come from a compose file (`compose`, relative to the spec file;
+ * read by the loader, scripts/synth/compose): `services.<name>` sets fields over the compose file's
+ * service of that name, field by field, or adds a service.
+ */
+export type ComposeSpecInput = Omit<MultiServiceSpecInput, "services"> & {
+  readonly compose: string;
+  readonly services?: Record<string, Partial<MultiServiceSpecInput["services"][string]>>;
+};
+
 /** A validated services spec, before stage presets are applied. */
 export type MultiServiceConfig = z.output<typeof multiServiceObject>;
 
