@@ -111,6 +111,16 @@ describe("the services form's own rules", () => {
     expect(problemsOf(services({ w: { ...WEB, expose: "public" } }))).toEqual([]);
   });
 
+  it("accepts a service name with single hyphens and digits after the first letter", () => {
+    expect(problemsOf(services({ "web-2x": { ...WEB, expose: "public" } }))).toEqual([]);
+  });
+
+  it.each(["2web", "web--api", "web-", "-web"])("refuses the service name %s (a digit first, a double, trailing or leading hyphen)", (name) => {
+    expect(problemsOf(services({ [name]: { ...WEB, expose: "public" } }))).toEqual([
+      `services: key "${name}" is not allowed: must be 1-20 lower case letters, digits and single hyphens, starting with a letter`,
+    ]);
+  });
+
   it("suggests the key meant for a misspelt service field and lists a service's keys", () => {
     expect(problemsOf(services({ web: { ...WEB, expose: "public", enviroment: {} } }))).toEqual([
       "services.web.enviroment: unknown key; did you mean \"environment\"? allowed keys here: image, port, command, environment, secrets, healthCheck, cpu, memoryMiB, desiredCount, volumes, expose",
