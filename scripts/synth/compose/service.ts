@@ -148,7 +148,8 @@ function envFiles(value: unknown, context: ServiceContext, problem: Problem, tak
   const out: Record<string, string> = {};
   entries.forEach((entry, i) => {
     const path = Array.isArray(value) ? ["env_file", i] : ["env_file"];
-    const { path: file, required = true } = typeof entry === "string" ? { path: entry } : ((entry ?? {}) as { path?: unknown; required?: unknown });
+    const { path: file, required = true, ...rest } = typeof entry === "string" ? { path: entry } : ((entry ?? {}) as { path?: unknown; required?: unknown });
+    if (Object.keys(rest).length > 0) return problem(path, `sets ${Object.keys(rest).join(", ")}, which berth does not map (path, required): remove ${Object.keys(rest).length === 1 ? "it" : "them"}`);
     if (typeof file !== "string") return problem(path, `must be a file path, or { path, required? } (got ${JSON.stringify(entry)})`);
     const variables = context.readEnvFile(file);
     if (variables === undefined) {
@@ -192,6 +193,8 @@ function volumesOf(value: unknown, context: ServiceContext, problem: Problem): {
   value.forEach((entry, i) => {
     const parts = typeof entry === "string" ? entry.split(":") : [];
     const long = entry !== null && typeof entry === "object" ? (entry as Record<string, unknown>) : undefined;
+    const options = long ? Object.keys(long).filter((key) => !["type", "source", "target", "read_only"].includes(key)) : [];
+    if (options.length > 0) return problem(["volumes", i], `sets ${options.join(", ")}, which berth does not map (type, source, target): remove ${options.length === 1 ? "it" : "them"}`);
     const [type, source, target, mode] = long ? [long.type, long.source, long.target, long.read_only === true ? "ro" : undefined] : ["volume", parts.length > 1 ? parts[0] : undefined, parts.length > 1 ? parts[1] : parts[0], parts[2]];
     const bind = type === "bind" || (typeof source === "string" && /^[./~]/.test(source));
     if (bind) {

@@ -112,6 +112,16 @@ describe("mapService refuses", () => {
     expect(problems({ build: ".", volumes: ["data:/data:ro"] })).toEqual(["services.web.volumes.0: is mounted read-only: berth mounts named volumes read-write; remove the mode"]);
   });
 
+  it("a long-syntax volume option berth does not map", () => {
+    expect(problems({ build: ".", volumes: [{ type: "volume", source: "data", target: "/data", volume: { nocopy: true } }] })).toEqual([
+      "services.web.volumes.0: sets volume, which berth does not map (type, source, target): remove it",
+    ]);
+  });
+
+  it("an env_file entry's format, which berth does not map", () => {
+    expect(problems({ build: ".", env_file: [{ path: "web.env", format: "raw" }] })).toEqual(["services.web.env_file.0: sets format, which berth does not map (path, required): remove it"]);
+  });
+
   it("two container ports", () => {
     expect(problems({ build: ".", ports: ["8080", "9090"] })).toEqual(["services.web.ports: lists the container ports 8080, 9090: berth routes one port per service; keep the port the app serves on"]);
   });
