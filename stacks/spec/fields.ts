@@ -6,10 +6,12 @@ import { rangeAllowed, type Pattern, type Range } from "../../constructs/limits/
  * so that a rejected spec says exactly what to write instead.
  */
 
-/** A whole number within a range from constructs/limits, with that range's wording. */
+/**
+ * A whole number within a range from constructs/limits, with that range's wording. A check without
+ * an error of its own (int, min, max) reports the schema's: zod 4 passes it down.
+ */
 export function inRange(range: Range) {
-  const message = `must be ${rangeAllowed(range)}`;
-  return z.number({ error: message }).int({ error: message }).min(range.min, { error: message }).max(range.max, { error: message });
+  return z.number({ error: `must be ${rangeAllowed(range)}` }).int().min(range.min).max(range.max);
 }
 
 /** A string matching a pattern from constructs/limits, with that fact's wording. */
@@ -32,8 +34,9 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
   return z.enum(values, { error: `must be one of ${values.map((v) => `"${v}"`).join(", ")}` });
 }
 
+/** A string matching `pattern`; a value of another type, or one that does not match, is refused with `allowed`. */
 export function matching(pattern: RegExp, allowed: string) {
-  return z.string({ error: `must be ${allowed}` }).regex(pattern, { error: `must be ${allowed}` });
+  return z.string({ error: `must be ${allowed}` }).regex(pattern);
 }
 
 export function text(allowed = "a string") {

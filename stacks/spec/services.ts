@@ -77,7 +77,9 @@ export const multiServiceSchema = multiServiceObject.superRefine((spec, ctx) => 
       issue(ctx, ["services", name, "healthCheck"], 'is the HTTP probe of the load balancer or host, which only a public service gets: set expose: "public", or remove healthCheck');
     }
   }
-  const publicNames = names.filter((name) => spec.services[name]?.expose === "public");
+  const publicNames = Object.entries(spec.services)
+    .filter(([, s]) => s.expose === "public")
+    .map(([name]) => name);
   if (publicNames.length === 0) {
     issue(ctx, ["services"], `has no public service: set expose: "public" on the service users reach (services: ${names.join(", ")})`);
   }
