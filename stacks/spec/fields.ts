@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { rangeAllowed, type Pattern, type Range } from "../../constructs/limits/rule";
+import { issue } from "./issue";
 
 /**
  * Field builders shared by the spec schema. Each carries its own "what is allowed" message,
@@ -26,7 +27,7 @@ export function fact(p: Pattern) {
 export function checkedText(allowed: string, problem: (value: string) => string | undefined) {
   return text(allowed).superRefine((value, ctx) => {
     const message = problem(value);
-    if (message !== undefined) ctx.addIssue({ code: "custom", message });
+    if (message !== undefined) issue(ctx, [], message);
   });
 }
 

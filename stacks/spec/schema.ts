@@ -14,6 +14,7 @@ import { MOUNT_PATH, POSIX_ID } from "../../constructs/limits/storage";
 import { TAG_KEY, TAG_VALUE_MAX } from "../../constructs/limits/tags";
 import { KMS_KEY_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text, textUpTo } from "./fields";
 import { TARGET_DEFINITIONS, TARGET_IDS, targetBlocks } from "../targets";
+import { issue } from "./issue";
 import { networkBlock } from "./network";
 import { DEFAULTS, STAGES } from "./presets";
 import { policyBlock } from "./policy";
@@ -74,7 +75,7 @@ const healthCheck = object({
     h.timeoutSeconds !== undefined
       ? ["timeoutSeconds", `must be less than intervalSeconds (${interval}): ELB rejects a timeout that is not shorter than the interval (ELB API Reference, CreateTargetGroup); lower timeoutSeconds`]
       : ["intervalSeconds", `must be more than timeoutSeconds (${timeout} by default): ELB rejects a timeout that is not shorter than the interval (ELB API Reference, CreateTargetGroup); raise intervalSeconds or set a shorter timeoutSeconds`];
-  ctx.addIssue({ code: "custom", path: [path], message });
+  issue(ctx, [path], message);
 });
 
 const volume = object({
@@ -154,10 +155,8 @@ export const appTail = {
   /** CloudWatch log retention in days. @default 14 (dev), 90 (prod) */
   logRetentionDays: z
     .number({ error: `must be ${RETENTION_ALLOWED}` })
-    .superRefine((days, ctx) => {
-      const message = retentionProblem(days);
-      if (message !== undefined) ctx.addIssue({ code: "custom", message });
-    })
+    // The refusal takes the number's error, which is retentionProblem's text.
+    .refine((days) => retentionProblem(days) === undefined)
     .optional(),
   /** ECR repository settings. @default - see each field */
   registry: registry.optional(),
@@ -181,7 +180,7 @@ export function crossChecks(spec: BerthConfig, ctx: z.RefinementCtx) {
   for (const target of TARGET_DEFINITIONS) {
     if (spec[target.id] === undefined) continue;
     if (!spec.targets.includes(target.id)) {
-      ctx.addIssue({ code: "custom", path: [target.id], message: `has options but targets does not include "${target.id}": add "${target.id}" to targets or remove this block` });
+      issue(ctx, [target.id], `has options but targets does not include "${target.id}": add "${target.id}" to targets or remove this block`);
     }
   }
   for (const target of TARGET_DEFINITIONS) if (spec.targets.includes(target.id)) target.checkSpec?.(spec, ctx);
@@ -189,21 +188,17 @@ export function crossChecks(spec: BerthConfig, ctx: z.RefinementCtx) {
     const region = arnRegion(arn);
     if (region !== undefined && region !== spec.region) {
       const problem = otherRegionSecretProblem(arn, region, spec);
-      if (problem) ctx.addIssue({ code: "custom", path: ["secrets", name], message: problem });
+      if (problem) issue(ctx, ["secrets", name], problem);
     }
     if (spec.environment && name in spec.environment) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["secrets", name],
-        message: `is also set in environment: a variable is either plain or secret, remove it from one of them`,
-      });
+      issue(ctx, ["secrets", name], "is also set in environment: a variable is either plain or secret, remove it from one of them");
     }
   }
   const seen = new Map<string, number>();
   const paths = new Map<string, number>();
-  (spec.volumes ?? []).forEach((v, i) => {
-    if (seen.has(v.name)) ctx.addIssue({ code: "custom", path: ["volumes", i, "name"], message: `duplicates volumes[${seen.get(v.name)}].name: volume names must be unique` });
-    if (paths.has(v.path)) ctx.addIssue({ code: "custom", path: ["volumes", i, "path"], message: `duplicates volumes[${paths.get(v.path)}].path: two volumes cannot mount at one path` });
+  spec.volumes?.forEach((v, i) => {
+    if (seen.has(v.name)) issue(ctx, ["volumes", i, "name"], `duplicates volumes[${seen.get(v.name)}].name: volume names must be unique`);
+    if (paths.has(v.path)) issue(ctx, ["volumes", i, "path"], `duplicates volumes[${paths.get(v.path)}].path: two volumes cannot mount at one path`);
     seen.set(v.name, i);
     paths.set(v.path, i);
   });
