@@ -2,7 +2,7 @@ import type * as z from "zod";
 import { fact, named, object, oneOf } from "./fields";
 import { issue } from "./issue";
 import { appHead, appTail, crossChecks, serviceFields } from "./schema";
-import { singleView } from "./single-view";
+import { serviceNameOf, singleView } from "./single-view";
 import { spanningChecks } from "./spanning";
 
 /**
@@ -93,8 +93,8 @@ export const multiServiceSchema = multiServiceObject.superRefine((spec, ctx) => 
   if (ctx.issues.length > 0) return;
   // The app-wide and target checks read the single-service form; their problems with a service field
   // are reported under the service.
-  const serviceCtx = underService(ctx, publicNames[0]!);
   const view = singleView(spec);
+  const serviceCtx = underService(ctx, serviceNameOf(view));
   crossChecks(view, serviceCtx);
   spanningChecks(view, serviceCtx);
 });
