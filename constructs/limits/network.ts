@@ -17,9 +17,9 @@ export const CIDR_ALLOWED = 'an IPv4 CIDR like "203.0.113.0/24": four numbers fr
  */
 export function cidrProblem(value: string): string | undefined {
   const m = IPV4_CIDR.exec(value);
-  const octets = m ? m.slice(1, 5).map(Number) : [];
+  const octets = m?.slice(1, 5).map(Number);
   const prefix = Number(m?.[5]);
-  if (!m || octets.some((o) => o > 255) || prefix > 32) return `must be ${CIDR_ALLOWED}`;
+  if (!octets || octets.some((o) => o > 255) || prefix > 32) return `must be ${CIDR_ALLOWED}`;
   const address = octets.reduce((a, o) => a * 256 + o, 0);
   const size = 2 ** (32 - prefix);
   const network = address - (address % size);

@@ -57,4 +57,18 @@ describe("Fargate Linux task sizes", () => {
   it("rejects 8192 CPU units with 18432 MiB (between the 4 GiB steps)", () => {
     expect(fargateSizeProblem(8192, 18432)).toMatch(/^memoryMiB 18432 does not fit cpu 8192/);
   });
+
+  // The messages name what Fargate takes (the same guide's table): the CPU values, and a cpu's memory
+  // sizes, listed when they are few and as a range with its step when they are many.
+  it("refuses 300 CPU units, listing the seven Fargate CPU values", () => {
+    expect(fargateSizeProblem(300, 512)).toBe("cpu 300 is not a Fargate task size: use one of 256, 512, 1024, 2048, 4096, 8192, 16384 CPU units");
+  });
+
+  it("lists cpu 512's four memory sizes one by one", () => {
+    expect(fargateSizeProblem(512, 5120)).toBe("memoryMiB 5120 does not fit cpu 512 on Fargate: with cpu 512 use one of 1024, 2048, 3072, 4096 MiB");
+  });
+
+  it("gives cpu 8192's twelve memory sizes as a range with its 4096 MiB step", () => {
+    expect(fargateSizeProblem(8192, 18432)).toBe("memoryMiB 18432 does not fit cpu 8192 on Fargate: with cpu 8192 use one of 16384 to 61440 in steps of 4096 MiB");
+  });
 });
