@@ -12,6 +12,7 @@ export interface ComposeInput {
   /** Host port serving plain HTTP when there is no HTTPS proxy (80 on a host). */
   readonly httpPort: number;
   readonly command?: readonly string[];
+  readonly entrypoint?: readonly string[];
   readonly environment: Readonly<Record<string, string>>;
   /** Variables whose values come from the secrets env file (the compose file names them only). */
   readonly secretNames: readonly string[];
@@ -36,6 +37,7 @@ function literal(text: string): string {
 export function composeFile(input: ComposeInput): string {
   const web: Record<string, unknown> = {
     image: "${BERTH_IMAGE:?BERTH_IMAGE must name the release's image}",
+    ...(input.entrypoint ? { entrypoint: input.entrypoint.map(literal) } : {}),
     ...(input.command ? { command: input.command.map(literal) } : {}),
     environment: [...Object.entries(input.environment).map(([name, value]) => `${name}=${literal(value)}`), ...input.secretNames],
     ports: [input.https ? `127.0.0.1:${input.port}:${input.port}` : `${input.httpPort}:${input.port}`],

@@ -201,6 +201,7 @@ export class Ec2Host extends Construct {
       port: p.port,
       httpPort: HOST_HTTP_PORT,
       command: p.command,
+      entrypoint: p.entrypoint,
       environment: p.environment,
       secretNames: Object.keys(p.secrets),
       secrets: p.secrets,

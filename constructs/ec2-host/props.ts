@@ -71,6 +71,8 @@ export interface Ec2HostProps {
   readonly port: number;
   /** Command (exec form) overriding the image's CMD. @default - the image's CMD */
   readonly command?: readonly string[];
+  /** Entrypoint (exec form) overriding the image's ENTRYPOINT; the image's CMD is then not used. @default - the image's ENTRYPOINT */
+  readonly entrypoint?: readonly string[];
   /** Plain environment variables. @default {} */
   readonly environment?: Readonly<Record<string, string>>;
   /** Environment variables read at start from SSM parameter or Secrets Manager ARNs (`...:json-key::` allowed). @default {} */

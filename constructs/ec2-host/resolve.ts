@@ -35,6 +35,7 @@ export interface ResolvedHostProps {
   readonly architecture: Architecture;
   readonly port: number;
   readonly command?: readonly string[];
+  readonly entrypoint?: readonly string[];
   readonly environment: Readonly<Record<string, string>>;
   readonly secrets: Readonly<Record<string, string>>;
   readonly healthCheck: { readonly path: string; readonly intervalSeconds: number; readonly timeoutSeconds: number; readonly healthyThreshold: number; readonly gracePeriodSeconds: number };
@@ -95,6 +96,7 @@ export function resolveHostProps(scope: IConstruct, props: Ec2HostProps): Resolv
     architecture: architectureOf(instanceType),
     port: props.port,
     command: props.command,
+    entrypoint: props.entrypoint,
     environment: props.environment ?? {},
     secrets: props.secrets ?? {},
     healthCheck,

@@ -34,6 +34,7 @@ export interface ContainerSpec {
   readonly essential: boolean;
   readonly port?: number;
   readonly command?: readonly string[];
+  readonly entrypoint?: readonly string[];
   readonly environment?: Readonly<Record<string, string>>;
   /** Variable name → SSM parameter or Secrets Manager ARN. */
   readonly secrets?: Readonly<Record<string, string>>;
@@ -63,6 +64,7 @@ export function containerDefinition(spec: ContainerSpec, logs: LogTarget): Recor
     cpu: spec.cpu,
     memory: spec.memoryMiB,
     ...(spec.port !== undefined ? { portMappings: [{ containerPort: spec.port, protocol: "tcp" }] } : {}),
+    ...(spec.entrypoint ? { entryPoint: [...spec.entrypoint] } : {}),
     ...(spec.command ? { command: [...spec.command] } : {}),
     environment: sorted(spec.environment).map(([name, value]) => ({ name, value })),
     secrets: sorted(spec.secrets).map(([name, valueFrom]) => ({ name, valueFrom })),

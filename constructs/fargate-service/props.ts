@@ -12,6 +12,8 @@ export interface AppContainerProps {
   readonly image: string;
   /** @default - the image's CMD */
   readonly command?: readonly string[];
+  /** Overrides the image's ENTRYPOINT; the image's CMD is then not used. @default - the image's ENTRYPOINT */
+  readonly entrypoint?: readonly string[];
   /** @default {} */
   readonly environment?: Readonly<Record<string, string>>;
   /** Variable name → SSM parameter or Secrets Manager ARN. @default {} */

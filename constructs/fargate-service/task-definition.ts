@@ -23,6 +23,7 @@ export function taskDefinition(scope: Construct, p: ResolvedServiceProps, logGro
         essential: true,
         port: p.port,
         command: c.command,
+        entrypoint: c.entrypoint,
         environment: c.environment,
         secrets: c.secrets,
         user: c.user,

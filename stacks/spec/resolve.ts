@@ -48,6 +48,7 @@ export interface ResolvedApp {
   readonly image: ResolvedImage;
   readonly port: number;
   readonly command?: readonly string[];
+  readonly entrypoint?: readonly string[];
   readonly environment: Readonly<Record<string, string>>;
   readonly secrets: Readonly<Record<string, string>>;
   readonly healthCheck: {
@@ -111,6 +112,7 @@ export function resolveConfig(spec: SpecConfig, baseDir: string): ResolvedConfig
     image,
     port: config.port,
     command: config.command,
+    entrypoint: config.entrypoint,
     environment: config.environment ?? {},
     secrets: config.secrets ?? {},
     healthCheck: {

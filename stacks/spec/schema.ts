@@ -119,6 +119,11 @@ export const serviceFields = {
   port: inRange(PORT),
   /** Command (exec form) overriding the image's CMD. @default - the image's CMD */
   command: nonEmptyList(text(), 'strings (exec form), e.g. ["node", "server.js"]').optional(),
+  /**
+   * Entrypoint (exec form) overriding the image's ENTRYPOINT. As with `docker run --entrypoint`, the
+   * image's CMD is then not used: give `command` for the entrypoint's arguments. @default - the image's ENTRYPOINT
+   */
+  entrypoint: nonEmptyList(text(), 'strings (exec form), e.g. ["/usr/local/bin/start", "--migrate"]').optional(),
   /** Plain environment variables. @default {} */
   environment: named(fact(ENV_NAME), text(), '{ LOG_LEVEL: "info" }').optional(),
   /** Environment variables read from SSM Parameter Store or Secrets Manager at start. @default {} */

@@ -48,6 +48,7 @@ export const VARIANTS: readonly Variant[] = [
       targets: ["fargate"],
       image: { context: "./app", dockerfile: "Dockerfile", buildArgs: { NODE_ENV: "production" }, target: "runtime" },
       port: 3000,
+      entrypoint: ["/usr/local/bin/docker-entrypoint.sh"],
       command: ["node", "server.js"],
       environment: { LOG_LEVEL: "info" },
       secrets: { DATABASE_URL: SSM_SECRET, STRIPE_KEY: SECRET_JSON_KEY },

@@ -36,7 +36,6 @@ const REFUSED: Readonly<Record<string, string>> = {
   userns_mode: "berth sets no user namespace mode: remove it",
   security_opt: "berth sets the containers' security options itself: remove it",
   extra_hosts: "berth writes no /etc/hosts entries: use DNS names",
-  entrypoint: "berth does not map entrypoint yet: build the entrypoint into the image (Dockerfile ENTRYPOINT)",
   depends_on: "berth does not map depends_on yet: a spec runs one service for now",
   healthcheck: "berth does not map a container health check yet: describe the HTTP probe under services.<name>.healthCheck in berth.config.ts",
   secrets: "compose secrets are files on your machine: list the variable under services.<name>.secrets in berth.config.ts with its SSM parameter or Secrets Manager ARN",
@@ -48,7 +47,7 @@ const REFUSED: Readonly<Record<string, string>> = {
 };
 
 /** Keys whose mapping is below. */
-const MAPPED = new Set(["image", "build", "platform", "command", "environment", "env_file", "ports", "expose", "volumes", "deploy", "restart"]);
+const MAPPED = new Set(["image", "build", "platform", "command", "entrypoint", "environment", "env_file", "ports", "expose", "volumes", "deploy", "restart"]);
 
 /** The berth service for `service` (its input form), and the problems; extension keys (`x-…`) are ignored as compose ignores them. */
 export function mapService(name: string, service: unknown, context: ServiceContext): { service: Record<string, unknown>; problems: ComposeProblem[] } {
@@ -68,9 +67,10 @@ export function mapService(name: string, service: unknown, context: ServiceConte
   const out: Record<string, unknown> = {};
   const image = mapImage(s, problem, take);
   if (image) out.image = image;
-  if (s.command !== undefined) {
-    const command = typeof s.command === "string" ? take(["command"], shellWords(s.command)) : stringList(s.command, ["command"], problem, take);
-    if (command) out.command = command;
+  for (const key of ["command", "entrypoint"] as const) {
+    if (s[key] === undefined) continue;
+    const words = typeof s[key] === "string" ? take([key], shellWords(s[key])) : stringList(s[key], [key], problem, take);
+    if (words) out[key] = words;
   }
   const environment = { ...envFiles(s.env_file, context, problem, take), ...environmentOf(s.environment, ["environment"], problem, take) };
   if (Object.keys(environment).length > 0) out.environment = environment;
@@ -235,7 +235,7 @@ function deployOf(value: unknown, problem: Problem, take: Take): Record<string, 
   return out;
 }
 
-/** A list of strings (the list form of `command`). */
+/** A list of strings (the list form of `command` and `entrypoint`). */
 function stringList(value: unknown, path: readonly (string | number)[], problem: Problem, take: Take): string[] | undefined {
   if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) {
     problem(path, `must be a string or a list of strings (got ${JSON.stringify(value)})`);

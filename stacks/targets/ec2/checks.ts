@@ -62,6 +62,7 @@ function releaseSizeCheck(r: ResolvedConfig, ctx: z.RefinementCtx): void {
     port: r.port,
     httpPort: HOST_HTTP_PORT,
     command: r.command,
+    entrypoint: r.entrypoint,
     environment: r.environment,
     secretNames: Object.keys(r.secrets),
     secrets: r.secrets,

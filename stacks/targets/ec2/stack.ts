@@ -31,6 +31,7 @@ export class Ec2Stack extends BerthStack {
       platform: config.image.platform,
       port: config.port,
       command: config.command,
+      entrypoint: config.entrypoint,
       environment: config.environment,
       secrets: config.secrets,
       healthCheck: config.healthCheck,

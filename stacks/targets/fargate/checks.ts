@@ -99,6 +99,7 @@ function containerParts(r: ResolvedConfig): { path: (string | number)[]; bytes: 
     { path: ["environment"], bytes: env(r.environment) },
     { path: ["secrets"], bytes: JSON.stringify(Object.entries(r.secrets).map(([name, valueFrom]) => ({ name, valueFrom }))).length },
     { path: ["command"], bytes: JSON.stringify(r.command ?? []).length },
+    { path: ["entrypoint"], bytes: r.entrypoint ? JSON.stringify(r.entrypoint).length : 0 },
   ];
   r.fargate.sidecars.forEach((s, i) => {
     parts.push({ path: ["fargate", "sidecars", i, "environment"], bytes: env(s.environment) });

@@ -61,6 +61,7 @@ export class FargateStack extends BerthStack {
         name: config.image.name,
         image: image.reference,
         command: config.command,
+        entrypoint: config.entrypoint,
         environment: config.environment,
         secrets: config.secrets,
         user: f.user,

@@ -38,6 +38,15 @@ describe("compose file", () => {
     expect([web.environment, web.command]).toEqual([["PRICE=$$5", "DB_URL"], ["echo", "$$HOME"]]);
   });
 
+  // Compose Specification, entrypoint: a list is the exec form; `$` would be interpolated by compose.
+  it("writes the entrypoint in the exec form, escaping $", () => {
+    expect(compose({ entrypoint: ["/bin/start", "$HOME"] }).services.web!.entrypoint).toEqual(["/bin/start", "$$HOME"]);
+  });
+
+  it("keeps the image's ENTRYPOINT when none is given (no entrypoint key)", () => {
+    expect(compose().services.web!).not.toHaveProperty("entrypoint");
+  });
+
   it("mounts named volumes at their paths", () => {
     const { services, volumes } = compose({ volumes: [{ name: "data", path: "/var/lib/app" }] });
     expect([services.web!.volumes, volumes]).toEqual([["data:/var/lib/app"], { data: {} }]);

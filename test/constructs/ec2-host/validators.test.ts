@@ -25,8 +25,9 @@ const BASE_RELEASE: ReleaseInput = {
 
 const RELEASES: Record<string, ReleaseInput> = {
   "plain HTTP": BASE_RELEASE,
-  "secrets, volumes and a command": {
+  "secrets, volumes, an entrypoint and a command": {
     ...BASE_RELEASE,
+    entrypoint: ["/usr/local/bin/start", "--port=$PORT"],
     command: ["node", "server.js", "--greeting=$HOME"],
     secretNames: ["DATABASE_URL"],
     secrets: { DATABASE_URL: "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db" },

@@ -131,6 +131,15 @@ describe("FargateService task definition", () => {
     expect(synth({ container: { command: ["httpd", "-f"] } }).containers()[0]!.command).toEqual(["httpd", "-f"]);
   });
 
+  // ECS API Reference, ContainerDefinition: the field is `entryPoint`.
+  it("overrides the entrypoint as the container's entryPoint when given", () => {
+    expect(synth({ container: { entrypoint: ["/bin/start", "--migrate"] } }).containers()[0]!.entryPoint).toEqual(["/bin/start", "--migrate"]);
+  });
+
+  it("sets no entryPoint by default (the image's ENTRYPOINT runs)", () => {
+    expect(synth().containers()[0]!).not.toHaveProperty("entryPoint");
+  });
+
   it("logs to its own log group with the Fargate stream prefix, non-blocking", () => {
     expect(synth().containers()[0]!.logConfiguration).toEqual({
       logDriver: "awslogs",

@@ -203,6 +203,14 @@ describe("validateConfig rejects", () => {
     ]);
   });
 
+  it("an entrypoint given as one string", () => {
+    expect(problemsOf(minimalSpec({ entrypoint: "/bin/start" }))).toEqual(['entrypoint: must be a list of strings (exec form), e.g. ["/usr/local/bin/start", "--migrate"] (got "/bin/start")']);
+  });
+
+  it("an empty entrypoint list", () => {
+    expect(problemsOf(minimalSpec({ entrypoint: [] }))[0]).toMatch(/^entrypoint: /);
+  });
+
   it("with every problem listed, not just the first", () => {
     expect(problemsOf(minimalSpec({ app: "A", port: 0, stage: "qa" }))).toHaveLength(3);
   });

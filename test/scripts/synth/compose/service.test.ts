@@ -52,6 +52,14 @@ describe("mapService maps", () => {
     expect(map({ image: "x:1", command: "npm run start" }).service.command).toEqual(["npm", "run", "start"]);
   });
 
+  it("an entrypoint string split into words", () => {
+    expect(map({ image: "x:1", entrypoint: "/bin/start --migrate" }).service.entrypoint).toEqual(["/bin/start", "--migrate"]);
+  });
+
+  it("an entrypoint list as it is", () => {
+    expect(map({ image: "x:1", entrypoint: ["/bin/start", "a b"] }).service.entrypoint).toEqual(["/bin/start", "a b"]);
+  });
+
   it("environment in the list form", () => {
     expect(map({ image: "x:1", environment: ["A=1", "B=x=y"] }).service.environment).toEqual({ A: "1", B: "x=y" });
   });
@@ -190,6 +198,10 @@ describe("mapService refuses", () => {
     expect(problems({ build: ".", command: ["sleep", 5] })).toEqual(['services.web.command: must be a string or a list of strings (got ["sleep",5])']);
   });
 
+  it("an entrypoint list holding a number", () => {
+    expect(problems({ build: ".", entrypoint: ["sleep", 5] })).toEqual(['services.web.entrypoint: must be a string or a list of strings (got ["sleep",5])']);
+  });
+
   it("a key compose has and berth does not know, pointing at docs/services.md", () => {
     expect(problems({ build: ".", stdin_open: true })).toEqual(["services.web.stdin_open: is not a key berth maps: remove it (docs/services.md lists the keys berth maps, and why not the others)"]);
   });
@@ -209,7 +221,6 @@ describe("mapService refuses", () => {
     ["userns_mode", "berth sets no user namespace mode: remove it"],
     ["security_opt", "berth sets the containers' security options itself: remove it"],
     ["extra_hosts", "berth writes no /etc/hosts entries: use DNS names"],
-    ["entrypoint", "berth does not map entrypoint yet: build the entrypoint into the image (Dockerfile ENTRYPOINT)"],
     ["depends_on", "berth does not map depends_on yet: a spec runs one service for now"],
     ["healthcheck", "berth does not map a container health check yet: describe the HTTP probe under services.<name>.healthCheck in berth.config.ts"],
     ["secrets", "compose secrets are files on your machine: list the variable under services.<name>.secrets in berth.config.ts with its SSM parameter or Secrets Manager ARN"],

@@ -94,6 +94,11 @@ describe("Ec2Stack", () => {
     expect(decode("compose")).toContain("- LOG_LEVEL=info\n");
   });
 
+  it("passes the entrypoint to the release's compose file", () => {
+    const parameters = synth({ entrypoint: ["/bin/start", "--migrate"] }).association.parameters as Record<string, string>;
+    expect(Buffer.from(parameters.compose!, "base64").toString("utf8")).toContain("    entrypoint:\n      - /bin/start\n      - --migrate\n");
+  });
+
   it("opens the spec's ingress sources", () => {
     expect((synth({ ec2: { ingressCidrs: ["198.51.100.0/24"] } }).all("aws_security_group")[0]!.ingress as { cidr_blocks: string[] }[])[0]!.cidr_blocks).toEqual(["198.51.100.0/24"]);
   });

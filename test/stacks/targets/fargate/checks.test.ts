@@ -240,6 +240,11 @@ describe("the size of the container definitions", () => {
     ]);
   });
 
+  // ["x…"] is 64000 + 4 bytes; environment, secrets and an absent command count 2 each ("[]"), berth 2048.
+  it("refuses an entrypoint of 64000 characters at entrypoint", () => {
+    expect(problemsOf(minimalSpec({ entrypoint: ["x".repeat(64000)] }))[0]).toMatch(/^entrypoint: makes the task definition about 66058 bytes \(this field 64004, /);
+  });
+
   it("accepts an environment of 60000 characters", () => {
     expect(problemsOf(minimalSpec({ environment: { BIG: "x".repeat(60000) } }))).toEqual([]);
   });

@@ -84,6 +84,10 @@ describe("FargateStack from the spec", () => {
     });
   });
 
+  it("passes the entrypoint to the app container", () => {
+    expect(synth({ entrypoint: ["/bin/start"] }).web().entryPoint).toEqual(["/bin/start"]);
+  });
+
   it("defaults to no command override, environment or secrets", () => {
     const web = synth().web();
     expect([web.command, web.environment, web.secrets]).toEqual([undefined, [], []]);
