@@ -207,8 +207,8 @@ describe("validateConfig rejects", () => {
     expect(problemsOf(minimalSpec({ entrypoint: "/bin/start" }))).toEqual(['entrypoint: must be a list of strings (exec form), e.g. ["/usr/local/bin/start", "--migrate"] (got "/bin/start")']);
   });
 
-  it("an empty entrypoint list", () => {
-    expect(problemsOf(minimalSpec({ entrypoint: [] }))[0]).toMatch(/^entrypoint: /);
+  it("an empty entrypoint list (berth cannot clear the image's ENTRYPOINT)", () => {
+    expect(problemsOf(minimalSpec({ entrypoint: [] }))).toEqual(['entrypoint: must be a list of strings (exec form), e.g. ["/usr/local/bin/start", "--migrate"] with at least one item (got [])']);
   });
 
   it("with every problem listed, not just the first", () => {
