@@ -21,6 +21,8 @@ export const POSIX_ID: Range = { min: 0, max: 4294967295 };
  * itself, in characters that need no quoting in compose files and scripts.
  */
 export const MOUNT_PATH: Pattern = {
-  pattern: /^\/(?:[A-Za-z0-9._@+-]+\/?)+$/,
+  // Each character may be followed by one "/": the same paths as segments of characters (`[…]+\/?`),
+  // written so that the pattern holds no quantifier whose removal leaves it unchanged.
+  pattern: /^\/(?:[A-Za-z0-9._@+-]\/?)+$/,
   allowed: 'an absolute path inside the container like "/var/lib/app" (not "/" itself)',
 };

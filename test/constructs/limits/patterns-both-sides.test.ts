@@ -48,7 +48,7 @@ describe("a volume mount path (absolute, not / itself)", () => {
     expect(MOUNT_PATH.pattern.test(path)).toBe(true);
   });
 
-  it.each(["data/x", "/data x", "/var/lib app"])("refuses %s", (path) => {
+  it.each(["data/x", "/data x", "/var/lib app", "/", "//data", "/var//lib"])("refuses %s", (path) => {
     expect(MOUNT_PATH.pattern.test(path)).toBe(false);
   });
 });
