@@ -11,6 +11,8 @@ export interface ComposeInput {
   readonly port: number;
   /** Host port serving plain HTTP when there is no HTTPS proxy (80 on a host). */
   readonly httpPort: number;
+  /** Host address the HTTP port is published on (`berth up`: loopback). @default - every address of the host */
+  readonly publishAddress?: string;
   readonly command?: readonly string[];
   readonly entrypoint?: readonly string[];
   readonly environment: Readonly<Record<string, string>>;
@@ -40,7 +42,7 @@ export function composeFile(input: ComposeInput): string {
     ...(input.entrypoint ? { entrypoint: input.entrypoint.map(literal) } : {}),
     ...(input.command ? { command: input.command.map(literal) } : {}),
     environment: [...Object.entries(input.environment).map(([name, value]) => `${name}=${literal(value)}`), ...input.secretNames],
-    ports: [input.https ? `127.0.0.1:${input.port}:${input.port}` : `${input.httpPort}:${input.port}`],
+    ports: [input.https ? `127.0.0.1:${input.port}:${input.port}` : `${input.publishAddress ? `${input.publishAddress}:` : ""}${input.httpPort}:${input.port}`],
     ...(input.volumes.length > 0 ? { volumes: input.volumes.map((v) => `${v.name}:${v.path}`) } : {}),
     restart: "unless-stopped",
     stop_grace_period: `${input.stopGracePeriodSeconds}s`,

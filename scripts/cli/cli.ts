@@ -75,6 +75,26 @@ export function buildCli(): Command {
       }),
     );
 
+  program
+    .command("up")
+    .description(
+      "Run the app on this machine's Docker from the spec: build its image, write the compose file the EC2 host runs (.berth/local/compose.yaml), and start it detached with docker compose; secrets come from a local dotenv file.",
+    )
+    .option("-c, --config <path>", "the app spec (berth.config.ts)", process.env.BERTH_CONFIG ?? EXAMPLE_SPEC)
+    .option("-p, --port <port>", "port on 127.0.0.1 serving the app (1-65535; default: the app's port)", hostPort)
+    .option("--secrets-file <path>", "dotenv file with a local value for each of the spec's secrets (default: secrets.local.env beside the spec)")
+    .option("--no-cache", "build without docker's layer cache")
+    .option("--json", "print the result as one JSON document on stdout (progress stays on stderr)")
+    .action((opts: { config: string; port?: number; secretsFile?: string; cache: boolean; json?: boolean }) => runMain(async () => (await import("../local/command.js")).upCommand(opts)));
+
+  program
+    .command("down")
+    .description("Stop and remove what berth up started for the spec (containers, network); the app's volumes stay unless --volumes.")
+    .option("-c, --config <path>", "the app spec (berth.config.ts)", process.env.BERTH_CONFIG ?? EXAMPLE_SPEC)
+    .option("--volumes", "delete the app's named volumes (its data) too")
+    .option("--json", "print the result as one JSON document on stdout (progress stays on stderr)")
+    .action((opts: { config: string; volumes?: boolean; json?: boolean }) => runMain(async () => (await import("../local/command.js")).downCommand(opts)));
+
   return program;
 }
 
@@ -85,4 +105,10 @@ function waitTimeout(value: string): number {
   const seconds = Number(value);
   if (!Number.isInteger(seconds) || seconds < 60 || seconds > 7200) throw new InvalidArgumentError("must be a whole number of seconds from 60 to 7200.");
   return seconds;
+}
+
+function hostPort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InvalidArgumentError("must be a whole number from 1 to 65535.");
+  return port;
 }

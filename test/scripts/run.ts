@@ -11,13 +11,13 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs `node <script> ...args` from the repository root, as a user would. */
-export function runNode(script: string, args: readonly string[], env: Record<string, string> = {}): Run {
+/** Runs `node <script> ...args` from the repository root, as a user would; killed after `timeoutMs`. */
+export function runNode(script: string, args: readonly string[], env: Record<string, string> = {}, timeoutMs = 60000): Run {
   const run = spawnSync(process.execPath, [join(ROOT, script), ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, ...env },
-    timeout: 60000,
+    timeout: timeoutMs,
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -47,6 +47,10 @@ describe("compose file", () => {
     expect(compose().services.web!).not.toHaveProperty("entrypoint");
   });
 
+  it("publishes the app's port on the given address only (berth up: loopback)", () => {
+    expect(compose({ publishAddress: "127.0.0.1", httpPort: 3000 }).services.web!.ports).toEqual(["127.0.0.1:3000:8080"]);
+  });
+
   it("mounts named volumes at their paths", () => {
     const { services, volumes } = compose({ volumes: [{ name: "data", path: "/var/lib/app" }] });
     expect([services.web!.volumes, volumes]).toEqual([["data:/var/lib/app"], { data: {} }]);

@@ -36,6 +36,7 @@ const RELEASES: Record<string, ReleaseInput> = {
       { name: "uploads", path: "/srv/uploads", uid: 33, gid: 33 },
     ],
   },
+  "published on loopback (berth up)": { ...BASE_RELEASE, publishAddress: "127.0.0.1" },
   HTTPS: { ...BASE_RELEASE, https: { proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine", domain: "shop.example.com", email: "ops@example.com" } },
 };
 

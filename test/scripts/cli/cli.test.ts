@@ -128,3 +128,23 @@ describe("spec warnings and strict mode", () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+// TCP ports are 1-65535 (terraform-provider-aws validation.IsPortNumber; the same range binds locally).
+describe("berth up --port", () => {
+  it.each(["0", "65536", "80.5", "http"])("refuses %s with the allowed range, before loading the spec", (port) => {
+    const run = runNode("scripts/bin/berth.mjs", ["up", "--config", "does-not-exist.ts", "--port", port]);
+    expect([run.status, run.stderr]).toEqual([1, `error: option '-p, --port <port>' argument '${port}' is invalid. must be a whole number from 1 to 65535.\n(run berth --help for usage)\n`]);
+  });
+});
+
+describe("berth down", () => {
+  it("refuses a spec berth up has not run, in one message", () => {
+    const spec = writeSpec(specSource());
+    const run = runNode("scripts/bin/berth.mjs", ["down", "--config", spec]);
+    expect([run.status, run.stdout, run.stderr]).toEqual([
+      1,
+      "",
+      `Nothing to stop for shop (dev): ${join(spec, "..", ".berth", "local", "compose.yaml")} does not exist, so berth up has not run for this spec here.\nRun berth up first, or pass the spec berth up ran with --config.\n`,
+    ]);
+  });
+});

@@ -26,4 +26,22 @@ describe("fakeRunner", () => {
     const argv = ["docker", "buildx", "build", "--platform", "linux/arm64", "--load", "--provenance=false", "--file", "/app/Dockerfile", "--tag", "r:h-1", "--no-cache", "/app"];
     expect((await fakeRunner()(argv)).code).toBe(0);
   });
+
+  it("refuses a compose command berth does not run", async () => {
+    await expect(fakeRunner()(["docker-compose", "--project-name", "p", "--file", "f", "ps"])).rejects.toThrow("fake runner: unknown compose command: docker-compose --project-name p --file f ps");
+  });
+
+  it("refuses compose up without --detach, which would wait on the containers", async () => {
+    await expect(fakeRunner()(["docker", "compose", "--project-name", "p", "--file", "f", "up"])).rejects.toThrow("fake runner: unknown compose command: docker compose --project-name p --file f up");
+  });
+
+  // docker 28's CLI without the compose plugin, and Debian's docker-compose 1.29.2, observed here.
+  it("answers as a docker without the compose plugin, beside docker-compose 1.29.2", async () => {
+    const run = fakeRunner();
+    expect([await run(["docker", "compose", "version", "--short"]), await run(["docker-compose", "version", "--short"])]).toEqual([
+      { code: 125, stdout: "", stderr: "unknown flag: --short\n" },
+      { code: 0, stdout: "1.29.2\n", stderr: "" },
+    ]);
+  });
 });
+

@@ -58,6 +58,8 @@ function refusal(argv: readonly string[], options: CommandOptions, images: Set<s
 
 function defaults(argv: readonly string[]): Partial<CommandResult> {
   const args = argv.join(" ");
+  // docker 28's CLI without the compose plugin, observed: "unknown flag: --short", exit 125.
+  if (args.endsWith("compose version --short")) return argv[0] === "docker-compose" ? { stdout: "1.29.2\n" } : { code: 125, stderr: "unknown flag: --short\n" };
   if (argv[1] === "version") return { stdout: "20.10.24 linux/amd64\n" };
   if (args.endsWith("buildx version")) return { code: 1, stderr: "docker: unknown command: docker buildx" };
   if (args.includes(" image inspect ")) return { stdout: "linux/amd64\n" };
@@ -88,7 +90,9 @@ function unrecognised(argv: readonly string[]): string | undefined {
   const [sub, ...rest] = argv.slice(1);
   if (binary === "git") return argv[1] === "-C" && ["rev-parse", "status"].includes(argv[3]!) ? undefined : "unknown git command";
   if (binary === "cdktf") return sub === "deploy" ? undefined : "unknown cdktf command";
+  if (binary === "docker-compose") return composeProblem(argv.slice(1));
   if (binary !== "docker") return "unknown binary";
+  if (sub === "compose") return composeProblem(rest);
   const shape = `${sub} ${rest.length}`;
   if (shape === "version 2" && rest[0] === "--format") return undefined;
   if (sub === "buildx" && rest[0] === "version" && rest.length === 1) return undefined;
@@ -109,4 +113,12 @@ function buildProblem(args: readonly string[], flags: Readonly<Record<string, bo
     i += takesValue ? 2 : 1;
   }
   return i === args.length - 1 && !args[i]!.startsWith("-") ? undefined : "no build context last";
+}
+
+/** The compose commands berth runs (`berth up`, `berth down`), after `docker compose` or `docker-compose`. */
+function composeProblem(args: readonly string[]): string | undefined {
+  if (args.join(" ") === "version --short") return undefined;
+  if (args[0] !== "--project-name" || args[2] !== "--file" || args.length < 5) return "unknown compose command";
+  const command = args.slice(4).join(" ");
+  return ["up --detach --remove-orphans", "down", "down --volumes"].includes(command) ? undefined : "unknown compose command";
 }

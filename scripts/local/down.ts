@@ -1,0 +1,34 @@
+import { existsSync } from "node:fs";
+import { BerthError } from "../../stacks/errors";
+import type { ResolvedConfig } from "../../stacks/spec/resolve";
+import { lastLines } from "../command-runner";
+import { Docker } from "../images/docker";
+import { findCompose } from "./compose-tool";
+import { localComposePath, localImage, localProject } from "./project";
+import type { LocalTools } from "./up";
+
+export interface DownResult {
+  readonly compose: string;
+  readonly project: string;
+  readonly volumesRemoved: boolean;
+}
+
+/** `berth down`: stops and removes the local run's containers and network; its volumes too with `volumes`. */
+export async function down(config: ResolvedConfig, options: { readonly volumes?: boolean }, tools: Omit<LocalTools, "progress">): Promise<DownResult> {
+  const env = tools.env ?? process.env;
+  const file = localComposePath(config);
+  const project = localProject(config);
+  if (!existsSync(file)) {
+    throw new BerthError(`Nothing to stop for ${config.app} (${config.stage}): ${file} does not exist, so berth up has not run for this spec here.\nRun berth up first, or pass the spec berth up ran with --config.`);
+  }
+  const docker = new Docker(tools.run, env);
+  await docker.preflight();
+  const compose = await findCompose(tools.run, docker.binary);
+  const volumes = options.volumes === true;
+  // The file requires BERTH_IMAGE to be set; down neither pulls nor runs it.
+  const result = await tools.run([...compose.argv, "--project-name", project, "--file", file, "down", ...(volumes ? ["--volumes"] : [])], { env: { ...env, BERTH_IMAGE: localImage(config) } });
+  if (result.code !== 0) {
+    throw new BerthError(`${compose.argv.join(" ")} down of ${project} failed (exit ${result.code}):\n${lastLines(`${result.stderr}\n${result.stdout}`)}\nFix what compose reports and run berth down again.`);
+  }
+  return { compose: compose.description, project, volumesRemoved: volumes };
+}

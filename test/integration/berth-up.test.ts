@@ -1,0 +1,125 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runNode, tempDir, type Run } from "../scripts/run";
+import { dockerAvailable } from "./docker";
+
+/**
+ * `berth up` and `berth down` through the command line, on the real Docker engine and whichever
+ * compose is installed (docker-compose 1.29 here): the image built from a FROM-scratch busybox
+ * context, the app's command, environment and secret reaching the container, and a named volume
+ * kept by `berth down` and deleted by `berth down --volumes`.
+ */
+
+const app = `up${process.pid % 100000}`;
+const port = 21000 + (process.pid % 5000);
+const dir = tempDir();
+const spec = join(dir, "berth.config.ts");
+
+/** The berth command line on the spec; a build and compose on a busy 2-core machine may take minutes. */
+function berth(...args: string[]): Run {
+  return runNode("scripts/bin/berth.mjs", [...args, "--config", spec], {}, 180000);
+}
+
+/** What the app serves at `path`, once it answers (the container starts after compose returns). */
+async function served(path: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      if (response.ok) return await response.text();
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`nothing answered at http://127.0.0.1:${port}${path}`);
+}
+
+function writeApp(): void {
+  const rootfs = join(dir, "app", "rootfs");
+  mkdirSync(join(rootfs, "bin"), { recursive: true });
+  mkdirSync(join(rootfs, "www"));
+  mkdirSync(join(rootfs, "data"));
+  copyFileSync("/bin/busybox", join(rootfs, "bin", "busybox"));
+  for (const tool of ["sh", "httpd", "cat", "cp", "echo"]) symlinkSync("busybox", join(rootfs, "bin", tool));
+  writeFileSync(join(dir, "app", "Dockerfile"), 'FROM scratch\nCOPY rootfs/ /\nCMD ["httpd", "-f", "-p", "8080", "-h", "/www"]\n');
+  // Each start appends a line to the volume; the page shows the lines and the variables. The shell
+  // stays PID 1 and exits on SIGTERM (a PID 1 without a handler ignores it: compose would wait 30 s).
+  const start = 'trap "exit 0" TERM; echo started >> /data/starts && cp /data/starts /www/starts && echo "$GREETING $DB_PASSWORD" > /www/env && httpd -f -p 8080 -h /www & wait';
+  writeFileSync(
+    spec,
+    `import { defineConfig } from "berth";
+export default defineConfig({
+  app: "${app}",
+  region: "eu-west-1",
+  targets: ["fargate"],
+  image: { context: "./app" },
+  port: 8080,
+  command: ["sh", "-c", ${JSON.stringify(start)}],
+  environment: { GREETING: "hello" },
+  secrets: { DB_PASSWORD: "arn:aws:ssm:eu-west-1:123456789012:parameter/${app}/db" },
+  volumes: [{ name: "data", path: "/data" }],
+  fargate: { plainHttp: true },
+});
+`,
+  );
+  // A dollar sign in a value reaches the app as it is (compose does not interpolate its environment's values).
+  writeFileSync(join(dir, "secrets.local.env"), "DB_PASSWORD='s3cr3t$x'\n");
+}
+
+const describeWithDocker = dockerAvailable("berth up integration") ? describe : describe.skip;
+
+describeWithDocker("berth up and berth down on a real Docker engine", () => {
+  let first: Run;
+  let firstStarts = "";
+  let env = "";
+  let afterDown = "";
+  let afterDownVolumes = "";
+
+  beforeAll(async () => {
+    writeApp();
+    first = berth("up", "--port", String(port));
+    if (first.status !== 0) throw new Error(`berth up failed:\n${first.stderr}\n${first.stdout}`);
+    firstStarts = await served("/starts");
+    env = await served("/env");
+    expectOk(berth("down"));
+    expectOk(berth("up", "--port", String(port)));
+    afterDown = await served("/starts");
+    expectOk(berth("down", "--volumes"));
+    expectOk(berth("up", "--port", String(port)));
+    afterDownVolumes = await served("/starts");
+  }, 900000);
+
+  afterAll(() => {
+    berth("down", "--volumes");
+    spawnSync("docker", ["image", "rm", `berth-local/${app}-dev/web:latest`]);
+  }, 200000);
+
+  it("prints where the app runs and which compose ran it", () => {
+    expect(first.stdout).toContain(`  app:     http://127.0.0.1:${port}\n`);
+  });
+
+  it("names the compose it found", () => {
+    expect(first.stdout).toMatch(/runs on this machine with (docker compose \S+ \(the compose plugin\)|docker-compose \S+ \(standalone Compose v1\))\n/);
+  });
+
+  it("runs the spec's command with its environment and the secret's local value, $ included", () => {
+    expect(env).toBe("hello s3cr3t$x\n");
+  });
+
+  it("starts the app once on its new volume", () => {
+    expect(firstStarts).toBe("started\n");
+  });
+
+  it("keeps the volume's data over berth down and up", () => {
+    expect(afterDown).toBe("started\nstarted\n");
+  });
+
+  it("starts afresh after berth down --volumes", () => {
+    expect(afterDownVolumes).toBe("started\n");
+  });
+});
+
+function expectOk(run: Run): void {
+  if (run.status !== 0) throw new Error(`berth failed (exit ${run.status}):\n${run.stderr}\n${run.stdout}`);
+}
