@@ -4,12 +4,13 @@ import { BerthError, isUserError } from "../../stacks/errors";
 import type { PublishedImage } from "../../stacks/images";
 import type { ResolvedConfig } from "../../stacks/spec/resolve";
 import { stackName } from "../../stacks/naming";
-import { lastLines, type CommandRunner } from "../command-runner";
+import type { CommandRunner } from "../command-runner";
 import type { Progress } from "../cli/progress";
 import { Interrupted, withDetail } from "../interrupt";
 import { REGISTRY_RETRY, sleep as realSleep, type RetryPolicy } from "../retry";
 import { contentHash } from "./content-hash";
 import { assertBuildablePlatform, builtPlatformProblem } from "./build-platform";
+import { buildSource } from "./build";
 import { Docker, DockerCommandError, type Builder } from "./docker";
 import { Ecr, type RemoteImage, type Repository } from "./ecr";
 import { manifestPath, readManifest, recordPublishedImage, type ImageManifest } from "./manifest";
@@ -181,28 +182,14 @@ async function buildAndPush(source: ImageSource, repository: Repository, hash: s
   progress.line(`${source.name}: building ${reference} for ${source.platform} (${buildx ? "docker buildx" : "docker build"})`);
   ctx.doing = { step: "build", reference };
   const buildStart = Date.now();
-  try {
-    await session.docker.build(
-      {
-        contextDir: source.contextDir,
-        dockerfile: source.dockerfile,
-        tag: reference,
-        platform: source.platform,
-        buildArgs: source.buildArgs,
-        target: source.target,
-        cacheFrom: previousImage(ctx.previous, source, repository),
-        noCache: ctx.options.noCache,
-      },
-      buildx,
-      (line) => progress.status(`${source.name} build`, line),
-    );
-  } catch (error) {
-    if (!(error instanceof DockerCommandError)) throw error;
-    throw new BerthError(
-      `docker build of ${source.name} failed (exit ${error.code}):\n${lastLines(error.output)}\n` +
-        `Fix the Dockerfile (${source.dockerfile}) or the build context and run again; nothing was pushed for ${source.name}.`,
-    );
-  }
+  await buildSource(
+    session.docker,
+    source,
+    { tag: reference, cacheFrom: previousImage(ctx.previous, source, repository), noCache: ctx.options.noCache },
+    buildx,
+    (line) => progress.status(`${source.name} build`, line),
+    `nothing was pushed for ${source.name}`,
+  );
   await checkPlatform(session.docker, reference, source, builder);
   progress.line(`${source.name}: built in ${seconds(buildStart)}`);
 

@@ -1,5 +1,5 @@
 import { BerthError } from "../../stacks/errors";
-import type { CommandRunner } from "../command-runner";
+import { lastLines, type CommandOptions, type CommandRunner } from "../command-runner";
 
 /** The Docker Compose that runs on this machine. */
 export interface ComposeTool {
@@ -22,6 +22,23 @@ export async function findCompose(run: CommandRunner, docker: string): Promise<C
     `Docker Compose not found: neither "${docker} compose version" (the compose plugin) nor "docker-compose version" ran.\n` +
       "Install the Docker Compose plugin (https://docs.docker.com/compose/install/) and run again.",
   );
+}
+
+/**
+ * Runs `compose --project-name <project> --file <file> <args>`; a non-zero exit is a BerthError
+ * with compose's last lines and `advice`.
+ */
+export async function runCompose(
+  run: CommandRunner,
+  compose: ComposeTool,
+  target: { readonly project: string; readonly file: string },
+  args: readonly string[],
+  options: CommandOptions,
+  advice: string,
+): Promise<void> {
+  const result = await run([...compose.argv, "--project-name", target.project, "--file", target.file, ...args], options);
+  if (result.code === 0) return;
+  throw new BerthError(`${compose.argv.join(" ")} ${args[0]} of ${target.project} failed (exit ${result.code}):\n${lastLines(`${result.stderr}\n${result.stdout}`)}\n${advice}`);
 }
 
 /** `version --short` of a compose command, or undefined when it is not installed or fails. */

@@ -1,9 +1,8 @@
 import { existsSync } from "node:fs";
 import { BerthError } from "../../stacks/errors";
 import type { ResolvedConfig } from "../../stacks/spec/resolve";
-import { lastLines } from "../command-runner";
 import { Docker } from "../images/docker";
-import { findCompose } from "./compose-tool";
+import { findCompose, runCompose } from "./compose-tool";
 import { localComposePath, localImage, localProject } from "./project";
 import type { LocalTools } from "./up";
 
@@ -26,9 +25,6 @@ export async function down(config: ResolvedConfig, options: { readonly volumes?:
   const compose = await findCompose(tools.run, docker.binary);
   const volumes = options.volumes === true;
   // The file requires BERTH_IMAGE to be set; down neither pulls nor runs it.
-  const result = await tools.run([...compose.argv, "--project-name", project, "--file", file, "down", ...(volumes ? ["--volumes"] : [])], { env: { ...env, BERTH_IMAGE: localImage(config) } });
-  if (result.code !== 0) {
-    throw new BerthError(`${compose.argv.join(" ")} down of ${project} failed (exit ${result.code}):\n${lastLines(`${result.stderr}\n${result.stdout}`)}\nFix what compose reports and run berth down again.`);
-  }
+  await runCompose(tools.run, compose, { project, file }, ["down", ...(volumes ? ["--volumes"] : [])], { env: { ...env, BERTH_IMAGE: localImage(config) } }, "Fix what compose reports and run berth down again.");
   return { compose: compose.description, project, volumesRemoved: volumes };
 }

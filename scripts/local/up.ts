@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { BerthError } from "../../stacks/errors";
 import type { ResolvedConfig } from "../../stacks/spec/resolve";
-import { lastLines, type CommandRunner } from "../command-runner";
+import type { CommandRunner } from "../command-runner";
 import type { Progress } from "../cli/progress";
 import { assertBuildablePlatform } from "../images/build-platform";
-import { Docker, DockerCommandError } from "../images/docker";
+import { buildSource } from "../images/build";
+import { Docker } from "../images/docker";
 import { imageSources } from "../images/sources";
-import { findCompose } from "./compose-tool";
+import { findCompose, runCompose } from "./compose-tool";
 import { localComposeFile, localComposePath, localImage, localProject } from "./project";
 import { localSecrets } from "./secrets-file";
 
@@ -54,16 +54,7 @@ export async function up(config: ResolvedConfig, options: UpOptions, tools: Loca
   const image = localImage(config);
   if (source) {
     tools.progress.line(`${source.name}: building ${image} for ${source.platform}`);
-    try {
-      await docker.build(
-        { contextDir: source.contextDir, dockerfile: source.dockerfile, tag: image, platform: source.platform, buildArgs: source.buildArgs, target: source.target, noCache: options.noCache },
-        builder.buildx,
-        (line) => tools.progress.status(`${source.name} build`, line),
-      );
-    } catch (error) {
-      if (!(error instanceof DockerCommandError)) throw error;
-      throw new BerthError(`docker build of ${source.name} failed (exit ${error.code}):\n${lastLines(error.output)}\nFix the Dockerfile (${source.dockerfile}) or the build context and run again; nothing was started.`);
-    }
+    await buildSource(docker, source, { tag: image, noCache: options.noCache }, builder.buildx, (line) => tools.progress.status(`${source.name} build`, line), "nothing was started");
   }
 
   const file = localComposePath(config);
@@ -72,15 +63,13 @@ export async function up(config: ResolvedConfig, options: UpOptions, tools: Loca
   const project = localProject(config);
   tools.progress.line(`starting ${project} with ${compose.description}`);
   // The image and the secrets' values reach compose through its environment: the file names them only.
-  const result = await tools.run([...compose.argv, "--project-name", project, "--file", file, "up", "--detach", "--remove-orphans"], {
-    env: { ...env, BERTH_IMAGE: image, ...secrets },
-    onLine: (line) => tools.progress.status("compose up", line),
-  });
-  if (result.code !== 0) {
-    throw new BerthError(
-      `${compose.argv.join(" ")} up of ${project} failed (exit ${result.code}):\n${lastLines(`${result.stderr}\n${result.stdout}`)}\n` +
-        `${source ? `The image ${image} was built. ` : ""}Fix what compose reports and run berth up again; berth down stops what did start.`,
-    );
-  }
+  await runCompose(
+    tools.run,
+    compose,
+    { project, file },
+    ["up", "--detach", "--remove-orphans"],
+    { env: { ...env, BERTH_IMAGE: image, ...secrets }, onLine: (line) => tools.progress.status("compose up", line) },
+    `${source ? `The image ${image} was built. ` : ""}Fix what compose reports and run berth up again; berth down stops what did start.`,
+  );
   return { compose: compose.description, project, image, built: source !== undefined, url: `http://127.0.0.1:${hostPort}`, composeFile: file };
 }
