@@ -209,6 +209,7 @@ export class Ec2Host extends Construct {
       stopGracePeriodSeconds: p.stopGracePeriodSeconds,
       https: p.https,
       healthCheck: p.healthCheck,
+      containerHealthCheck: p.containerHealthCheck,
       updateTimeoutSeconds: p.updateTimeoutSeconds,
     });
     const parameters = releaseParameters(files, imageReference);

@@ -36,6 +36,20 @@ export interface Ec2HostHealthCheck {
   readonly gracePeriodSeconds?: number;
 }
 
+/** A health check Docker runs inside the app container; the same ranges as ECS's (ECS API Reference, HealthCheck), so that a service moves between targets unchanged. */
+export interface Ec2HostContainerHealthCheck {
+  /** `["CMD", executable, ...args]` or `["CMD-SHELL", "one shell command"]`. */
+  readonly command: readonly string[];
+  /** Seconds between checks (5-300). @default 30 */
+  readonly intervalSeconds?: number;
+  /** Seconds before a check counts as failed (2-60). @default 5 */
+  readonly timeoutSeconds?: number;
+  /** Consecutive failures that make the container unhealthy (1-10). @default 3 */
+  readonly retries?: number;
+  /** Seconds after start during which failures do not count (0-300). @default 0 */
+  readonly startPeriodSeconds?: number;
+}
+
 export interface Ec2HostVolume {
   /** Volume name, unique; Docker's name is `<compose project>_<name>` (`berth_<name>` on the host). */
   readonly name: string;
@@ -79,6 +93,11 @@ export interface Ec2HostProps {
   readonly secrets?: Readonly<Record<string, string>>;
   /** @default - see each field */
   readonly healthCheck?: Ec2HostHealthCheck;
+  /**
+   * A check Docker runs inside the app container. An update waits for it to report healthy (besides
+   * `healthCheck`'s HTTP probe) and rolls back when it reports unhealthy. @default - the image's HEALTHCHECK, if any
+   */
+  readonly containerHealthCheck?: Ec2HostContainerHealthCheck;
   /**
    * Docker named volumes on the data volume, mounted into the app container. Each release gives the
    * volume's top directory to `uid`:`gid` (default 1000:1000) before the app starts; what the app

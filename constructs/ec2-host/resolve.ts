@@ -1,6 +1,6 @@
 import type { IConstruct } from "constructs";
 import { ValidationError, check, checkWholeNumber } from "../errors";
-import { HEALTH_CHECK_PATH } from "../limits/health-check";
+import { HEALTH_CHECK_PATH, containerHealthCheckProblem, type ContainerHealthCheck } from "../limits/health-check";
 import { IMAGE_TAG, IMAGE_URI, PINNED_REFERENCE } from "../limits/images";
 import { retentionProblem } from "../limits/logs";
 import { instanceTypeProblem } from "../limits/instance-types";
@@ -39,6 +39,7 @@ export interface ResolvedHostProps {
   readonly environment: Readonly<Record<string, string>>;
   readonly secrets: Readonly<Record<string, string>>;
   readonly healthCheck: { readonly path: string; readonly intervalSeconds: number; readonly timeoutSeconds: number; readonly healthyThreshold: number; readonly gracePeriodSeconds: number };
+  readonly containerHealthCheck?: ContainerHealthCheck;
   readonly volumes: readonly Required<Ec2HostVolume>[];
   readonly instanceType: string;
   readonly rootVolumeGiB: number;
@@ -100,6 +101,13 @@ export function resolveHostProps(scope: IConstruct, props: Ec2HostProps): Resolv
     environment: props.environment ?? {},
     secrets: props.secrets ?? {},
     healthCheck,
+    containerHealthCheck: props.containerHealthCheck && {
+      command: props.containerHealthCheck.command,
+      intervalSeconds: props.containerHealthCheck.intervalSeconds ?? 30,
+      timeoutSeconds: props.containerHealthCheck.timeoutSeconds ?? 5,
+      retries: props.containerHealthCheck.retries ?? 3,
+      startPeriodSeconds: props.containerHealthCheck.startPeriodSeconds ?? 0,
+    },
     volumes: (props.volumes ?? []).map((v) => ({ name: v.name, path: v.path, uid: v.uid ?? DEFAULT_VOLUME_OWNER, gid: v.gid ?? DEFAULT_VOLUME_OWNER })),
     instanceType,
     rootVolumeGiB: props.rootVolumeGiB ?? 20,
@@ -219,6 +227,14 @@ function validateHealthCheck(scope: IConstruct, p: ResolvedHostProps, fail: Fail
   check(scope, "healthCheck.path", hc.path, patternProblem(HEALTH_CHECK_PATH, hc.path));
   for (const [field, range] of Object.entries(HOST_PROBE)) checkWholeNumber(scope, `healthCheck.${field}`, hc[field as keyof typeof HOST_PROBE], range);
   checkWholeNumber(scope, "updateTimeoutSeconds", p.updateTimeoutSeconds, UPDATE_TIMEOUT);
+  const container = p.containerHealthCheck;
+  const containerProblem = container && containerHealthCheckProblem("containerHealthCheck", container);
+  if (containerProblem) fail(containerProblem);
+  if (container && p.updateTimeoutSeconds <= container.intervalSeconds) {
+    fail(
+      `updateTimeoutSeconds (${p.updateTimeoutSeconds}) must be longer than containerHealthCheck.intervalSeconds (${container.intervalSeconds}): Docker runs the first check one interval after the container starts, and every update would roll back before it; raise updateTimeoutSeconds or shorten the interval`,
+    );
+  }
   if (p.updateTimeoutSeconds <= hc.gracePeriodSeconds) {
     fail(
       `updateTimeoutSeconds (${p.updateTimeoutSeconds}) must be longer than healthCheck.gracePeriodSeconds (${hc.gracePeriodSeconds}): every update would roll back before the app could start; raise updateTimeoutSeconds`,

@@ -1,27 +1,5 @@
 /** ECS container definitions (the JSON `containerDefinitions` of a task definition). */
-import { CONTAINER_HEALTH_CHECK } from "../limits/health-check";
-import { rangeProblem } from "../limits/rule";
-
-export interface ContainerHealthCheck {
-  /** `["CMD", ...]` or `["CMD-SHELL", "..."]`, run inside the container. */
-  readonly command: readonly string[];
-  readonly intervalSeconds: number;
-  readonly timeoutSeconds: number;
-  readonly retries: number;
-  readonly startPeriodSeconds: number;
-}
-
-/** What ECS would reject in a container health check, or undefined; `where` names the check. */
-export function containerHealthCheckProblem(where: string, check: ContainerHealthCheck): string | undefined {
-  for (const [field, range] of Object.entries(CONTAINER_HEALTH_CHECK)) {
-    const value = check[field as keyof typeof CONTAINER_HEALTH_CHECK];
-    const problem = rangeProblem(range, value);
-    if (problem !== undefined) {
-      return `${where}.${field} ${problem}, got ${value}: ECS accepts no other container health check ${range.ecsField}; set a value in that range`;
-    }
-  }
-  return undefined;
-}
+import type { ContainerHealthCheck } from "../limits/health-check";
 
 export interface MountPoint {
   readonly sourceVolume: string;

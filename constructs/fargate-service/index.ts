@@ -1,3 +1,3 @@
 export { FargateService } from "./fargate-service";
-export type { ContainerHealthCheck } from "./container-definitions";
+export type { ContainerHealthCheck } from "../limits/health-check";
 export type { AppContainerProps, EgressRuleProps, FargateServiceProps, ServiceLoadBalancer, ServiceVolumeProps, SidecarProps } from "./props";

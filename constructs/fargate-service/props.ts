@@ -2,7 +2,7 @@ import type { ITerraformDependable } from "cdktf";
 import type { PolicyStatement } from "../iam";
 import type { LoadBalancerTarget } from "../load-balancer/props";
 import type { ServiceAutoscalingProps } from "./autoscaling";
-import type { ContainerHealthCheck } from "./container-definitions";
+import type { ContainerHealthCheck } from "../limits/health-check";
 
 /** The app container. It listens on the load balancer's `targetPort`: the port is given once, there. */
 export interface AppContainerProps {

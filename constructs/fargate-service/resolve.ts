@@ -4,11 +4,11 @@ import { IMAGE_REFERENCE } from "../limits/images";
 import { iamActionProblem, iamResourceProblem } from "../limits/iam";
 import { retentionProblem } from "../limits/logs";
 import { CAPACITY_WEIGHT, DESIRED_COUNT, HEALTH_CHECK_GRACE_PERIOD, MAX_PERCENT, MIN_HEALTHY_PERCENT, deploymentDeadlock } from "../limits/deployment";
+import { containerHealthCheckProblem } from "../limits/health-check";
 import { CONTAINER_CPU, CONTAINER_MEMORY_MIB, EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT, fargateSizeProblem } from "../limits/fargate";
 import { PORT, SECURITY_GROUP_RULE_DESCRIPTION, cidrProblem } from "../limits/network";
 import { patternProblem } from "../limits/rule";
 import { duplicateEgress } from "../limits/security-groups";
-import { containerHealthCheckProblem } from "./container-definitions";
 import type { EgressRuleProps, FargateServiceProps, ServiceVolumeProps, SidecarProps } from "./props";
 
 /** FargateServiceProps with every default filled in, validated. */

@@ -1,4 +1,4 @@
-import type { Pattern, Range } from "./rule";
+import { rangeProblem, type Pattern, type Range } from "./rule";
 
 /**
  * A target group's health check (ELB API Reference, CreateTargetGroup; TF lb_target_group doc):
@@ -39,3 +39,47 @@ export const CONTAINER_HEALTH_CHECK = {
   retries: { min: 1, max: 10, ecsField: "retries" },
   startPeriodSeconds: { min: 0, max: 300, unit: "seconds", ecsField: "startPeriod" },
 } as const satisfies Record<string, Range & { ecsField: string }>;
+
+/** A container health check with every setting given (ECS HealthCheck; the host's compose healthcheck). */
+export interface ContainerHealthCheck {
+  /** `["CMD", executable, ...args]`, or `["CMD-SHELL", "one shell command"]` run by the image's /bin/sh. */
+  readonly command: readonly string[];
+  readonly intervalSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly retries: number;
+  readonly startPeriodSeconds: number;
+}
+
+/** What a container health check's command must look like, completing "must be …". */
+export const HEALTH_COMMAND_ALLOWED =
+  '["CMD", executable, ...arguments] or ["CMD-SHELL", "one shell command"], e.g. ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"]';
+
+/**
+ * What is wrong with a health check command, or undefined. ECS and Docker take "CMD" (run the
+ * arguments directly) or "CMD-SHELL" (run with the container's shell) first (ECS API Reference,
+ * HealthCheck.command; Compose Specification, healthcheck.test). Docker appends every string after
+ * "CMD-SHELL" to `sh -c`: a second string would become the shell's $0, not part of the command.
+ */
+export function healthCommandProblem(command: readonly string[]): string | undefined {
+  const [kind, ...rest] = command;
+  if (kind !== "CMD" && kind !== "CMD-SHELL") return `must start with "CMD" or "CMD-SHELL": ${HEALTH_COMMAND_ALLOWED}`;
+  if (rest.length === 0 || rest[0] === "") return `must name the command after "${kind}": ${HEALTH_COMMAND_ALLOWED}`;
+  if (kind === "CMD-SHELL" && rest.length > 1) {
+    return `must hold one string after "CMD-SHELL" (the shell runs the first and reads the others as its $0, $1…): write the whole command as one string, or use "CMD" with one argument per string`;
+  }
+  return undefined;
+}
+
+/** What ECS would reject in a container health check, or undefined; `where` names the check (e.g. "container.healthCheck"). */
+export function containerHealthCheckProblem(where: string, check: ContainerHealthCheck): string | undefined {
+  const commandProblem = healthCommandProblem(check.command);
+  if (commandProblem !== undefined) return `${where}.command ${commandProblem} (got ${JSON.stringify(check.command)})`;
+  for (const [field, range] of Object.entries(CONTAINER_HEALTH_CHECK)) {
+    const value = check[field as keyof typeof CONTAINER_HEALTH_CHECK];
+    const problem = rangeProblem(range, value);
+    if (problem !== undefined) {
+      return `${where}.${field} ${problem}, got ${value}: ECS accepts no other container health check ${range.ecsField}; set a value in that range`;
+    }
+  }
+  return undefined;
+}

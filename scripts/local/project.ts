@@ -33,6 +33,7 @@ export function localComposeFile(config: ResolvedConfig, hostPort: number): stri
     environment: config.environment,
     secretNames: Object.keys(config.secrets),
     volumes: config.volumes,
+    containerHealthCheck: config.containerHealthCheck,
     stopGracePeriodSeconds: DEFAULT_STOP_GRACE_PERIOD_SECONDS,
   });
 }

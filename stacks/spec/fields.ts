@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { HEALTH_COMMAND_ALLOWED, healthCommandProblem } from "../../constructs/limits/health-check";
 import { rangeAllowed, type Pattern, type Range } from "../../constructs/limits/rule";
 import { issue } from "./issue";
 
@@ -95,3 +96,11 @@ const REGION = "[a-z]{2}(-gov)?-[a-z]+-\\d";
 export const KMS_KEY_ARN = new RegExp(`^arn:${PARTITION}:kms:${REGION}:${ACCOUNT}:key/[a-f0-9-]{36}$`);
 
 export const ACM_CERTIFICATE_ARN = new RegExp(`^arn:${PARTITION}:acm:${REGION}:${ACCOUNT}:certificate/[A-Za-z0-9-]{1,64}$`);
+
+/** A container health check's command (constructs/limits/health-check.ts says what ECS and Docker take). */
+export function healthCommand() {
+  return z.array(text(), { error: `must be a health check command: ${HEALTH_COMMAND_ALLOWED}` }).superRefine((command, ctx) => {
+    const problem = healthCommandProblem(command);
+    if (problem !== undefined) issue(ctx, [], problem);
+  });
+}

@@ -25,6 +25,8 @@ export const DEFAULTS = {
     unhealthyThreshold: 3,
     gracePeriodSeconds: { dev: 30, prod: 60 },
   },
+  /** ECS's own defaults (ECS API Reference, HealthCheck), written out so that both targets run the same check. */
+  containerHealthCheck: { intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 0 },
   volume: { uid: 1000, gid: 1000 },
   registry: { untaggedExpiryDays: 3, keepImages: { dev: 20, prod: 100 }, forceDelete: { dev: true, prod: false } },
   network: { cidrBlock: "10.0.0.0/16", azCount: 2, natGateways: { dev: "single", prod: "perAz" }, vpcEndpoints: false },

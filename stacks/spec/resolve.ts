@@ -1,3 +1,4 @@
+import type { ContainerHealthCheck } from "../../constructs/limits/health-check";
 import type { Platform } from "../../constructs/limits/images";
 import type { RETENTION_DAYS } from "../../constructs/limits/logs";
 import { TARGET_DEFINITIONS, type ResolvedTargets, type TargetId } from "../targets";
@@ -59,6 +60,8 @@ export interface ResolvedApp {
     readonly unhealthyThreshold: number;
     readonly gracePeriodSeconds: number;
   };
+  /** The check run inside the container, when the spec gives one. */
+  readonly containerHealthCheck?: ContainerHealthCheck;
   readonly cpu: number;
   readonly memoryMiB: number;
   readonly desiredCount: number;
@@ -90,6 +93,7 @@ export function resolveConfig(spec: SpecConfig, baseDir: string): ResolvedConfig
   const name = serviceNameOf(config);
   const stage: Stage = config.stage ?? DEFAULTS.stage;
   const hc = config.healthCheck ?? {};
+  const ch = config.containerHealthCheck;
   const platform = config.image.platform ?? DEFAULTS.image.platform;
   const image: ResolvedImage =
     "uri" in config.image
@@ -122,6 +126,13 @@ export function resolveConfig(spec: SpecConfig, baseDir: string): ResolvedConfig
       healthyThreshold: hc.healthyThreshold ?? DEFAULTS.healthCheck.healthyThreshold,
       unhealthyThreshold: hc.unhealthyThreshold ?? DEFAULTS.healthCheck.unhealthyThreshold,
       gracePeriodSeconds: hc.gracePeriodSeconds ?? DEFAULTS.healthCheck.gracePeriodSeconds[stage],
+    },
+    containerHealthCheck: ch && {
+      command: ch.command,
+      intervalSeconds: ch.intervalSeconds ?? DEFAULTS.containerHealthCheck.intervalSeconds,
+      timeoutSeconds: ch.timeoutSeconds ?? DEFAULTS.containerHealthCheck.timeoutSeconds,
+      retries: ch.retries ?? DEFAULTS.containerHealthCheck.retries,
+      startPeriodSeconds: ch.startPeriodSeconds ?? DEFAULTS.containerHealthCheck.startPeriodSeconds,
     },
     cpu: config.cpu ?? DEFAULTS.cpu[stage],
     memoryMiB: config.memoryMiB ?? DEFAULTS.memoryMiB[stage],

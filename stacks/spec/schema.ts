@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { DESIRED_COUNT, HEALTH_CHECK_GRACE_PERIOD } from "../../constructs/limits/deployment";
 import { TASK_CPU, TASK_MEMORY_MIB } from "../../constructs/limits/fargate";
-import { TARGET_GROUP_HEALTH_CHECK, HEALTH_CHECK_PATH } from "../../constructs/limits/health-check";
+import { CONTAINER_HEALTH_CHECK, TARGET_GROUP_HEALTH_CHECK, HEALTH_CHECK_PATH } from "../../constructs/limits/health-check";
 import { IMAGE_URI, PLATFORMS } from "../../constructs/limits/images";
 import { RETENTION_ALLOWED, retentionProblem } from "../../constructs/limits/logs";
 import { ENV_NAME, VOLUME_NAME } from "../../constructs/limits/names";
@@ -12,7 +12,7 @@ import { S3_BUCKET_ALLOWED, bucketNameProblem } from "../../constructs/limits/s3
 import { SECRET_ARN_ALLOWED, arnRegion, secretArnProblem } from "../../constructs/limits/secrets";
 import { MOUNT_PATH, POSIX_ID } from "../../constructs/limits/storage";
 import { TAG_KEY, TAG_VALUE_MAX } from "../../constructs/limits/tags";
-import { KMS_KEY_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text, textUpTo } from "./fields";
+import { KMS_KEY_ARN, checkedText, either, fact, flag, healthCommand, inRange, list, matching, named, nonEmptyList, object, oneOf, text, textUpTo } from "./fields";
 import { TARGET_DEFINITIONS, TARGET_IDS, targetBlocks } from "../targets";
 import { issue } from "./issue";
 import { networkBlock } from "./network";
@@ -78,6 +78,19 @@ const healthCheck = object({
   issue(ctx, [path], message);
 });
 
+const containerHealthCheck = object({
+  /** Run inside the container; the image must hold what it calls (an image FROM scratch has no shell for "CMD-SHELL"). */
+  command: healthCommand(),
+  /** Seconds between checks. @default 30 */
+  intervalSeconds: inRange(CONTAINER_HEALTH_CHECK.intervalSeconds).optional(),
+  /** Seconds before a check counts as failed. @default 5 */
+  timeoutSeconds: inRange(CONTAINER_HEALTH_CHECK.timeoutSeconds).optional(),
+  /** Consecutive failures that make the container unhealthy. @default 3 */
+  retries: inRange(CONTAINER_HEALTH_CHECK.retries).optional(),
+  /** Seconds after the container starts during which failures do not count. @default 0 */
+  startPeriodSeconds: inRange(CONTAINER_HEALTH_CHECK.startPeriodSeconds).optional(),
+});
+
 const volume = object({
   /** Volume name: lower case letters, digits, hyphens. */
   name: fact(VOLUME_NAME),
@@ -130,6 +143,11 @@ export const serviceFields = {
   secrets: named(fact(ENV_NAME), secretArn, '{ DB_URL: "arn:aws:ssm:<region>:<account>:parameter/<name>" }').optional(),
   /** Health check. @default - see each field */
   healthCheck: healthCheck.optional(),
+  /**
+   * A check run inside the container, on both targets (Fargate: the container definition's health
+   * check; the EC2 host and `berth up`: the compose file's healthcheck). @default - none
+   */
+  containerHealthCheck: containerHealthCheck.optional(),
   /** CPU units (1024 = one vCPU). @default 256 (dev), 512 (prod) */
   cpu: inRange(TASK_CPU).optional(),
   /** Memory in MiB. @default 512 (dev), 1024 (prod) */

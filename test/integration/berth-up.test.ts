@@ -7,8 +7,8 @@ import { dockerAvailable } from "./docker";
 /**
  * `berth up` and `berth down` through the command line, on the real Docker engine and whichever
  * compose is installed (docker-compose 1.29 here): the image built from a FROM-scratch busybox
- * context, the app's command, environment and secret reaching the container, and a named volume
- * kept by `berth down` and deleted by `berth down --volumes`.
+ * context, the app's command, environment and secret reaching the container, its container health
+ * check run by Docker, and a named volume kept by `berth down` and deleted by `berth down --volumes`.
  */
 
 const app = `up${process.pid % 100000}`;
@@ -41,7 +41,7 @@ function writeApp(): void {
   mkdirSync(join(rootfs, "www"));
   mkdirSync(join(rootfs, "data"));
   copyFileSync("/bin/busybox", join(rootfs, "bin", "busybox"));
-  for (const tool of ["sh", "httpd", "cat", "cp", "echo"]) symlinkSync("busybox", join(rootfs, "bin", tool));
+  for (const tool of ["sh", "httpd", "cat", "cp", "echo", "test"]) symlinkSync("busybox", join(rootfs, "bin", tool));
   writeFileSync(join(dir, "app", "Dockerfile"), 'FROM scratch\nCOPY rootfs/ /\nCMD ["httpd", "-f", "-p", "8080", "-h", "/www"]\n');
   // Each start appends a line to the volume; the page shows the lines and the variables. The shell
   // stays PID 1 and exits on SIGTERM (a PID 1 without a handler ignores it: compose would wait 30 s).
@@ -59,6 +59,7 @@ export default defineConfig({
   environment: { GREETING: "hello" },
   secrets: { DB_PASSWORD: "arn:aws:ssm:eu-west-1:123456789012:parameter/${app}/db" },
   volumes: [{ name: "data", path: "/data" }],
+  containerHealthCheck: { command: ["CMD", "test", "-s", "/www/env"], intervalSeconds: 5 },
   fargate: { plainHttp: true },
 });
 `,
@@ -73,6 +74,7 @@ describeWithDocker("berth up and berth down on a real Docker engine", () => {
   let first: Run;
   let firstStarts = "";
   let env = "";
+  let health = "";
   let afterDown = "";
   let afterDownVolumes = "";
 
@@ -82,6 +84,7 @@ describeWithDocker("berth up and berth down on a real Docker engine", () => {
     if (first.status !== 0) throw new Error(`berth up failed:\n${first.stderr}\n${first.stdout}`);
     firstStarts = await served("/starts");
     env = await served("/env");
+    health = await containerHealth();
     expectOk(berth("down"));
     expectOk(berth("up", "--port", String(port)));
     afterDown = await served("/starts");
@@ -107,6 +110,10 @@ describeWithDocker("berth up and berth down on a real Docker engine", () => {
     expect(env).toBe("hello s3cr3t$x\n");
   });
 
+  it("runs the spec's containerHealthCheck in the container, which Docker reports healthy", () => {
+    expect(health).toBe("healthy");
+  });
+
   it("starts the app once on its new volume", () => {
     expect(firstStarts).toBe("started\n");
   });
@@ -119,6 +126,18 @@ describeWithDocker("berth up and berth down on a real Docker engine", () => {
     expect(afterDownVolumes).toBe("started\n");
   });
 });
+
+/** Docker's health status of the app's container, once it is no longer "starting" (the first check runs one interval after start). */
+async function containerHealth(): Promise<string> {
+  const ids = spawnSync("docker", ["ps", "--quiet", "--filter", `label=com.docker.compose.project=berth-${app}-dev`, "--filter", "label=com.docker.compose.service=web"], { encoding: "utf8" });
+  const id = ids.stdout.trim().split("\n")[0]!;
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const status = spawnSync("docker", ["inspect", "--format", "{{if .State.Health}}{{.State.Health.Status}}{{end}}", id], { encoding: "utf8" }).stdout.trim();
+    if (status !== "starting") return status;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return "starting";
+}
 
 function expectOk(run: Run): void {
   if (run.status !== 0) throw new Error(`berth failed (exit ${run.status}):\n${run.stderr}\n${run.stdout}`);

@@ -1,8 +1,8 @@
 /**
  * The spec variants the Terraform check synthesizes. Together they switch on every spec option:
  * both stages; fargate, ec2 and both; HTTPS by domain + zone, by certificate ARN and on the host;
- * arm64; Fargate Spot; EFS volumes; sidecars; secrets from SSM and Secrets Manager (with a JSON
- * key); autoscaling; an existing VPC and cluster; no NAT with VPC endpoints; an internal ALB; S3
+ * arm64; Fargate Spot; EFS volumes; sidecars; container health checks on both targets; secrets
+ * from SSM and Secrets Manager (with a JSON key); autoscaling; an existing VPC and cluster; no NAT with VPC endpoints; an internal ALB; S3
  * state; an image pinned by the manifest, one by its content tag, and an existing `image.uri`.
  *
  * IDs of existing resources are the AWS stand-in's (EXISTING below); everything else is made up.
@@ -37,7 +37,17 @@ const image = { context: "./app" };
 export const VARIANTS: readonly Variant[] = [
   {
     name: "dev-both-plain-http",
-    spec: { app: "hello", region: "eu-west-1", targets: ["ec2", "fargate"], image, port: 8080, environment: { GREETING: "hi" }, healthCheck: { path: "/health" }, fargate: { plainHttp: true } },
+    spec: {
+      app: "hello",
+      region: "eu-west-1",
+      targets: ["ec2", "fargate"],
+      image,
+      port: 8080,
+      environment: { GREETING: "hi" },
+      healthCheck: { path: "/health" },
+      containerHealthCheck: { command: ["CMD-SHELL", "wget -q -O- http://127.0.0.1:8080/health || exit 1"], intervalSeconds: 15, timeoutSeconds: 3, retries: 4, startPeriodSeconds: 20 },
+      fargate: { plainHttp: true },
+    },
   },
   {
     name: "prod-fargate-domain",

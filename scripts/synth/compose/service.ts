@@ -1,3 +1,4 @@
+import { healthcheckOf } from "./healthcheck";
 import { containerPort, cpuUnits, literalText, memoryMiB, shellWords, type Parsed } from "./values";
 
 /**
@@ -37,7 +38,6 @@ const REFUSED: Readonly<Record<string, string>> = {
   security_opt: "berth sets the containers' security options itself: remove it",
   extra_hosts: "berth writes no /etc/hosts entries: use DNS names",
   depends_on: "berth does not map depends_on yet: a spec runs one service for now",
-  healthcheck: "berth does not map a container health check yet: describe the HTTP probe under services.<name>.healthCheck in berth.config.ts",
   secrets: "compose secrets are files on your machine: list the variable under services.<name>.secrets in berth.config.ts with its SSM parameter or Secrets Manager ARN",
   configs: "compose configs are files on your machine: COPY the file into the image",
   labels: "berth sets no container labels: remove it",
@@ -47,7 +47,7 @@ const REFUSED: Readonly<Record<string, string>> = {
 };
 
 /** Keys whose mapping is below. */
-const MAPPED = new Set(["image", "build", "platform", "command", "entrypoint", "environment", "env_file", "ports", "expose", "volumes", "deploy", "restart"]);
+const MAPPED = new Set(["image", "build", "platform", "command", "entrypoint", "environment", "env_file", "ports", "expose", "volumes", "deploy", "restart", "healthcheck"]);
 
 /** The berth service for `service` (its input form), and the problems; extension keys (`x-…`) are ignored as compose ignores them. */
 export function mapService(name: string, service: unknown, context: ServiceContext): { service: Record<string, unknown>; problems: ComposeProblem[] } {
@@ -78,6 +78,8 @@ export function mapService(name: string, service: unknown, context: ServiceConte
   if (reach) Object.assign(out, reach);
   const volumes = volumesOf(s.volumes, context, problem);
   if (volumes.length > 0) out.volumes = volumes;
+  const containerHealthCheck = healthcheckOf(s.healthcheck, problem, take);
+  if (containerHealthCheck) out.containerHealthCheck = containerHealthCheck;
   Object.assign(out, deployOf(s.deploy, problem, take));
   if (s.restart !== undefined && s.restart !== "always" && s.restart !== "unless-stopped") {
     problem(["restart"], `is ${JSON.stringify(s.restart)}, but berth restarts a stopped service always (the host: unless-stopped; Fargate: a new task): write "unless-stopped", or remove it`);
@@ -85,8 +87,10 @@ export function mapService(name: string, service: unknown, context: ServiceConte
   return { service: out, problems };
 }
 
-type Problem = (path: readonly (string | number)[], message: string) => void;
-type Take = <T>(path: readonly (string | number)[], parsed: Parsed<T>) => T | undefined;
+/** Records a problem at a path under the service. */
+export type Problem = (path: readonly (string | number)[], message: string) => void;
+/** A parsed value, or undefined after recording its problem at `path`. */
+export type Take = <T>(path: readonly (string | number)[], parsed: Parsed<T>) => T | undefined;
 
 /** `image` (an existing image) or `build` (berth builds it; an `image` beside it only names the local build). */
 function mapImage(s: Record<string, unknown>, problem: Problem, take: Take): Record<string, unknown> | undefined {

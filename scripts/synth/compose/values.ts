@@ -80,3 +80,18 @@ export function cpuUnits(value: unknown): Parsed<number> {
   const units = cpus * 1024;
   return Number.isInteger(units) ? { value: units } : { problem: `is ${units} CPU units (got ${JSON.stringify(value)}): berth sizes CPU in whole units of 1/1024 vCPU; give e.g. "0.25" or "0.5"` };
 }
+
+/** Compose's duration units (Compose Specification, "Specifying durations"), in microseconds. */
+const DURATION_UNITS: Readonly<Record<string, number>> = { us: 1, ms: 1000, s: 1e6, m: 60e6, h: 3600e6 };
+
+/** A duration ("30s", "1m30s", "1500ms") in whole seconds: ECS takes a health check's timing in seconds. */
+export function durationSeconds(value: unknown): Parsed<number> {
+  const text = typeof value === "string" ? value.trim() : "";
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(us|ms|s|m|h)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== text) {
+    return { problem: `is not a duration like "30s" or "1m30s" (got ${JSON.stringify(value)})` };
+  }
+  const micros = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * DURATION_UNITS[unit!]!, 0);
+  const seconds = micros / 1e6;
+  return Number.isInteger(seconds) ? { value: seconds } : { problem: `is ${seconds} seconds (got ${JSON.stringify(value)}): berth gives health check timing in whole seconds, as ECS takes it; round it, e.g. "${Math.max(1, Math.round(seconds))}s"` };
+}

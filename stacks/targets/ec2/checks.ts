@@ -49,6 +49,15 @@ export function checkEc2(spec: BerthConfig, r: ResolvedConfig, ctx: z.Refinement
       `leaves ec2.updateTimeoutSeconds (${e.updateTimeoutSeconds}) no longer than healthCheck.gracePeriodSeconds (${r.healthCheck.gracePeriodSeconds}): every update would roll back before the app could start; make updateTimeoutSeconds longer than the grace period`,
     );
   }
+  const interval = r.containerHealthCheck?.intervalSeconds;
+  if (interval !== undefined && e.updateTimeoutSeconds <= interval) {
+    const path = spec.ec2?.updateTimeoutSeconds !== undefined ? ["ec2", "updateTimeoutSeconds"] : ["containerHealthCheck", "intervalSeconds"];
+    issue(
+      ctx,
+      path,
+      `leaves ec2.updateTimeoutSeconds (${e.updateTimeoutSeconds}) no longer than containerHealthCheck.intervalSeconds (${interval}): Docker runs the first check one interval after the container starts (Docker reference, HEALTHCHECK) and every update would roll back before it; make updateTimeoutSeconds longer than the interval`,
+    );
+  }
   if (!e.egress.some((rule) => rule.port === 443 && rule.protocol === "tcp")) {
     issue(ctx, ["ec2", "egress"], "must allow HTTPS (tcp 443): the host reaches ECR, SSM, Secrets Manager and CloudWatch Logs over it; add { port: 443, cidrBlocks: [\"0.0.0.0/0\"], description: \"HTTPS\" }");
   }
@@ -70,6 +79,7 @@ function releaseSizeCheck(r: ResolvedConfig, ctx: z.RefinementCtx): void {
     stopGracePeriodSeconds: DEFAULT_STOP_GRACE_PERIOD_SECONDS,
     https: e.https && { ...e.https, proxyImage: DEFAULT_PROXY_IMAGE },
     healthCheck: r.healthCheck,
+    containerHealthCheck: r.containerHealthCheck,
     updateTimeoutSeconds: e.updateTimeoutSeconds,
   });
   const bytes = encodedReleaseBytes(files);

@@ -35,6 +35,7 @@ export class Ec2Stack extends BerthStack {
       environment: config.environment,
       secrets: config.secrets,
       healthCheck: config.healthCheck,
+      containerHealthCheck: config.containerHealthCheck,
       volumes: config.volumes,
       instanceType: config.ec2.instanceType,
       rootVolumeGiB: config.ec2.rootVolumeGiB,

@@ -55,6 +55,13 @@ export function checkFargateSpec(spec: BerthConfig, ctx: z.RefinementCtx): void 
     });
   }
 
+  if (f.containerHealthCheck !== undefined && spec.containerHealthCheck !== undefined) {
+    issue(
+      ctx,
+      ["fargate", "containerHealthCheck"],
+      "is given together with containerHealthCheck, the service's check that both targets run: keep containerHealthCheck (it sets its own interval, timeout, retries and start period) and remove this one",
+    );
+  }
   const checkUsers = [
     ...(f.containerHealthCheck ? ["fargate.containerHealthCheck"] : []),
     ...(f.sidecars ?? []).flatMap((s, i) => (s.healthCheck ? [`fargate.sidecars[${i}].healthCheck`] : [])),

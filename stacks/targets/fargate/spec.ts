@@ -1,5 +1,4 @@
-import * as z from "zod";
-import { ACM_CERTIFICATE_ARN, checkedText, either, fact, flag, inRange, list, matching, named, nonEmptyList, object, oneOf, text } from "../../spec/fields";
+import { ACM_CERTIFICATE_ARN, checkedText, either, fact, flag, healthCommand, inRange, list, matching, named, nonEmptyList, object, oneOf, text } from "../../spec/fields";
 import { REQUESTS_PER_TARGET, SCALING_COOLDOWN, SCALING_TASK_COUNT, TARGET_UTILIZATION_PERCENT } from "../../../constructs/limits/autoscaling";
 import { CAPACITY_WEIGHT, MAX_PERCENT, MIN_HEALTHY_PERCENT } from "../../../constructs/limits/deployment";
 import { CONTAINER_CPU, CONTAINER_MEMORY_MIB, EPHEMERAL_STORAGE_GIB, STOP_TIMEOUT } from "../../../constructs/limits/fargate";
@@ -30,11 +29,6 @@ const https = either(
   "either { certificateArn } for an existing ACM certificate, or { domain, hostedZoneId } for a certificate that berth requests and validates in Route 53",
 );
 
-const healthCommand = z
-  .array(text(), { error: 'must be an exec-form health check like ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"]' })
-  .min(2, { error: 'must name "CMD" or "CMD-SHELL" and then the command, e.g. ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"]' })
-  .refine((c) => c[0] === "CMD" || c[0] === "CMD-SHELL", { error: 'must start with "CMD" or "CMD-SHELL"' });
-
 const sidecar = object({
   /** Container name: lower case letters, digits, hyphens. */
   name: matching(CONTAINER_NAME, "lower case letters, digits and hyphens, starting with a letter, at most 31 characters"),
@@ -49,7 +43,7 @@ const sidecar = object({
   cpu: inRange(CONTAINER_CPU).optional(),
   memoryMiB: inRange(CONTAINER_MEMORY_MIB).optional(),
   /** Health check command run inside the sidecar (needed for startCondition "HEALTHY"). @default - none */
-  healthCheck: healthCommand.optional(),
+  healthCheck: healthCommand().optional(),
   /** @default true */
   readonlyRootFilesystem: flag().optional(),
 });
@@ -111,8 +105,12 @@ export const fargateBlock = object({
   writablePaths: list(matching(/^\/[A-Za-z0-9._@+/-]*$/, 'an absolute path like "/tmp"'), 'absolute paths like ["/tmp"]').optional(),
   /** Run the app container as this user ("uid", "uid:gid" or a name). @default - the image's USER */
   user: matching(USER, 'a user like "1000", "1000:1000" or "app"').optional(),
-  /** Health check run inside the app container (the image must hold the tool it calls). @default - none: the load balancer's check applies */
-  containerHealthCheck: healthCommand.optional(),
+  /**
+   * Health check run inside the app container (the image must hold the tool it calls), on the timing
+   * of `healthCheck`. The service's `containerHealthCheck` does the same on both targets with its own
+   * timing; give one of them. @default - none: the load balancer's check applies
+   */
+  containerHealthCheck: healthCommand().optional(),
   /** Seconds between SIGTERM and SIGKILL. @default 30 */
   stopTimeoutSeconds: inRange(STOP_TIMEOUT).optional(),
   /** Outbound rules of the tasks. @default [{ port: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS to AWS APIs and the internet" }] */

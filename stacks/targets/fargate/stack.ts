@@ -68,7 +68,7 @@ export class FargateStack extends BerthStack {
         readonlyRootFilesystem: f.readonlyRootFilesystem,
         writablePaths: f.writablePaths,
         stopTimeoutSeconds: f.stopTimeoutSeconds,
-        healthCheck: f.containerHealthCheck && containerHealthCheck(f.containerHealthCheck, config),
+        healthCheck: config.containerHealthCheck ?? (f.containerHealthCheck && containerHealthCheck(f.containerHealthCheck, config)),
       },
       sidecars: f.sidecars.map((s) => ({
         ...s,

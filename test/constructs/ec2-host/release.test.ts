@@ -56,6 +56,16 @@ describe("compose file", () => {
     expect([services.web!.volumes, volumes]).toEqual([["data:/var/lib/app"], { data: {} }]);
   });
 
+  // Compose Specification, healthcheck: test (CMD/CMD-SHELL list), interval, timeout, retries, start_period.
+  it("writes the container health check with every setting, escaping $ in the command", () => {
+    const check = { command: ["CMD-SHELL", "test -n \"$PORT\""], intervalSeconds: 15, timeoutSeconds: 3, retries: 4, startPeriodSeconds: 20 };
+    expect(compose({ containerHealthCheck: check }).services.web!.healthcheck).toEqual({ test: ["CMD-SHELL", 'test -n "$$PORT"'], interval: "15s", timeout: "3s", retries: 4, start_period: "20s" });
+  });
+
+  it("writes no healthcheck key without a container health check (the image's HEALTHCHECK, if any, applies)", () => {
+    expect(compose().services.web!).not.toHaveProperty("healthcheck");
+  });
+
   it("quotes values YAML 1.1 would misread", () => {
     expect(composeFile({ ...INPUT, port: 22, httpPort: 22 })).toContain('- "22:22"');
   });

@@ -1,3 +1,4 @@
+import { parse } from "yaml";
 import { errorOf } from "../../helpers";
 import { SSM_ARN, synthHost } from "./synth";
 
@@ -207,3 +208,64 @@ describe("Ec2Host: the release limit of 40000 encoded bytes, at the bound", () =
     expect(failure({ environment: { BIG: "x".repeat(29523) } })).toMatch(/^stack\/host: the release \(compose file, settings, secret references\) takes 40004 bytes encoded, more than the 40000/);
   });
 });
+
+describe("Ec2Host containerHealthCheck", () => {
+  const command = ["CMD", "/ready"];
+  const webOf = (props: Parameters<typeof synthHost>[0]) => {
+    const association = synthHost(props).one("aws_ssm_association");
+    const encoded = (association.parameters as Record<string, string>).compose!;
+    return (parse(Buffer.from(encoded, "base64").toString()) as { services: Record<string, Record<string, unknown>> }).services.web!;
+  };
+
+  // ECS API Reference, HealthCheck defaults: interval 30, timeout 5, retries 3; no start period.
+  it("fills in interval 30 s, timeout 5 s, retries 3 and start period 0 s", () => {
+    expect(webOf({ containerHealthCheck: { command } }).healthcheck).toEqual({ test: command, interval: "30s", timeout: "5s", retries: 3, start_period: "0s" });
+  });
+
+  // ECS API Reference, HealthCheck: interval 5-300 s, timeout 2-60 s, retries 1-10, startPeriod 0-300 s.
+  it.each([
+    ["intervalSeconds", 5],
+    ["intervalSeconds", 300],
+    ["timeoutSeconds", 2],
+    ["timeoutSeconds", 60],
+    ["retries", 1],
+    ["retries", 10],
+    ["startPeriodSeconds", 0],
+    ["startPeriodSeconds", 300],
+  ])("accepts %s %d", (field, value) => {
+    expect(() => synthHost({ containerHealthCheck: { command, [field]: value }, updateTimeoutSeconds: 900 })).not.toThrow();
+  });
+
+  it.each([
+    ["intervalSeconds", 4, "5 to 300 seconds", "interval"],
+    ["intervalSeconds", 301, "5 to 300 seconds", "interval"],
+    ["timeoutSeconds", 1, "2 to 60 seconds", "timeout"],
+    ["timeoutSeconds", 61, "2 to 60 seconds", "timeout"],
+    ["retries", 0, "1 to 10", "retries"],
+    ["retries", 11, "1 to 10", "retries"],
+    ["startPeriodSeconds", -1, "0 to 300 seconds", "startPeriod"],
+    ["startPeriodSeconds", 301, "0 to 300 seconds", "startPeriod"],
+  ])("fails on %s %d, naming ECS's range", (field, value, range, ecsField) => {
+    expect(failure({ containerHealthCheck: { command, [field]: value }, updateTimeoutSeconds: 900 })).toBe(
+      `stack/host: containerHealthCheck.${field} must be a whole number from ${range}, got ${value}: ECS accepts no other container health check ${ecsField}; set a value in that range`,
+    );
+  });
+
+  it('fails on a command that starts with neither "CMD" nor "CMD-SHELL"', () => {
+    expect(failure({ containerHealthCheck: { command: ["/ready"] } })).toBe(
+      'stack/host: containerHealthCheck.command must start with "CMD" or "CMD-SHELL": ["CMD", executable, ...arguments] or ["CMD-SHELL", "one shell command"], e.g. ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"] (got ["/ready"])',
+    );
+  });
+
+  // Docker reference, HEALTHCHECK: the first check runs one interval after the container starts.
+  it("accepts an interval one second shorter than the update timeout (180 s by default)", () => {
+    expect(() => synthHost({ containerHealthCheck: { command, intervalSeconds: 179 } })).not.toThrow();
+  });
+
+  it("fails on an interval as long as the update timeout (180 s by default)", () => {
+    expect(failure({ containerHealthCheck: { command, intervalSeconds: 180 } })).toBe(
+      "stack/host: updateTimeoutSeconds (180) must be longer than containerHealthCheck.intervalSeconds (180): Docker runs the first check one interval after the container starts, and every update would roll back before it; raise updateTimeoutSeconds or shorten the interval",
+    );
+  });
+});
+

@@ -37,6 +37,10 @@ const RELEASES: Record<string, ReleaseInput> = {
     ],
   },
   "published on loopback (berth up)": { ...BASE_RELEASE, publishAddress: "127.0.0.1" },
+  "a container health check": {
+    ...BASE_RELEASE,
+    containerHealthCheck: { command: ["CMD-SHELL", "wget -q -O- http://127.0.0.1:$PORT/health || exit 1"], intervalSeconds: 15, timeoutSeconds: 3, retries: 4, startPeriodSeconds: 0 },
+  },
   HTTPS: { ...BASE_RELEASE, https: { proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine", domain: "shop.example.com", email: "ops@example.com" } },
 };
 

@@ -571,6 +571,12 @@ describe("FargateService: container health check ranges", () => {
     );
   });
 
+  it('fails on an app container health check with "CMD" and no command after it', () => {
+    expect(errorOf(() => synth({ container: { healthCheck: { ...check, command: ["CMD"] } } }))).toBe(
+      'stack/service: container.healthCheck.command must name the command after "CMD": ["CMD", executable, ...arguments] or ["CMD-SHELL", "one shell command"], e.g. ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"] (got ["CMD"])',
+    );
+  });
+
   it("fails on a sidecar health check start period of 301 s, naming the sidecar's index", () => {
     expect(errorOf(() => synth({ sidecars: [{ name: "proxy", image: "envoy:v1", healthCheck: { ...check, startPeriodSeconds: 301 } }] }))).toBe(
       "stack/service: sidecars[0].healthCheck.startPeriodSeconds must be a whole number from 0 to 300 seconds, got 301: ECS accepts no other container health check startPeriod; set a value in that range",

@@ -105,14 +105,14 @@ describe("fargate target field errors (stacks/targets/fargate/spec.ts)", () => {
     ]);
   });
 
-  it("says containerHealthCheck must be exec form when given a string", () => {
+  it("says fargate.containerHealthCheck must be a CMD or CMD-SHELL list when given a string", () => {
     expect(specProblems({ fargate: { https, containerHealthCheck: "CMD /ready" } })).toEqual([
-      'fargate.containerHealthCheck: must be an exec-form health check like ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"] (got "CMD /ready")',
+      'fargate.containerHealthCheck: must be a health check command: ["CMD", executable, ...arguments] or ["CMD-SHELL", "one shell command"], e.g. ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"] (got "CMD /ready")',
     ]);
   });
 
   it('says containerHealthCheck must start with "CMD" or "CMD-SHELL"', () => {
-    expect(specProblems({ fargate: { https, containerHealthCheck: ["/ready", "x"] } })).toEqual(['fargate.containerHealthCheck: must start with "CMD" or "CMD-SHELL" (got ["/ready","x"])']);
+    expect(specProblems({ fargate: { https, containerHealthCheck: ["/ready", "x"] } })).toEqual(['fargate.containerHealthCheck: must start with "CMD" or "CMD-SHELL": ["CMD", executable, ...arguments] or ["CMD-SHELL", "one shell command"], e.g. ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"] (got ["/ready","x"])']);
   });
 
   it('says a sidecar name must be lower case when given "Proxy"', () => {

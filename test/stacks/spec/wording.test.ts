@@ -115,7 +115,7 @@ describe("the spec's own wording where zod has a default", () => {
 
   it("a container health check with no command after CMD", () => {
     expect(problemsOf(minimalSpec({ fargate: { plainHttp: true, containerHealthCheck: ["CMD"] } }))).toEqual([
-      'fargate.containerHealthCheck: must name "CMD" or "CMD-SHELL" and then the command, e.g. ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"] (got ["CMD"])',
+      'fargate.containerHealthCheck: must name the command after "CMD": ["CMD", executable, ...arguments] or ["CMD-SHELL", "one shell command"], e.g. ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"] (got ["CMD"])',
     ]);
   });
 

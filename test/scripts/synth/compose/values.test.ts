@@ -1,4 +1,4 @@
-import { containerPort, cpuUnits, literalText, memoryMiB, shellWords } from "../../../../scripts/synth/compose/values";
+import { containerPort, cpuUnits, durationSeconds, literalText, memoryMiB, shellWords } from "../../../../scripts/synth/compose/values";
 
 // Compose Specification: "Interpolation" ($$ is a literal $), "ports" (short and long syntax),
 // "Specifying byte values" (b, k/kb, m/mb, g/gb in powers of 1024), deploy.resources.limits.cpus.
@@ -112,5 +112,26 @@ describe("cpuUnits (deploy.resources.limits.cpus)", () => {
 
   it("refuses 0 and a word", () => {
     expect([cpuUnits(0), cpuUnits("half")]).toEqual([{ problem: 'is not a number of CPUs like "0.5" or 1 (got 0)' }, { problem: 'is not a number of CPUs like "0.5" or 1 (got "half")' }]);
+  });
+});
+
+// Compose Specification, "Specifying durations": units us, ms, s, m, h, combined like "1m30s".
+describe("durationSeconds (healthcheck timing)", () => {
+  it.each([
+    ["30s", 30],
+    ["1m30s", 90],
+    ["1h", 3600],
+    ["2000ms", 2],
+    ["0s", 0],
+  ])("reads %s as %d seconds", (text, seconds) => {
+    expect(durationSeconds(text)).toEqual({ value: seconds });
+  });
+
+  it("refuses 1500ms, a fraction of a second, suggesting the rounded value", () => {
+    expect(durationSeconds("1500ms")).toEqual({ problem: 'is 1.5 seconds (got "1500ms"): berth gives health check timing in whole seconds, as ECS takes it; round it, e.g. "2s"' });
+  });
+
+  it.each(["30", "30 s", "s", "1x", ""])("refuses %j, which has no unit or an unknown one", (text) => {
+    expect(durationSeconds(text)).toEqual({ problem: `is not a duration like "30s" or "1m30s" (got ${JSON.stringify(text)})` });
   });
 });

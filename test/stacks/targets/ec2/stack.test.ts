@@ -94,6 +94,11 @@ describe("Ec2Stack", () => {
     expect(decode("compose")).toContain("- LOG_LEVEL=info\n");
   });
 
+  it("passes the service's containerHealthCheck to the release's compose file", () => {
+    const parameters = synth({ containerHealthCheck: { command: ["CMD", "/ready"], intervalSeconds: 15 } }).association.parameters as Record<string, string>;
+    expect(Buffer.from(parameters.compose!, "base64").toString("utf8")).toContain("    healthcheck:\n      test:\n        - CMD\n        - /ready\n      interval: 15s\n      timeout: 5s\n      retries: 3\n      start_period: 0s\n");
+  });
+
   it("passes the entrypoint to the release's compose file", () => {
     const parameters = synth({ entrypoint: ["/bin/start", "--migrate"] }).association.parameters as Record<string, string>;
     expect(Buffer.from(parameters.compose!, "base64").toString("utf8")).toContain("    entrypoint:\n      - /bin/start\n      - --migrate\n");

@@ -65,6 +65,11 @@ describe("FargateStack from the spec", () => {
     });
   });
 
+  it("runs the service's containerHealthCheck in the app container with its own timing", () => {
+    const containerHealthCheck = { command: ["CMD", "/ready"], intervalSeconds: 15, timeoutSeconds: 3, retries: 4, startPeriodSeconds: 20 };
+    expect(synth({ containerHealthCheck }).web().healthCheck).toEqual({ command: ["CMD", "/ready"], interval: 15, timeout: 3, retries: 4, startPeriod: 20 });
+  });
+
   it("applies the spec's default health check: / every 10 s, timeout 5, healthy 2, unhealthy 3, codes 200-399", () => {
     expect(synth().json).toHaveResourceWithProperties(LbTargetGroup, {
       health_check: expect.objectContaining({ path: "/", interval: 10, timeout: 5, healthy_threshold: 2, unhealthy_threshold: 3, matcher: "200-399" }),
