@@ -1,4 +1,5 @@
 import type * as z from "zod";
+import { DEPENDS_ON_CONDITIONS, checkDependencies } from "./dependencies";
 import { fact, named, object, oneOf } from "./fields";
 import { issue } from "./issue";
 import { appHead, appTail, crossChecks, serviceFields } from "./schema";
@@ -33,6 +34,12 @@ const service = object({
    * "internal": only the app's other services reach it. @default "internal" when the service has a port
    */
   expose: oneOf(EXPOSE).optional(),
+  /**
+   * The app's services this one starts after, each with what it must reach first: "started",
+   * "healthy" (its containerHealthCheck passes) or "completed" (a one-shot job without a port that
+   * exited). @default {}
+   */
+  dependsOn: named(fact(SERVICE_NAME), oneOf(DEPENDS_ON_CONDITIONS), '{ db: "healthy" }').optional(),
 });
 
 /** The spec's fields when it names its services. */
@@ -77,6 +84,7 @@ export const multiServiceSchema = multiServiceObject.superRefine((spec, ctx) => 
       issue(ctx, ["services", name, "healthCheck"], 'is the HTTP probe of the load balancer or host, which only a public service gets: set expose: "public", or remove healthCheck');
     }
   }
+  checkDependencies(spec, ctx);
   const publicNames = Object.entries(spec.services)
     .filter(([, s]) => s.expose === "public")
     .map(([name]) => name);

@@ -13,7 +13,8 @@ const serviceNames = new WeakMap<BerthConfig, string>();
 export function singleView(spec: MultiServiceConfig): BerthConfig {
   const entry = Object.entries(spec.services).find(([, service]) => service.expose === "public");
   if (entry === undefined || entry[1].port === undefined) throw new Error("singleView: the spec has no public service with a port (validate it first)");
-  const [name, { expose: _expose, port, ...fields }] = entry;
+  // A lone service depends on no other (the spec refuses it), so dependsOn is at most {}.
+  const [name, { expose: _expose, dependsOn: _dependsOn, port, ...fields }] = entry;
   const { services: _services, ...app } = spec;
   const view: BerthConfig = { ...app, ...fields, port };
   serviceNames.set(view, name);

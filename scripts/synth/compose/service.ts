@@ -1,3 +1,4 @@
+import { dependsOnOf } from "./depends-on";
 import { healthcheckOf } from "./healthcheck";
 import { containerPort, cpuUnits, literalText, memoryMiB, shellWords, type Parsed } from "./values";
 
@@ -37,7 +38,6 @@ const REFUSED: Readonly<Record<string, string>> = {
   userns_mode: "berth sets no user namespace mode: remove it",
   security_opt: "berth sets the containers' security options itself: remove it",
   extra_hosts: "berth writes no /etc/hosts entries: use DNS names",
-  depends_on: "berth does not map depends_on yet: a spec runs one service for now",
   secrets: "compose secrets are files on your machine: list the variable under services.<name>.secrets in berth.config.ts with its SSM parameter or Secrets Manager ARN",
   configs: "compose configs are files on your machine: COPY the file into the image",
   labels: "berth sets no container labels: remove it",
@@ -47,7 +47,7 @@ const REFUSED: Readonly<Record<string, string>> = {
 };
 
 /** Keys whose mapping is below. */
-const MAPPED = new Set(["image", "build", "platform", "command", "entrypoint", "environment", "env_file", "ports", "expose", "volumes", "deploy", "restart", "healthcheck"]);
+const MAPPED = new Set(["image", "build", "platform", "command", "entrypoint", "environment", "env_file", "ports", "expose", "volumes", "deploy", "restart", "healthcheck", "depends_on"]);
 
 /** The berth service for `service` (its input form), and the problems; extension keys (`x-…`) are ignored as compose ignores them. */
 export function mapService(name: string, service: unknown, context: ServiceContext): { service: Record<string, unknown>; problems: ComposeProblem[] } {
@@ -78,6 +78,8 @@ export function mapService(name: string, service: unknown, context: ServiceConte
   if (reach) Object.assign(out, reach);
   const volumes = volumesOf(s.volumes, context, problem);
   if (volumes.length > 0) out.volumes = volumes;
+  const dependsOn = dependsOnOf(s.depends_on, problem);
+  if (dependsOn) out.dependsOn = dependsOn;
   const containerHealthCheck = healthcheckOf(s.healthcheck, problem, take);
   if (containerHealthCheck) out.containerHealthCheck = containerHealthCheck;
   Object.assign(out, deployOf(s.deploy, problem, take));

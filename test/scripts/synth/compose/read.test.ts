@@ -32,20 +32,19 @@ services:
 `;
 
 describe("readCompose", () => {
-  it("refuses the course's web + Postgres file with the bind mount and depends_on, each at its path", () => {
+  it("refuses the course's web + Postgres file for its bind mount, at its path", () => {
     const file = composeFile(COURSE);
     expect(errorOf(() => readCompose(file, "compose.yaml"))).toBe(
-      "The compose file compose.yaml has 2 problems for berth:\n" +
-        "  ✖ services.web.depends_on: berth does not map depends_on yet: a spec runs one service for now\n" +
+      "The compose file compose.yaml has 1 problem for berth:\n" +
         '  ✖ services.web.volumes[0]: is a host bind mount (".:/app"): your machine\'s files are not on the server; COPY the code into the image (Dockerfile), and keep data in a named volume\n' +
         "Change the compose file (docs/services.md says what berth maps) and run again.",
     );
   });
 
-  it("maps the course's file, once the bind mount and depends_on are gone, to two services", () => {
-    const file = composeFile(COURSE.replace("    volumes:\n      - .:/app\n    depends_on:\n      - db\n", ""));
+  it("maps the course's file, once the bind mount is gone, to two services, web starting after db", () => {
+    const file = composeFile(COURSE.replace("    volumes:\n      - .:/app\n", ""));
     expect(readCompose(file, "compose.yaml")).toEqual({
-      web: { image: { context: "." }, port: 5000, expose: "public" },
+      web: { image: { context: "." }, port: 5000, expose: "public", dependsOn: { db: "started" } },
       db: { image: { uri: "postgres" }, environment: { POSTGRES_USER: "user", POSTGRES_PASSWORD: "password" } },
     });
   });

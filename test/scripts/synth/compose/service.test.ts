@@ -221,7 +221,6 @@ describe("mapService refuses", () => {
     ["userns_mode", "berth sets no user namespace mode: remove it"],
     ["security_opt", "berth sets the containers' security options itself: remove it"],
     ["extra_hosts", "berth writes no /etc/hosts entries: use DNS names"],
-    ["depends_on", "berth does not map depends_on yet: a spec runs one service for now"],
     ["secrets", "compose secrets are files on your machine: list the variable under services.<name>.secrets in berth.config.ts with its SSM parameter or Secrets Manager ARN"],
     ["configs", "compose configs are files on your machine: COPY the file into the image"],
     ["labels", "berth sets no container labels: remove it"],
