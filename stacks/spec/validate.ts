@@ -46,7 +46,8 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, schema: z.core.$
     const known = knownKeysAt(schema, path, value);
     return issue.keys.map((key) => {
       const where = formatPath([...path, key]);
-      const suggestion = known.length > 0 ? closest(key, known) : undefined;
+      // closest() of an empty list is undefined.
+      const suggestion = closest(key, known) as string | undefined;
       const hint = suggestion !== undefined && distance(key, suggestion) <= Math.max(2, key.length / 3) ? `did you mean "${suggestion}"? ` : "";
       return `${where}: unknown key; ${hint}allowed keys here: ${known.join(", ")}`;
     });
@@ -57,9 +58,8 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, schema: z.core.$
   }
   if (issue.code === "invalid_union") {
     // Report the option the user evidently meant: the one whose fields are all present.
-    const meant = isPlainObject(value)
-      ? issue.errors.filter((branch) => branch.every((i) => valueAt(input, [...path, ...i.path]) !== undefined)).sort((a, b) => a.length - b.length)[0]
-      : undefined;
+    // berth's unions share no key, so at most one option has all of its fields written.
+    const meant = isPlainObject(value) ? issue.errors.find((branch) => branch.every((i) => valueAt(input, [...path, ...i.path]) !== undefined)) : undefined;
     if (meant) return meant.flatMap((i) => describeIssue({ ...i, path: [...path, ...i.path] } as z.core.$ZodIssue, input, schema));
     return [`${formatPath(path)}: ${issue.message} (got ${formatValue(value)})`];
   }
@@ -77,8 +77,9 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown, schema: z.core.$
  */
 function mixedShapes(schema: z.core.$ZodType, path: readonly PropertyKey[], value: unknown): string | undefined {
   const union = unionAt(schema, path);
-  const allowed = union && unionAllowed.get(union);
-  if (!union || allowed === undefined || !isPlainObject(value)) return undefined;
+  if (union === undefined || !isPlainObject(value)) return undefined;
+  // Every union of the spec is built by either(), which records its wording.
+  const allowed = unionAllowed.get(union);
   const keysOf = optionsOf(union).map((o) => knownKeysAt(o, []));
   const groups = keysOf
     .map((own, i) => Object.keys(value).filter((k) => own.includes(k) && !keysOf.some((other, j) => j !== i && other.includes(k))))
@@ -92,40 +93,34 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/** A value as JSON; a string whole, anything longer than 80 characters cut to 77 and "...". */
 function formatValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null || typeof value !== "object") return String(value);
-  const json = JSON.stringify(value);
-  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+  const json = JSON.stringify(value) ?? String(value);
+  return typeof value === "string" || json.length <= 80 ? json : `${json.slice(0, 77)}...`;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value: unknown = input;
-  for (const seg of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<PropertyKey, unknown>)[seg];
-  }
-  return value;
+  return path.reduce<unknown>((value, seg) => (value as Record<PropertyKey, unknown> | null | undefined)?.[seg], input);
 }
 
 /** The union schema at `path`, if there is one. */
 function unionAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): z.core.$ZodType | undefined {
   const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  if (def.type === "optional") return unionAt(def.innerType as z.core.$ZodType, path);
+  if (path.length === 0) return def.type === "union" ? schema : undefined;
+  const child = childAt(def, path[0]!);
+  return child && unionAt(child, path.slice(1));
+}
+
+/** The schema of an array's element, a record's value or an object's field `key`; undefined elsewhere. */
+function childAt(def: Record<string, unknown> & { type: string }, key: PropertyKey): z.core.$ZodType | undefined {
   switch (def.type) {
-    case "optional":
-    case "default":
-    case "nullable":
-      return unionAt(def.innerType as z.core.$ZodType, path);
-    case "union":
-      return path.length === 0 ? schema : undefined;
     case "array":
-      return path.length > 0 ? unionAt(def.element as z.core.$ZodType, path.slice(1)) : undefined;
+      return def.element as z.core.$ZodType;
     case "record":
-      return path.length > 0 ? unionAt(def.valueType as z.core.$ZodType, path.slice(1)) : undefined;
-    case "object": {
-      const child = (def.shape as Record<string, z.core.$ZodType>)[String(path[0])];
-      return child && path.length > 0 ? unionAt(child, path.slice(1)) : undefined;
-    }
+      return def.valueType as z.core.$ZodType;
+    case "object":
+      return (def.shape as Record<string, z.core.$ZodType>)[String(key)];
     default:
       return undefined;
   }
@@ -141,28 +136,14 @@ function optionsOf(union: z.core.$ZodType): z.core.$ZodType[] {
  */
 function knownKeysAt(schema: z.core.$ZodType, path: readonly PropertyKey[], value?: unknown): string[] {
   const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
-  switch (def.type) {
-    case "optional":
-    case "default":
-    case "nullable":
-      return knownKeysAt(def.innerType as z.core.$ZodType, path, value);
-    case "union": {
-      const keysOf = (def.options as z.core.$ZodType[]).map((o) => knownKeysAt(o, path, value));
-      const written = path.length === 0 && isPlainObject(value) ? Object.keys(value).filter((k) => keysOf.some((keys) => keys.includes(k))) : [];
-      const fitting = keysOf.filter((keys) => written.every((k) => keys.includes(k)));
-      return [...new Set((fitting.length > 0 ? fitting : keysOf).flat())];
-    }
-    case "array":
-      return path.length > 0 ? knownKeysAt(def.element as z.core.$ZodType, path.slice(1), value) : [];
-    case "record":
-      return path.length > 0 ? knownKeysAt(def.valueType as z.core.$ZodType, path.slice(1), value) : [];
-    case "object": {
-      const shape = def.shape as Record<string, z.core.$ZodType>;
-      if (path.length === 0) return Object.keys(shape);
-      const child = shape[String(path[0])];
-      return child ? knownKeysAt(child, path.slice(1), value) : [];
-    }
-    default:
-      return [];
+  if (def.type === "optional") return knownKeysAt(def.innerType as z.core.$ZodType, path, value);
+  if (def.type === "union") {
+    const keysOf = (def.options as z.core.$ZodType[]).map((o) => knownKeysAt(o, path, value));
+    const written = path.length === 0 && isPlainObject(value) ? Object.keys(value).filter((k) => keysOf.some((keys) => keys.includes(k))) : [];
+    const fitting = keysOf.filter((keys) => written.every((k) => keys.includes(k)));
+    return [...new Set((fitting.length > 0 ? fitting : keysOf).flat())];
   }
+  if (path.length === 0) return def.type === "object" ? Object.keys(def.shape as Record<string, z.core.$ZodType>) : [];
+  const child = childAt(def, path[0]!);
+  return child ? knownKeysAt(child, path.slice(1), value) : [];
 }
