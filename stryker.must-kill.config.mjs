@@ -32,7 +32,7 @@ const SETS = {
   // tries each bound in the spec and in the construct guard) and the limits' own tests.
   bounds: {
     ...onlySuites("/test/(?!stacks/spec/|constructs/limits/)"),
-    mutate: ["constructs/limits/**/*.ts", "!constructs/limits/instance-types.ts", "!constructs/limits/regions.ts", "stacks/spec/fields.ts", "stacks/spec/schema.ts", "stacks/spec/services.ts"],
+    mutate: ["constructs/limits/**/*.ts", "!constructs/limits/instance-types.ts", "!constructs/limits/regions.ts", "stacks/spec/fields.ts", "stacks/spec/schema.ts", "stacks/spec/services.ts", "stacks/spec/dependencies.ts"],
   },
   // The closed lists read from AWS SDK data (instance families, regions): about 300 static mutants,
   // each killed by test/constructs/limits/sourced-tables.test.ts, which compares every entry with the
