@@ -34,24 +34,23 @@ export function checkDependencies(spec: MultiServiceConfig, ctx: z.RefinementCtx
   }
 }
 
-/** The first dependency cycle, as the names along it with the first repeated at the end, e.g. [web, api, web]. */
+/** A dependency cycle, as the names along it with the first repeated at the end, e.g. [web, api, web]. */
 function findCycle(spec: MultiServiceConfig): string[] | undefined {
-  const done = new Set<string>();
-  const visit = (name: string, path: string[]): string[] | undefined => {
-    const start = path.indexOf(name);
-    if (start >= 0) return [...path.slice(start), name];
-    if (done.has(name)) return undefined;
-    for (const next of Object.keys(spec.services[name]?.dependsOn ?? {})) {
-      if (next === name || spec.services[next] === undefined) continue;
-      const found = visit(next, [...path, name]);
-      if (found) return found;
-    }
-    done.add(name);
-    return undefined;
-  };
-  for (const name of Object.keys(spec.services)) {
-    const found = visit(name, []);
-    if (found) return found;
+  // The dependencies that could close a cycle: on the service itself is refused on its own, and a
+  // name that is not a service never stays among those left below.
+  const dependencies = new Map(Object.entries(spec.services).map(([name, s]) => [name, Object.keys(s.dependsOn ?? {}).filter((other) => other !== name)]));
+  // Set aside, again and again, every service whose dependencies are all set aside (Kahn's
+  // topological sort): each one left waits for another one left, so a walk among them closes a cycle.
+  let left = [...dependencies.keys()];
+  for (let before = -1; before !== left.length; ) {
+    before = left.length;
+    left = left.filter((name) => dependencies.get(name)!.some((other) => left.includes(other)));
   }
-  return undefined;
+  if (left.length === 0) return undefined;
+  const path = [left[0]!];
+  for (;;) {
+    const next = dependencies.get(path.at(-1)!)!.find((other) => left.includes(other))!;
+    if (path.includes(next)) return [...path.slice(path.indexOf(next)), next];
+    path.push(next);
+  }
 }

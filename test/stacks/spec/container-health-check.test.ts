@@ -35,6 +35,10 @@ describe("containerHealthCheck ranges (ECS API Reference, HealthCheck: interval 
 });
 
 describe("containerHealthCheck.command", () => {
+  it('accepts ["CMD", executable, several arguments]', () => {
+    expect(specProblems({ containerHealthCheck: { command: ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"] } })).toEqual([]);
+  });
+
   it('accepts ["CMD-SHELL", one command]', () => {
     expect(specProblems({ containerHealthCheck: { command: ["CMD-SHELL", "wget -q -O- http://127.0.0.1:8080/ || exit 1"] } })).toEqual([]);
   });

@@ -71,6 +71,10 @@ describe("dependsOn refuses", () => {
     expect(dependencyProblems({ web: web({ db: "service_healthy" }), db: db() })).toEqual(['services.web.dependsOn.db: must be one of "started", "healthy", "completed" (got "service_healthy")']);
   });
 
+  it("a value that is not an object, with an example of one", () => {
+    expect(dependencyProblems({ web: web("db" as never), db: db() })).toEqual(['services.web.dependsOn: must be an object of names to values like { db: "healthy" } (got "db")']);
+  });
+
   it("a key that is not a service name", () => {
     expect(dependencyProblems({ web: web({ DB: "started" }), db: db() })).toEqual([
       'services.web.dependsOn: key "DB" is not allowed: must be 1-20 lower case letters, digits and single hyphens, starting with a letter',
