@@ -1,6 +1,7 @@
 import { parse } from "yaml";
 import { errorOf } from "../../helpers";
 import { SSM_ARN, synthHost } from "./synth";
+import { ACCEPTED_EDGES, REFUSED_EDGES } from "../../fixtures/ecs/health-check-ranges";
 
 /** Every invalid prop is refused before synthesis, with the construct path, the value got and what is allowed. */
 const failure = (props: Parameters<typeof synthHost>[0]) => errorOf(() => synthHost(props));
@@ -222,30 +223,12 @@ describe("Ec2Host containerHealthCheck", () => {
     expect(webOf({ containerHealthCheck: { command } }).healthcheck).toEqual({ test: command, interval: "30s", timeout: "5s", retries: 3, start_period: "0s" });
   });
 
-  // ECS API Reference, HealthCheck: interval 5-300 s, timeout 2-60 s, retries 1-10, startPeriod 0-300 s.
-  it.each([
-    ["intervalSeconds", 5],
-    ["intervalSeconds", 300],
-    ["timeoutSeconds", 2],
-    ["timeoutSeconds", 60],
-    ["retries", 1],
-    ["retries", 10],
-    ["startPeriodSeconds", 0],
-    ["startPeriodSeconds", 300],
-  ])("accepts %s %d", (field, value) => {
+  // ECS API Reference, HealthCheck (test/fixtures/ecs/health-check-ranges.ts).
+  it.each(ACCEPTED_EDGES)("accepts %s %d", (field, value) => {
     expect(() => synthHost({ containerHealthCheck: { command, [field]: value }, updateTimeoutSeconds: 900 })).not.toThrow();
   });
 
-  it.each([
-    ["intervalSeconds", 4, "5 to 300 seconds", "interval"],
-    ["intervalSeconds", 301, "5 to 300 seconds", "interval"],
-    ["timeoutSeconds", 1, "2 to 60 seconds", "timeout"],
-    ["timeoutSeconds", 61, "2 to 60 seconds", "timeout"],
-    ["retries", 0, "1 to 10", "retries"],
-    ["retries", 11, "1 to 10", "retries"],
-    ["startPeriodSeconds", -1, "0 to 300 seconds", "startPeriod"],
-    ["startPeriodSeconds", 301, "0 to 300 seconds", "startPeriod"],
-  ])("fails on %s %d, naming ECS's range", (field, value, range, ecsField) => {
+  it.each(REFUSED_EDGES)("fails on %s %d, naming ECS's range", (field, value, range, ecsField) => {
     expect(failure({ containerHealthCheck: { command, [field]: value }, updateTimeoutSeconds: 900 })).toBe(
       `stack/host: containerHealthCheck.${field} must be a whole number from ${range}, got ${value}: ECS accepts no other container health check ${ecsField}; set a value in that range`,
     );

@@ -7,6 +7,7 @@ import { Testing } from "cdktf";
 import { FargateService, type FargateServiceProps } from "../../../constructs/fargate-service";
 import { LoadBalancer } from "../../../constructs/load-balancer";
 import { CERTIFICATE_ARN, errorOf } from "../../helpers";
+import { ACCEPTED_EDGES, REFUSED_EDGES } from "../../fixtures/ecs/health-check-ranges";
 
 const REPO_ARN = "arn:aws:ecr:eu-west-1:123456789012:repository/shop-dev/web";
 const SSM_ARN = "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db-url";
@@ -542,30 +543,12 @@ describe("FargateService: capacity providers", () => {
 describe("FargateService: container health check ranges", () => {
   const check = { command: ["CMD", "/healthcheck"], intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 0 };
 
-  // ECS API Reference, HealthCheck: interval 5-300 s, timeout 2-60 s, retries 1-10, startPeriod 0-300 s.
-  it.each([
-    ["intervalSeconds", 5],
-    ["intervalSeconds", 300],
-    ["timeoutSeconds", 2],
-    ["timeoutSeconds", 60],
-    ["retries", 1],
-    ["retries", 10],
-    ["startPeriodSeconds", 0],
-    ["startPeriodSeconds", 300],
-  ])("accepts an app container health check with %s %d", (field, value) => {
+  // ECS API Reference, HealthCheck (test/fixtures/ecs/health-check-ranges.ts).
+  it.each(ACCEPTED_EDGES)("accepts an app container health check with %s %d", (field, value) => {
     expect(synth({ container: { healthCheck: { ...check, [field]: value } } }).containers()[0]!.healthCheck).toBeDefined();
   });
 
-  it.each([
-    ["intervalSeconds", 4, "5 to 300 seconds", "interval"],
-    ["intervalSeconds", 301, "5 to 300 seconds", "interval"],
-    ["timeoutSeconds", 1, "2 to 60 seconds", "timeout"],
-    ["timeoutSeconds", 61, "2 to 60 seconds", "timeout"],
-    ["retries", 0, "1 to 10", "retries"],
-    ["retries", 11, "1 to 10", "retries"],
-    ["startPeriodSeconds", -1, "0 to 300 seconds", "startPeriod"],
-    ["startPeriodSeconds", 301, "0 to 300 seconds", "startPeriod"],
-  ])("fails on an app container health check with %s %d, naming the field, the value and ECS's range", (field, value, range, ecsField) => {
+  it.each(REFUSED_EDGES)("fails on an app container health check with %s %d, naming the field, the value and ECS's range", (field, value, range, ecsField) => {
     expect(errorOf(() => synth({ container: { healthCheck: { ...check, [field]: value } } }))).toBe(
       `stack/service: container.healthCheck.${field} must be a whole number from ${range}, got ${value}: ECS accepts no other container health check ${ecsField}; set a value in that range`,
     );

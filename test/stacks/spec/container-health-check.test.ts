@@ -1,3 +1,4 @@
+import { ACCEPTED_EDGES, REFUSED_EDGES } from "../../fixtures/ecs/health-check-ranges";
 import { CERTIFICATE_ARN, problemsOf, resolved } from "../../helpers";
 import { ec2Spec, specProblems } from "./same-rule/support";
 
@@ -6,30 +7,12 @@ import { ec2Spec, specProblems } from "./same-rule/support";
 const command = ["CMD", "/ready"];
 const check = (more: Record<string, unknown>) => ({ containerHealthCheck: { command, ...more } });
 
-describe("containerHealthCheck ranges (ECS API Reference, HealthCheck: interval 5-300 s, timeout 2-60 s, retries 1-10, startPeriod 0-300 s)", () => {
-  it.each([
-    ["intervalSeconds", 5],
-    ["intervalSeconds", 300],
-    ["timeoutSeconds", 2],
-    ["timeoutSeconds", 60],
-    ["retries", 1],
-    ["retries", 10],
-    ["startPeriodSeconds", 0],
-    ["startPeriodSeconds", 300],
-  ])("accepts %s %d", (field, value) => {
+describe("containerHealthCheck ranges (ECS API Reference, HealthCheck; test/fixtures/ecs/health-check-ranges.ts)", () => {
+  it.each(ACCEPTED_EDGES)("accepts %s %d", (field, value) => {
     expect(specProblems(check({ [field]: value }))).toEqual([]);
   });
 
-  it.each([
-    ["intervalSeconds", 4, "5 to 300 seconds"],
-    ["intervalSeconds", 301, "5 to 300 seconds"],
-    ["timeoutSeconds", 1, "2 to 60 seconds"],
-    ["timeoutSeconds", 61, "2 to 60 seconds"],
-    ["retries", 0, "1 to 10"],
-    ["retries", 11, "1 to 10"],
-    ["startPeriodSeconds", -1, "0 to 300 seconds"],
-    ["startPeriodSeconds", 301, "0 to 300 seconds"],
-  ])("refuses %s %d, naming ECS's range", (field, value, range) => {
+  it.each(REFUSED_EDGES)("refuses %s %d, naming ECS's range", (field, value, range) => {
     expect(specProblems(check({ [field]: value }))).toEqual([`containerHealthCheck.${field}: must be a whole number from ${range} (got ${value})`]);
   });
 });
