@@ -85,10 +85,7 @@ export const multiServiceSchema = multiServiceObject.superRefine((spec, ctx) => 
     }
   }
   checkDependencies(spec, ctx);
-  const publicNames = Object.entries(spec.services)
-    .filter(([, s]) => s.expose === "public")
-    .map(([name]) => name);
-  if (publicNames.length === 0) {
+  if (!Object.values(spec.services).some((s) => s.expose === "public")) {
     issue(ctx, ["services"], `has no public service: set expose: "public" on the service users reach (services: ${names.join(", ")})`);
   }
   if (names.length > 1) {
