@@ -2,10 +2,10 @@ import type { Problem, Take } from "./service";
 import { durationSeconds, literalText } from "./values";
 
 /**
- * A compose `healthcheck` as the service's `containerHealthCheck`. Both targets run the check berth
- * writes, never an image's own HEALTHCHECK (ECS runs only a container definition's check; ECS
- * Developer Guide, task definition parameters, "Health check"), so berth needs the command itself
- * and cannot switch an image's check off.
+ * A compose `healthcheck` as the service's `containerHealthCheck`. Fargate never runs an image's
+ * own HEALTHCHECK (ECS monitors only the checks of the container definition; ECS Developer Guide,
+ * task definition parameters, "Health check") while the host's Docker does: so berth needs the
+ * command itself, and cannot switch an image's check off on both targets alike.
  */
 
 /** Compose's timing keys and the spec's fields they set. */
@@ -40,7 +40,7 @@ export function healthcheckOf(value: unknown, problem: Problem, take: Take): Rec
 /** `test` as a spec command: a string runs in the container's shell (CMD-SHELL), a list as written. */
 function commandOf(test: unknown, problem: Problem, take: Take): string[] | undefined {
   if (test === undefined) {
-    problem(["healthcheck"], 'has no test: give the command, e.g. test: ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"] (berth runs no image HEALTHCHECK)');
+    problem(["healthcheck"], 'has no test: give the command, e.g. test: ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"] (Fargate runs no image HEALTHCHECK)');
     return undefined;
   }
   if (typeof test === "string") {

@@ -45,9 +45,9 @@ describe("a compose healthcheck is refused", () => {
     expect(problems("CMD /ready")).toEqual(["services.web.healthcheck: must be a mapping { test, interval?, timeout?, retries?, start_period? }"]);
   });
 
-  it("without a test, since berth runs no image HEALTHCHECK", () => {
+  it("without a test, since Fargate runs no image HEALTHCHECK", () => {
     expect(problems({ interval: "10s" })).toEqual([
-      'services.web.healthcheck: has no test: give the command, e.g. test: ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"] (berth runs no image HEALTHCHECK)',
+      'services.web.healthcheck: has no test: give the command, e.g. test: ["CMD", "wget", "-q", "-O-", "http://127.0.0.1:8080/health"] (Fargate runs no image HEALTHCHECK)',
     ]);
   });
 
