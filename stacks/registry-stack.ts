@@ -17,7 +17,7 @@ export class RegistryStack extends BerthStack {
     super(scope, stackName(config, "registry"), config);
     const repositories = new Map<string, EcrRepository>();
     // An image given by URI lives in someone else's registry: nothing to create for it.
-    for (const image of [config.image].filter((i) => i.build)) {
+    for (const image of config.services.map((s) => s.image).filter((i) => i.build)) {
       const repository = new EcrRepository(this, image.name, {
         repositoryName: repositoryName(config, image.name),
         untaggedExpiryDays: config.registry.untaggedExpiryDays,

@@ -3,8 +3,12 @@ import { DEPLOY_SCRIPTS, SCRIPT_DIR } from "./host-scripts";
 import { BERTH_HOME } from "./systemd";
 
 const BASE64 = "^[A-Za-z0-9+/]*={0,2}$";
-/** An image reference: registry/name[:tag][@sha256:digest]; no quotes or spaces can reach the shell. */
-const IMAGE_REFERENCE = "^[A-Za-z0-9][A-Za-z0-9._/:@-]{0,1023}$";
+/**
+ * `<service>=<reference>` of each service, separated by single spaces: a service name (a DNS label)
+ * and an image reference (registry/name[:tag][@sha256:digest]); no quotes can reach the shell.
+ */
+const IMAGE = "[a-z][a-z0-9-]{0,19}=[A-Za-z0-9][A-Za-z0-9._/:@-]{0,1023}";
+const IMAGES = `^${IMAGE}( ${IMAGE})*$`;
 
 /** Seconds the deploy step waits for cloud-init's bootstrap on a new instance. */
 export const BOOTSTRAP_WAIT_SECONDS = 900;
@@ -46,7 +50,7 @@ export function deployCommands(): string[] {
     `release=$(mktemp -d ${BERTH_HOME}/incoming/release.XXXXXX)`,
     `trap 'rm -rf "$release"' EXIT`,
     ...writes,
-    `printf '%s\\n' '{{ image }}' >"$release/image"`,
+    `printf '%s\\n' '{{ images }}' | tr ' ' '\\n' >"$release/images"`,
     `${SCRIPT_DIR}/berth-update "$release"`,
   ];
 }
@@ -64,7 +68,7 @@ export function deployDocument(name: string, updateTimeoutSeconds: number): stri
       schemaVersion: "2.2",
       description: `berth: deploy a release of ${name} to its host, and roll back to the last healthy release if the new one fails its health check`,
       parameters: {
-        image: { type: "String", description: "Image reference of the app, pinned by digest", allowedPattern: IMAGE_REFERENCE },
+        images: { type: "String", description: "<service>=<image reference, pinned by digest> of each of the app's services, separated by spaces", allowedPattern: IMAGES },
         ...releaseParameters,
       },
       mainSteps: [

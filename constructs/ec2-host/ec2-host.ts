@@ -48,7 +48,7 @@ export class Ec2Host extends Construct {
   readonly securityGroupId: string;
   readonly dataVolumeId: string;
   readonly logGroupName: string;
-  /** The image reference deployed (a Terraform reference when pinned at plan time). */
+  /** The public service's image reference deployed (a Terraform reference when pinned at plan time). */
   readonly imageReference: string;
 
   constructor(scope: Construct, id: string, props: Ec2HostProps) {
@@ -57,12 +57,13 @@ export class Ec2Host extends Construct {
 
     const logGroupName = `/berth/${p.name}/ec2`;
     const logGroup = new CloudwatchLogGroup(this, "logs", { name: logGroupName, retentionInDays: p.logRetentionDays });
-    const image = this.resolveImage(p);
+    const images = this.resolveImages(p);
     const role = new HostRole(this, "role", {
       name: p.name,
-      repositoryArns: image.repositoryArns,
+      repositoryArns: images.flatMap((i) => i.repositoryArns),
       logGroupArn: logGroup.arn,
-      secretArns: Object.values(p.secrets),
+      // A secret name used by several services reads one ARN (resolveHostProps sees to it).
+      secretArns: [...new Set([p, ...p.services].flatMap((s) => Object.values(s.secrets)))],
     });
     const securityGroup = this.securityGroup(p);
 
@@ -133,7 +134,7 @@ export class Ec2Host extends Construct {
       publicDns = eip.publicDns;
     }
 
-    this.deployReleases(p, image.reference, instance, ready);
+    this.deployReleases(p, Object.fromEntries(images.map((i) => [i.service, i.reference])), instance, ready);
 
     this.instanceId = instance.id;
     this.publicIp = publicIp;
@@ -143,18 +144,22 @@ export class Ec2Host extends Construct {
     this.securityGroupId = securityGroup.id;
     this.dataVolumeId = dataVolume.id;
     this.logGroupName = logGroupName;
-    this.imageReference = image.reference;
+    this.imageReference = images[0]!.reference;
   }
 
-  /** The pinned image reference, and the repositories the host may pull from. */
-  private resolveImage(p: ResolvedHostProps): { reference: string; repositoryArns: string[] } {
-    if ("uri" in p.image) return { reference: p.image.uri, repositoryArns: [] };
-    const image = new EcrImage(this, "image", {
-      repositoryName: p.image.ecrRepositoryName,
-      tag: p.image.tag,
-      pinnedReference: p.image.pinnedReference,
+  /** Each service's pinned image reference (the public service's first), and the repositories the host may pull from. */
+  private resolveImages(p: ResolvedHostProps): { service: string; reference: string; repositoryArns: string[] }[] {
+    const services = [{ name: p.serviceName, image: p.image }, ...p.services];
+    return services.map(({ name, image }, i) => {
+      if ("uri" in image) return { service: name, reference: image.uri, repositoryArns: [] };
+      // The public service's image keeps the id it had before the host ran several services.
+      const ecrImage = new EcrImage(this, i === 0 ? "image" : `image-${name}`, {
+        repositoryName: image.ecrRepositoryName,
+        tag: image.tag,
+        pinnedReference: image.pinnedReference,
+      });
+      return { service: name, reference: ecrImage.reference, repositoryArns: [ecrImage.repositoryArn] };
     });
-    return { reference: image.reference, repositoryArns: [image.repositoryArn] };
   }
 
   private securityGroup(p: ResolvedHostProps): SecurityGroup {
@@ -196,8 +201,11 @@ export class Ec2Host extends Construct {
    * release, the document or the instance changes: a new association runs at once, and Terraform waits
    * for its success, so a failed rollout fails `terraform apply`.
    */
-  private deployReleases(p: ResolvedHostProps, imageReference: string, instance: Instance, ready: ITerraformDependable[]): void {
+  private deployReleases(p: ResolvedHostProps, images: Readonly<Record<string, string>>, instance: Instance, ready: ITerraformDependable[]): void {
     const files: ReleaseFiles = releaseFiles({
+      serviceName: p.serviceName,
+      dependsOn: p.dependsOn,
+      services: p.services.map((s) => ({ ...s, secretNames: Object.keys(s.secrets) })),
       port: p.port,
       httpPort: HOST_HTTP_PORT,
       command: p.command,
@@ -212,7 +220,7 @@ export class Ec2Host extends Construct {
       containerHealthCheck: p.containerHealthCheck,
       updateTimeoutSeconds: p.updateTimeoutSeconds,
     });
-    const parameters = releaseParameters(files, imageReference);
+    const parameters = releaseParameters(files, images);
     const encodedBytes = encodedReleaseBytes(files);
     if (encodedBytes > RELEASE_PARAMETERS_LIMIT_BYTES) {
       throw new ValidationError(
@@ -229,7 +237,7 @@ export class Ec2Host extends Construct {
       content: terraformLiteral(content),
     });
     const release = new DataResource(this, "release", {
-      triggersReplace: { files: sha256(JSON.stringify(files)), image: imageReference, document: sha256(content), instance: instance.id },
+      triggersReplace: { files: sha256(JSON.stringify(files)), images: parameters.images!, document: sha256(content), instance: instance.id },
     });
     new SsmAssociation(this, "deploy", {
       name: document.name,

@@ -1,4 +1,5 @@
 import type { Platform } from "../limits/images";
+import type { ServiceDependency } from "./compose";
 
 /** The app image: from a repository of this account's ECR in the host's region, or any public image. */
 export type Ec2HostImage =
@@ -61,6 +62,33 @@ export interface Ec2HostVolume {
   readonly gid?: number;
 }
 
+/**
+ * One more service of the app in the host's compose project, beside the public one: an internal
+ * service (a database, a cache), a worker, or a one-shot job (one that a service depends on with
+ * "completed", e.g. migrations: it runs once per release and is not restarted). The host publishes
+ * none of its ports; the app's services reach it by its name.
+ */
+export interface Ec2HostService {
+  /** Compose service name and host name between the services: a DNS label of 1-20 characters. */
+  readonly name: string;
+  /** Its image, on the host's platform. */
+  readonly image: Ec2HostImage;
+  /** Command (exec form) overriding the image's CMD. @default - the image's CMD */
+  readonly command?: readonly string[];
+  /** Entrypoint (exec form) overriding the image's ENTRYPOINT. @default - the image's ENTRYPOINT */
+  readonly entrypoint?: readonly string[];
+  /** Plain environment variables. @default {} */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Variables read at start from SSM parameter or Secrets Manager ARNs; a name used by several services reads one ARN. @default {} */
+  readonly secrets?: Readonly<Record<string, string>>;
+  /** A check Docker runs inside the container; updates wait for it as for the public service's. @default - the image's HEALTHCHECK, if any */
+  readonly containerHealthCheck?: Ec2HostContainerHealthCheck;
+  /** Named volumes on the data volume; a volume mounted by several services has one owner. @default [] */
+  readonly volumes?: readonly Ec2HostVolume[];
+  /** The services (by name, the public one included) it starts after, each with what it waits for. @default {} */
+  readonly dependsOn?: Readonly<Record<string, ServiceDependency>>;
+}
+
 export interface Ec2HostHttps {
   /** Domain served; its DNS must point at the host (an Elastic IP keeps the address stable). */
   readonly domain: string;
@@ -78,8 +106,11 @@ export interface Ec2HostProps {
   readonly vpcId: string;
   /** A public subnet (default route to an internet gateway). */
   readonly subnetId: string;
+  /** The public service's image. */
   readonly image: Ec2HostImage;
-  /** Platform of the image; must match the instance type's architecture. @default "linux/amd64" */
+  /** The public service's name in the compose project (the one published on the host). @default "web" */
+  readonly serviceName?: string;
+  /** Platform of the images; must match the instance type's architecture. @default "linux/amd64" */
   readonly platform?: Platform;
   /** Port the app listens on inside its container. */
   readonly port: number;
@@ -104,6 +135,13 @@ export interface Ec2HostProps {
    * makes inside keeps its owner. @default []
    */
   readonly volumes?: readonly Ec2HostVolume[];
+  /** The services (by name) the public service starts after, each with what it waits for. @default {} */
+  readonly dependsOn?: Readonly<Record<string, ServiceDependency>>;
+  /**
+   * The app's other services, in the same compose project: one release holds every service's image,
+   * and an update waits for all of them and rolls all of them back together. @default []
+   */
+  readonly services?: readonly Ec2HostService[];
   /** EC2 instance type; its architecture must match `platform`. @default "t3.small" (amd64), "t4g.small" (arm64) */
   readonly instanceType?: string;
   /** Encrypted gp3 root volume size. @default 20 */

@@ -1,4 +1,4 @@
-import { caddyfile, composeFile, type ComposeInput } from "./compose";
+import { APP_SERVICE, caddyfile, composeFile, oneShotServices, type ComposeInput, type ComposeService } from "./compose";
 import { settingsFile } from "./text";
 
 /** What a release is made of, besides its image reference (which may be a Terraform reference). */
@@ -12,10 +12,26 @@ export interface ReleaseFiles {
   readonly Caddyfile: string;
 }
 
-export interface ReleaseInput extends ComposeInput {
-  /** The app's named volumes, with the owner berth-update gives each one's top directory. */
-  readonly volumes: readonly { readonly name: string; readonly path: string; readonly uid: number; readonly gid: number }[];
+/** A named volume, with the owner berth-update gives its top directory. */
+interface OwnedVolume {
+  readonly name: string;
+  readonly path: string;
+  readonly uid: number;
+  readonly gid: number;
+}
+
+/** One of the app's other services in a release: its secrets' ARNs and its volumes' owners besides. */
+export interface ReleaseService extends ComposeService {
+  readonly volumes: readonly OwnedVolume[];
   readonly secrets: Readonly<Record<string, string>>;
+}
+
+export interface ReleaseInput extends ComposeInput {
+  /** The public service's named volumes. */
+  readonly volumes: readonly OwnedVolume[];
+  /** The public service's secrets: variable name to ARN. */
+  readonly secrets: Readonly<Record<string, string>>;
+  readonly services?: readonly ReleaseService[];
   readonly healthCheck: {
     readonly path: string;
     readonly intervalSeconds: number;
@@ -29,6 +45,12 @@ export function releaseFiles(input: ReleaseInput): ReleaseFiles {
   // The probe goes straight to the app on the host: its published HTTP port, or with HTTPS its
   // loopback port (a certificate may not be issued yet when the first release starts).
   const probePort = input.https ? input.port : input.httpPort;
+  const serviceName = input.serviceName ?? APP_SERVICE;
+  const all = [{ ...input, name: serviceName }, ...(input.services ?? [])];
+  // A volume mounted by several services is one volume with one owner (the spec sees to it).
+  const owners = [...new Map(all.flatMap((s) => s.volumes).map((v) => [v.name, `${v.name}:${v.uid}:${v.gid}`])).values()];
+  const oneShot = oneShotServices(all);
+  const waiting = all.filter((s) => Object.values(s.dependsOn ?? {}).some((condition) => condition !== "started")).map((s) => s.name);
   return {
     "compose.yaml": composeFile(input),
     "release.conf": settingsFile({
@@ -37,11 +59,15 @@ export function releaseFiles(input: ReleaseInput): ReleaseFiles {
       BERTH_HEALTH_INTERVAL_SECONDS: input.healthCheck.intervalSeconds,
       BERTH_HEALTHY_THRESHOLD: input.healthCheck.healthyThreshold,
       BERTH_UPDATE_TIMEOUT_SECONDS: input.updateTimeoutSeconds,
-      // name:uid:gid of each app volume; berth-update owns the volume's top directory accordingly.
-      ...(input.volumes.length > 0 ? { BERTH_VOLUME_OWNERS: input.volumes.map((v) => `${v.name}:${v.uid}:${v.gid}`).join(" ") } : {}),
+      // name:uid:gid of each volume; berth-update owns the volume's top directory accordingly.
+      ...(owners.length > 0 ? { BERTH_VOLUME_OWNERS: owners.join(" ") } : {}),
+      // Services that run once and exit: an update counts their exit status 0 as ready.
+      ...(oneShot.length > 0 ? { BERTH_ONE_SHOT_SERVICES: oneShot.join(" ") } : {}),
+      // Services that wait for another to be healthy or complete: created only when the project starts.
+      ...(waiting.length > 0 ? { BERTH_CREATE_LATER: waiting.join(" ") } : {}),
     }),
-    "secrets.refs": settingsFile(input.secrets),
-    Caddyfile: input.https ? caddyfile(input.https, input.port) : "",
+    "secrets.refs": settingsFile(Object.assign({}, ...all.map((s) => s.secrets)) as Record<string, string>),
+    Caddyfile: input.https ? caddyfile(input.https, serviceName, input.port) : "",
   };
 }
 
@@ -55,17 +81,25 @@ export const RELEASE_PARAMETERS = {
 
 /**
  * Association parameters carrying a release: each non-empty file base64-encoded (an empty one takes
- * the document's default, empty), and the image reference.
+ * the document's default, empty), and `images`: `<service>=<reference>` of every service, separated
+ * by spaces (references hold no spaces), which the deploy document writes one a line.
  */
-export function releaseParameters(files: ReleaseFiles, image: string): Record<string, string> {
+export function releaseParameters(files: ReleaseFiles, images: Readonly<Record<string, string>>): Record<string, string> {
   const encoded = Object.entries(RELEASE_PARAMETERS)
     .filter(([file]) => files[file as keyof ReleaseFiles] !== "")
     .map(([file, parameter]) => [parameter, Buffer.from(files[file as keyof ReleaseFiles]).toString("base64")]);
-  return { ...Object.fromEntries(encoded), image };
+  return { ...Object.fromEntries(encoded), images: imagesParameter(images) };
 }
 
-/** What a release takes of the deploy document's 64 KB: its encoded files (the image reference is counted in the document's share). */
+/** `web=<reference> db=<reference>`: the deploy document's `images` parameter. */
+export function imagesParameter(images: Readonly<Record<string, string>>): string {
+  return Object.entries(images)
+    .map(([service, reference]) => `${service}=${reference}`)
+    .join(" ");
+}
+
+/** What a release takes of the deploy document's 64 KB: its encoded files (the image references are counted in the document's share). */
 export function encodedReleaseBytes(files: ReleaseFiles): number {
-  const { image: _image, ...encoded } = releaseParameters(files, "");
+  const { images: _images, ...encoded } = releaseParameters(files, {});
   return Object.values(encoded).reduce((sum, value) => sum + value.length, 0);
 }

@@ -4,7 +4,7 @@ import { HEALTH_CHECK_PATH, containerHealthCheckProblem, type ContainerHealthChe
 import { IMAGE_TAG, IMAGE_URI, PINNED_REFERENCE } from "../limits/images";
 import { retentionProblem } from "../limits/logs";
 import { instanceTypeProblem } from "../limits/instance-types";
-import { DOMAIN, ENV_NAME, VOLUME_NAME } from "../limits/names";
+import { DOMAIN, ENV_NAME, SERVICE_NAME, VOLUME_NAME } from "../limits/names";
 import { PORT, SECURITY_GROUP_RULE_DESCRIPTION, cidrProblem } from "../limits/network";
 import { patternProblem } from "../limits/rule";
 import { secretArnProblem } from "../limits/secrets";
@@ -13,16 +13,31 @@ import { GP3_VOLUME_GIB, MOUNT_PATH, POSIX_ID, ROOT_VOLUME_GIB } from "../limits
 import { HOST_PROBE, STOP_GRACE_PERIOD, UPDATE_TIMEOUT } from "../limits/host";
 import { architectureOf, instanceFamily, platformOf, type Architecture } from "./architecture";
 import type { Platform } from "../limits/images";
-import { PROXY_VOLUMES } from "./compose";
+import { dependencyCycle } from "../limits/dependencies";
+import { APP_SERVICE, PROXY_SERVICE, PROXY_VOLUMES, type ServiceDependency } from "./compose";
 import {
   DEFAULT_COMPOSE_VERSION,
   DEFAULT_PROXY_IMAGE,
   DEFAULT_STOP_GRACE_PERIOD_SECONDS,
+  type Ec2HostContainerHealthCheck,
   type Ec2HostEgressRule,
   type Ec2HostImage,
   type Ec2HostProps,
   type Ec2HostVolume,
 } from "./props";
+
+/** An Ec2HostService with every default filled in. */
+export interface ResolvedHostService {
+  readonly name: string;
+  readonly image: Ec2HostImage;
+  readonly command?: readonly string[];
+  readonly entrypoint?: readonly string[];
+  readonly environment: Readonly<Record<string, string>>;
+  readonly secrets: Readonly<Record<string, string>>;
+  readonly containerHealthCheck?: ContainerHealthCheck;
+  readonly volumes: readonly Required<Ec2HostVolume>[];
+  readonly dependsOn: Readonly<Record<string, ServiceDependency>>;
+}
 
 /** Ec2HostProps with every default filled in, validated. */
 export interface ResolvedHostProps {
@@ -31,6 +46,9 @@ export interface ResolvedHostProps {
   readonly vpcId: string;
   readonly subnetId: string;
   readonly image: Ec2HostImage;
+  readonly serviceName: string;
+  readonly dependsOn: Readonly<Record<string, ServiceDependency>>;
+  readonly services: readonly ResolvedHostService[];
   readonly platform: Platform;
   readonly architecture: Architecture;
   readonly port: number;
@@ -93,6 +111,19 @@ export function resolveHostProps(scope: IConstruct, props: Ec2HostProps): Resolv
     vpcId: props.vpcId,
     subnetId: props.subnetId,
     image: props.image,
+    serviceName: props.serviceName ?? APP_SERVICE,
+    dependsOn: props.dependsOn ?? {},
+    services: (props.services ?? []).map((service) => ({
+      name: service.name,
+      image: service.image,
+      command: service.command,
+      entrypoint: service.entrypoint,
+      environment: service.environment ?? {},
+      secrets: service.secrets ?? {},
+      containerHealthCheck: containerHealthCheckOf(service.containerHealthCheck),
+      volumes: volumesOf(service.volumes),
+      dependsOn: service.dependsOn ?? {},
+    })),
     platform,
     architecture: architectureOf(instanceType),
     port: props.port,
@@ -101,14 +132,8 @@ export function resolveHostProps(scope: IConstruct, props: Ec2HostProps): Resolv
     environment: props.environment ?? {},
     secrets: props.secrets ?? {},
     healthCheck,
-    containerHealthCheck: props.containerHealthCheck && {
-      command: props.containerHealthCheck.command,
-      intervalSeconds: props.containerHealthCheck.intervalSeconds ?? 30,
-      timeoutSeconds: props.containerHealthCheck.timeoutSeconds ?? 5,
-      retries: props.containerHealthCheck.retries ?? 3,
-      startPeriodSeconds: props.containerHealthCheck.startPeriodSeconds ?? 0,
-    },
-    volumes: (props.volumes ?? []).map((v) => ({ name: v.name, path: v.path, uid: v.uid ?? DEFAULT_VOLUME_OWNER, gid: v.gid ?? DEFAULT_VOLUME_OWNER })),
+    containerHealthCheck: containerHealthCheckOf(props.containerHealthCheck),
+    volumes: volumesOf(props.volumes),
     instanceType,
     rootVolumeGiB: props.rootVolumeGiB ?? 20,
     dataVolumeGiB: props.dataVolumeGiB ?? 20,
@@ -135,6 +160,22 @@ export function resolveHostProps(scope: IConstruct, props: Ec2HostProps): Resolv
   return resolved;
 }
 
+function containerHealthCheckOf(check: Ec2HostContainerHealthCheck | undefined): ContainerHealthCheck | undefined {
+  return (
+    check && {
+      command: check.command,
+      intervalSeconds: check.intervalSeconds ?? 30,
+      timeoutSeconds: check.timeoutSeconds ?? 5,
+      retries: check.retries ?? 3,
+      startPeriodSeconds: check.startPeriodSeconds ?? 0,
+    }
+  );
+}
+
+function volumesOf(volumes: readonly Ec2HostVolume[] | undefined): Required<Ec2HostVolume>[] {
+  return (volumes ?? []).map((v) => ({ name: v.name, path: v.path, uid: v.uid ?? DEFAULT_VOLUME_OWNER, gid: v.gid ?? DEFAULT_VOLUME_OWNER }));
+}
+
 function validate(scope: IConstruct, p: ResolvedHostProps): void {
   const fail = (message: string): never => {
     throw new ValidationError(scope, message);
@@ -148,10 +189,11 @@ function validate(scope: IConstruct, p: ResolvedHostProps): void {
   if (p.https && p.port === SSH_PORT) {
     fail(`port ${p.port} is sshd's on the host, and with HTTPS the app's port is published on the host's loopback: have the app listen on another port (e.g. 8080)`);
   }
-  validateImage(scope, p.image);
-  validateEnvironment(scope, p, fail);
-  validateVolumes(scope, p, fail);
+  validateImage(scope, "image", p.image);
+  validateEnvironment(scope, "", p, fail);
+  validateVolumes(scope, "", p, fail);
   validateHealthCheck(scope, p, fail);
+  validateServices(scope, p, fail);
   checkWholeNumber(scope, "rootVolumeGiB", p.rootVolumeGiB, ROOT_VOLUME_GIB);
   checkWholeNumber(scope, "dataVolumeGiB", p.dataVolumeGiB, GP3_VOLUME_GIB);
   checkWholeNumber(scope, "stopGracePeriodSeconds", p.stopGracePeriodSeconds, STOP_GRACE_PERIOD);
@@ -181,45 +223,95 @@ function validateInstance(scope: IConstruct, p: ResolvedHostProps, fail: Fail): 
   }
 }
 
-function validateImage(scope: IConstruct, image: Ec2HostImage): void {
+function validateImage(scope: IConstruct, prop: string, image: Ec2HostImage): void {
   if ("uri" in image) {
-    check(scope, "image.uri", image.uri, patternProblem(IMAGE_URI, image.uri));
+    check(scope, `${prop}.uri`, image.uri, patternProblem(IMAGE_URI, image.uri));
     return;
   }
-  if (image.pinnedReference !== undefined) check(scope, "image.pinnedReference", image.pinnedReference, patternProblem(PINNED_REFERENCE, image.pinnedReference));
-  if (image.tag !== undefined) check(scope, "image.tag", image.tag, patternProblem(IMAGE_TAG, image.tag));
+  if (image.pinnedReference !== undefined) check(scope, `${prop}.pinnedReference`, image.pinnedReference, patternProblem(PINNED_REFERENCE, image.pinnedReference));
+  if (image.tag !== undefined) check(scope, `${prop}.tag`, image.tag, patternProblem(IMAGE_TAG, image.tag));
 }
 
-function validateEnvironment(scope: IConstruct, p: ResolvedHostProps, fail: Fail): void {
-  for (const [where, record] of [["environment", p.environment], ["secrets", p.secrets]] as const) {
+type ServiceFields = Pick<ResolvedHostService, "environment" | "secrets" | "volumes">;
+
+/** `at` prefixes the props named in messages: "" for the public service, `services[1].` for another. */
+function validateEnvironment(scope: IConstruct, at: string, s: ServiceFields, fail: Fail): void {
+  for (const [where, record] of [["environment", s.environment], ["secrets", s.secrets]] as const) {
     for (const name of Object.keys(record)) {
       const problem = patternProblem(ENV_NAME, name);
-      if (problem !== undefined) fail(`${where}: key ${show(name)} is not allowed: ${problem}`);
+      if (problem !== undefined) fail(`${at}${where}: key ${show(name)} is not allowed: ${problem}`);
     }
   }
-  for (const [name, arn] of Object.entries(p.secrets)) {
-    if (name in p.environment) fail(`${name} is both a plain environment variable and a secret: keep it in one of them`);
+  for (const [name, arn] of Object.entries(s.secrets)) {
+    if (name in s.environment) fail(`${at}${name} is both a plain environment variable and a secret: keep it in one of them`);
     if (RESERVED_SECRET_NAME.test(name)) {
-      fail(`secret name ${show(name)} is reserved on the host: secrets are exported to docker compose, where ${name} would change how it runs; rename the variable`);
+      fail(`${at}secret name ${show(name)} is reserved on the host: secrets are exported to docker compose, where ${name} would change how it runs; rename the variable`);
     }
-    check(scope, `secrets.${name}`, arn, secretArnProblem(arn));
+    check(scope, `${at}secrets.${name}`, arn, secretArnProblem(arn));
   }
 }
 
-function validateVolumes(scope: IConstruct, p: ResolvedHostProps, fail: Fail): void {
+function validateVolumes(scope: IConstruct, at: string, s: ServiceFields, fail: Fail): void {
   const names = new Set<string>();
   const paths = new Set<string>();
-  p.volumes.forEach((volume, i) => {
-    check(scope, `volumes[${i}].name`, volume.name, patternProblem(VOLUME_NAME, volume.name));
-    if ((PROXY_VOLUMES as readonly string[]).includes(volume.name)) fail(`volumes[${i}].name ${show(volume.name)} is reserved for the HTTPS proxy's certificates: choose another name`);
-    check(scope, `volumes[${i}].path`, volume.path, patternProblem(MOUNT_PATH, volume.path));
-    if (names.has(volume.name)) fail(`volumes[${i}].name ${show(volume.name)} is used twice: volume names must be unique`);
-    if (paths.has(volume.path)) fail(`volumes[${i}].path ${show(volume.path)} is used twice: two volumes cannot mount at one path`);
-    checkWholeNumber(scope, `volumes[${i}].uid`, volume.uid, POSIX_ID);
-    checkWholeNumber(scope, `volumes[${i}].gid`, volume.gid, POSIX_ID);
+  s.volumes.forEach((volume, i) => {
+    const prop = `${at}volumes[${i}]`;
+    check(scope, `${prop}.name`, volume.name, patternProblem(VOLUME_NAME, volume.name));
+    if ((PROXY_VOLUMES as readonly string[]).includes(volume.name)) fail(`${prop}.name ${show(volume.name)} is reserved for the HTTPS proxy's certificates: choose another name`);
+    check(scope, `${prop}.path`, volume.path, patternProblem(MOUNT_PATH, volume.path));
+    if (names.has(volume.name)) fail(`${prop}.name ${show(volume.name)} is used twice: volume names must be unique`);
+    if (paths.has(volume.path)) fail(`${prop}.path ${show(volume.path)} is used twice: two volumes cannot mount at one path`);
+    checkWholeNumber(scope, `${prop}.uid`, volume.uid, POSIX_ID);
+    checkWholeNumber(scope, `${prop}.gid`, volume.gid, POSIX_ID);
     names.add(volume.name);
     paths.add(volume.path);
   });
+}
+
+/**
+ * The other services: names that compose and DNS accept, once each; their own fields as the public
+ * service's; dependencies on services of the project, without a cycle; what all services share
+ * (a volume's owner, a secret name's ARN) agreeing.
+ */
+function validateServices(scope: IConstruct, p: ResolvedHostProps, fail: Fail): void {
+  const all = [{ ...p, name: p.serviceName }, ...p.services];
+  const names = all.map((s) => s.name);
+  all.forEach((s, i) => {
+    const at = i === 0 ? "" : `services[${i - 1}].`;
+    check(scope, i === 0 ? "serviceName" : `${at}name`, s.name, patternProblem(SERVICE_NAME, s.name));
+    if (names.indexOf(s.name) !== i) fail(`${at}name ${show(s.name)} is used twice: each service of the host needs its own name`);
+    if (p.https && s.name === PROXY_SERVICE) fail(`${i === 0 ? "serviceName" : `${at}name`} ${show(s.name)} is the HTTPS proxy's service name: choose another name`);
+    if (i > 0) {
+      validateImage(scope, `${at}image`, s.image);
+      validateEnvironment(scope, at, s, fail);
+      validateVolumes(scope, at, s, fail);
+      const problem = s.containerHealthCheck && containerHealthCheckProblem(`${at}containerHealthCheck`, s.containerHealthCheck);
+      if (problem) fail(problem);
+      if (s.containerHealthCheck && p.updateTimeoutSeconds <= s.containerHealthCheck.intervalSeconds) {
+        fail(
+          `updateTimeoutSeconds (${p.updateTimeoutSeconds}) must be longer than ${at}containerHealthCheck.intervalSeconds (${s.containerHealthCheck.intervalSeconds}): Docker runs the first check one interval after the container starts, and every update would roll back before it; raise updateTimeoutSeconds or shorten the interval`,
+        );
+      }
+    }
+    for (const other of Object.keys(s.dependsOn)) {
+      if (other === s.name || !names.includes(other)) fail(`${at}dependsOn names ${show(other)}, which is ${other === s.name ? "the service itself" : `no service of the host (${names.join(", ")})`}: name another service`);
+    }
+  });
+  const cycle = dependencyCycle(new Map(all.map((s) => [s.name, Object.keys(s.dependsOn)])));
+  if (cycle) fail(`dependsOn closes a cycle (${cycle.join(" → ")}): none of these services could start first; remove one of these dependencies`);
+  const owners = new Map<string, string>();
+  const arns = new Map<string, string>();
+  for (const s of all) {
+    for (const v of s.volumes) {
+      const owner = `${v.uid}:${v.gid}`;
+      if ((owners.get(v.name) ?? owner) !== owner) fail(`volume ${show(v.name)} is mounted by several services with different owners (${owners.get(v.name)} and ${owner}): it is one directory with one owner; give every mount the same uid and gid`);
+      owners.set(v.name, owner);
+    }
+    for (const [name, arn] of Object.entries(s.secrets)) {
+      if ((arns.get(name) ?? arn) !== arn) fail(`secret ${name} reads ${arns.get(name)} in one service and ${arn} in another: the host fetches each secret name once for all services; rename one of the variables`);
+      arns.set(name, arn);
+    }
+  }
 }
 
 function validateHealthCheck(scope: IConstruct, p: ResolvedHostProps, fail: Fail): void {

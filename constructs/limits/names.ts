@@ -46,3 +46,13 @@ export const ECR_REPOSITORY_NAME: Pattern = {
   pattern: /^(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/,
   allowed: 'an ECR repository name: 2-256 lower case letters, digits and . _ - separators, with "/" between path segments (e.g. "shop-prod/web")',
 };
+
+/**
+ * A service name: it names the service's ECR repository (`<app>-<stage>/<name>`), its container
+ * and compose service, and the DNS name other services reach it by, so it is a DNS label (RFC 1035
+ * §2.3.1); 20 characters like the app name keep the names built from both within AWS's limits.
+ */
+export const SERVICE_NAME: Pattern = {
+  pattern: /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,19}$/,
+  allowed: "1-20 lower case letters, digits and single hyphens, starting with a letter",
+};

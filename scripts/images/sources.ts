@@ -1,7 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { BerthError } from "../../stacks/errors";
-import type { ResolvedConfig, ResolvedImage } from "../../stacks/spec/resolve";
+import { formatPath } from "../../stacks/spec/issue";
+import type { ResolvedConfig } from "../../stacks/spec/resolve";
 import { repositoryName } from "../../stacks/naming";
 import type { BuildInputs } from "./content-hash";
 
@@ -19,11 +20,6 @@ export interface ExternalImage {
   readonly uri: string;
 }
 
-/** The spec's images, in order (the app image first). */
-function specImages(config: ResolvedConfig): readonly ResolvedImage[] {
-  return [config.image];
-}
-
 /**
  * The images of a spec that berth builds, checked before docker or AWS is touched: the build
  * context and Dockerfile exist. (The spec has already matched the platform to each target's CPU
@@ -32,7 +28,8 @@ function specImages(config: ResolvedConfig): readonly ResolvedImage[] {
 export function imageSources(config: ResolvedConfig): { build: ImageSource[]; external: ExternalImage[] } {
   const build: ImageSource[] = [];
   const external: ExternalImage[] = [];
-  for (const image of specImages(config)) {
+  // One image per service, in the order written.
+  for (const { image, path } of config.services) {
     if (!image.build) {
       external.push({ name: image.name, uri: image.uri ?? "" });
       continue;
@@ -40,15 +37,15 @@ export function imageSources(config: ResolvedConfig): { build: ImageSource[]; ex
     const contextDir = resolve(config.baseDir, image.build.context);
     if (!existsSync(contextDir) || !statSync(contextDir).isDirectory()) {
       throw new BerthError(
-        `image.context "${image.build.context}" is not a directory (resolved to ${contextDir} from the spec's folder).\n` +
-          "Set image.context to the folder holding your Dockerfile and sources, relative to berth.config.ts, and run again.",
+        `${formatPath([...path, "image", "context"])} "${image.build.context}" is not a directory (resolved to ${contextDir} from the spec's folder).\n` +
+          `Set ${formatPath([...path, "image", "context"])} to the folder holding your Dockerfile and sources, relative to berth.config.ts, and run again.`,
       );
     }
     const dockerfile = resolve(contextDir, image.build.dockerfile);
     if (!existsSync(dockerfile) || !statSync(dockerfile).isFile()) {
       throw new BerthError(
-        `image.dockerfile "${image.build.dockerfile}" is not a file (resolved to ${dockerfile} from the build context).\n` +
-          'Set image.dockerfile to the Dockerfile\'s path relative to image.context (default "Dockerfile") and run again.',
+        `${formatPath([...path, "image", "dockerfile"])} "${image.build.dockerfile}" is not a file (resolved to ${dockerfile} from the build context).\n` +
+          `Set ${formatPath([...path, "image", "dockerfile"])} to the Dockerfile's path relative to ${formatPath([...path, "image", "context"])} (default "Dockerfile") and run again.`,
       );
     }
     build.push({

@@ -17,7 +17,7 @@ export async function upCommand(opts: { config: string; port?: number; secretsFi
     const text = [
       `berth up: ${config.app} (${config.stage}) runs on this machine with ${result.compose}`,
       `  app:     ${result.url}`,
-      `  image:   ${result.image}${result.built ? " (built here)" : ""}`,
+      ...result.images.map((i) => `  image:   ${i.service} ${i.image}${i.built ? " (built here)" : ""}`),
       `  project: ${result.project} (${result.composeFile})`,
       "  stop:    berth down (add --volumes to delete the app's data too)",
     ].join("\n");

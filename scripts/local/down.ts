@@ -3,7 +3,7 @@ import { BerthError } from "../../stacks/errors";
 import type { ResolvedConfig } from "../../stacks/spec/resolve";
 import { Docker } from "../images/docker";
 import { findCompose, runCompose } from "./compose-tool";
-import { localComposePath, localImage, localProject } from "./project";
+import { localComposePath, localImageEnvironment, localProject } from "./project";
 import type { LocalTools } from "./up";
 
 export interface DownResult {
@@ -24,7 +24,7 @@ export async function down(config: ResolvedConfig, options: { readonly volumes?:
   await docker.preflight();
   const compose = await findCompose(tools.run, docker.binary);
   const volumes = options.volumes === true;
-  // The file requires BERTH_IMAGE to be set; down neither pulls nor runs it.
-  await runCompose(tools.run, compose, { project, file }, ["down", ...(volumes ? ["--volumes"] : [])], { env: { ...env, BERTH_IMAGE: localImage(config) } }, "Fix what compose reports and run berth down again.");
+  // The file requires each service's image variable to be set; down neither pulls nor runs them.
+  await runCompose(tools.run, compose, { project, file }, ["down", ...(volumes ? ["--volumes"] : [])], { env: { ...env, ...localImageEnvironment(config) } }, "Fix what compose reports and run berth down again.");
   return { compose: compose.description, project, volumesRemoved: volumes };
 }

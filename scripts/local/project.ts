@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { composeFile } from "../../constructs/ec2-host/compose";
+import { composeFile, imageVariable } from "../../constructs/ec2-host/compose";
 import { DEFAULT_STOP_GRACE_PERIOD_SECONDS } from "../../constructs/ec2-host/props";
-import type { ResolvedConfig } from "../../stacks/spec/resolve";
+import type { ResolvedConfig, ResolvedImage } from "../../stacks/spec/resolve";
 import { repositoryName } from "../../stacks/naming";
 
 /** The compose project of an app's local run: one per app and stage, apart from the host's (`berth`). */
@@ -14,26 +14,35 @@ export function localComposePath(config: ResolvedConfig): string {
   return join(config.baseDir, ".berth", "local", "compose.yaml");
 }
 
-/** The image a local run uses: the local build's tag, or the spec's existing image. */
-export function localImage(config: ResolvedConfig): string {
-  return config.image.uri ?? `berth-local/${repositoryName(config, config.image.name)}:latest`;
+/** The image a local run uses for a service: the local build's tag, or the spec's existing image. */
+export function localImage(config: ResolvedConfig, image: ResolvedImage): string {
+  return image.uri ?? `berth-local/${repositoryName(config, image.name)}:latest`;
+}
+
+/** The compose file's image variables (BERTH_IMAGE_<SERVICE>), each naming the service's local image. */
+export function localImageEnvironment(config: ResolvedConfig): Record<string, string> {
+  return Object.fromEntries(config.services.map((s) => [imageVariable(s.name), localImage(config, s.image)]));
 }
 
 /**
- * The compose file the EC2 host runs, for this machine: the app published on loopback at
+ * The compose file the EC2 host runs, for this machine: the public service published on loopback at
  * `hostPort`, without the host's HTTPS proxy (a local run serves plain HTTP).
  */
 export function localComposeFile(config: ResolvedConfig, hostPort: number): string {
+  const main = config.services.find((s) => s.name === config.image.name)!;
   return composeFile({
+    serviceName: main.name,
     port: config.port,
     httpPort: hostPort,
     publishAddress: "127.0.0.1",
-    command: config.command,
-    entrypoint: config.entrypoint,
-    environment: config.environment,
-    secretNames: Object.keys(config.secrets),
-    volumes: config.volumes,
-    containerHealthCheck: config.containerHealthCheck,
+    command: main.command,
+    entrypoint: main.entrypoint,
+    environment: main.environment,
+    secretNames: Object.keys(main.secrets),
+    volumes: main.volumes,
+    containerHealthCheck: main.containerHealthCheck,
+    dependsOn: main.dependsOn,
+    services: config.services.filter((s) => s !== main).map((s) => ({ ...s, secretNames: Object.keys(s.secrets) })),
     stopGracePeriodSeconds: DEFAULT_STOP_GRACE_PERIOD_SECONDS,
   });
 }

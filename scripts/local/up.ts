@@ -8,7 +8,7 @@ import { buildSource } from "../images/build";
 import { Docker } from "../images/docker";
 import { imageSources } from "../images/sources";
 import { findCompose, runCompose } from "./compose-tool";
-import { localComposeFile, localComposePath, localImage, localProject } from "./project";
+import { localComposeFile, localComposePath, localImage, localImageEnvironment, localProject } from "./project";
 import { localSecrets } from "./secrets-file";
 
 export interface UpOptions {
@@ -27,34 +27,47 @@ export interface LocalTools {
   readonly env?: NodeJS.ProcessEnv;
 }
 
+/** A service's image in a local run. */
+export interface UpImage {
+  readonly service: string;
+  /** The local build's tag, or the spec's existing image. */
+  readonly image: string;
+  /** Whether berth up built it here. */
+  readonly built: boolean;
+}
+
 export interface UpResult {
   readonly compose: string;
   readonly project: string;
-  readonly image: string;
-  readonly built: boolean;
+  /** Each service's image, in the spec's order. */
+  readonly images: readonly UpImage[];
   readonly url: string;
   readonly composeFile: string;
 }
 
 /**
  * `berth up`: the app on this machine's Docker, from the same spec and the same compose file as the
- * EC2 host: its image built (or the spec's existing image), secrets from a local file, `compose up`
- * detached. Everything is checked before docker builds or starts anything.
+ * EC2 host: its images built (or the spec's existing images), secrets from a local file, `compose
+ * up` detached. Everything is checked before docker builds or starts anything.
  */
 export async function up(config: ResolvedConfig, options: UpOptions, tools: LocalTools): Promise<UpResult> {
   const env = tools.env ?? process.env;
   const hostPort = options.hostPort ?? config.port;
-  const source = imageSources(config).build[0];
-  const secrets = localSecrets(Object.keys(config.secrets), options.secretsFile ?? join(config.baseDir, "secrets.local.env"));
+  const sources = imageSources(config).build;
+  const secretNames = [...new Set(config.services.flatMap((s) => Object.keys(s.secrets)))];
+  const secrets = localSecrets(secretNames, options.secretsFile ?? join(config.baseDir, "secrets.local.env"));
   const docker = new Docker(tools.run, env);
   const builder = await docker.preflight();
   const compose = await findCompose(tools.run, docker.binary);
-  if (source) assertBuildablePlatform(source, builder);
+  for (const source of sources) assertBuildablePlatform(source, builder);
 
-  const image = localImage(config);
-  if (source) {
-    tools.progress.line(`${source.name}: building ${image} for ${source.platform}`);
-    await buildSource(docker, source, { tag: image, noCache: options.noCache }, builder.buildx, (line) => tools.progress.status(`${source.name} build`, line), "nothing was started");
+  const built: string[] = [];
+  for (const source of sources) {
+    const tag = localImage(config, config.services.find((s) => s.name === source.name)!.image);
+    tools.progress.line(`${source.name}: building ${tag} for ${source.platform}`);
+    const done = built.length === 0 ? "nothing was started" : `${built.join(", ")} ${built.length === 1 ? "was" : "were"} built, nothing was started`;
+    await buildSource(docker, source, { tag, noCache: options.noCache }, builder.buildx, (line) => tools.progress.status(`${source.name} build`, line), done);
+    built.push(tag);
   }
 
   const file = localComposePath(config);
@@ -62,14 +75,21 @@ export async function up(config: ResolvedConfig, options: UpOptions, tools: Loca
   writeFileSync(file, localComposeFile(config, hostPort));
   const project = localProject(config);
   tools.progress.line(`starting ${project} with ${compose.description}`);
-  // The image and the secrets' values reach compose through its environment: the file names them only.
+  // The images and the secrets' values reach compose through its environment: the file names them only.
   await runCompose(
     tools.run,
     compose,
     { project, file },
     ["up", "--detach", "--remove-orphans"],
-    { env: { ...env, BERTH_IMAGE: image, ...secrets }, onLine: (line) => tools.progress.status("compose up", line) },
-    `${source ? `The image ${image} was built. ` : ""}Fix what compose reports and run berth up again; berth down stops what did start.`,
+    { env: { ...env, ...localImageEnvironment(config), ...secrets }, onLine: (line) => tools.progress.status("compose up", line) },
+    `${builtNote(built)}Fix what compose reports and run berth up again; berth down stops what did start.`,
   );
-  return { compose: compose.description, project, image, built: source !== undefined, url: `http://127.0.0.1:${hostPort}`, composeFile: file };
+  const images = config.services.map((s) => ({ service: s.name, image: localImage(config, s.image), built: s.image.build !== undefined }));
+  return { compose: compose.description, project, images, url: `http://127.0.0.1:${hostPort}`, composeFile: file };
+}
+
+/** "The image X was built. " / "The images X, Y were built. ", or "" when none was. */
+function builtNote(built: readonly string[]): string {
+  if (built.length === 0) return "";
+  return built.length === 1 ? `The image ${built[0]} was built. ` : `The images ${built.join(", ")} were built. `;
 }

@@ -1,4 +1,5 @@
 import type * as z from "zod";
+import { dependencyCycle } from "../../constructs/limits/dependencies";
 import { issue } from "./issue";
 import type { MultiServiceConfig } from "./services";
 
@@ -10,6 +11,7 @@ import type { MultiServiceConfig } from "./services";
 
 /** What a service waits for in each service it depends on (compose's service_started, service_healthy, service_completed_successfully). */
 export const DEPENDS_ON_CONDITIONS = ["started", "healthy", "completed"] as const;
+export type DependsOnCondition = (typeof DEPENDS_ON_CONDITIONS)[number];
 
 export function checkDependencies(spec: MultiServiceConfig, ctx: z.RefinementCtx): void {
   const names = Object.keys(spec.services);
@@ -28,29 +30,10 @@ export function checkDependencies(spec: MultiServiceConfig, ctx: z.RefinementCtx
       }
     }
   }
-  const cycle = findCycle(spec);
+  // The dependencies that could close a cycle: one on the service itself is refused above, and a
+  // name that is not a service never stays in a cycle.
+  const cycle = dependencyCycle(new Map(Object.entries(spec.services).map(([name, s]) => [name, Object.keys(s.dependsOn ?? {}).filter((other) => other !== name)])));
   if (cycle) {
     issue(ctx, ["services", cycle[0]!, "dependsOn", cycle[1]!], `closes a cycle (${cycle.join(" → ")}): each of these services would wait for the next, so none could start; remove one of these dependencies`);
-  }
-}
-
-/** A dependency cycle, as the names along it with the first repeated at the end, e.g. [web, api, web]. */
-function findCycle(spec: MultiServiceConfig): string[] | undefined {
-  // The dependencies that could close a cycle: on the service itself is refused on its own, and a
-  // name that is not a service never stays among those left below.
-  const dependencies = new Map(Object.entries(spec.services).map(([name, s]) => [name, Object.keys(s.dependsOn ?? {}).filter((other) => other !== name)]));
-  // Set aside, again and again, every service whose dependencies are all set aside (Kahn's
-  // topological sort): each one left waits for another one left, so a walk among them closes a cycle.
-  let left = [...dependencies.keys()];
-  for (let before = -1; before !== left.length; ) {
-    before = left.length;
-    left = left.filter((name) => dependencies.get(name)!.some((other) => left.includes(other)));
-  }
-  if (left.length === 0) return undefined;
-  const path = [left[0]!];
-  for (;;) {
-    const next = dependencies.get(path.at(-1)!)!.find((other) => left.includes(other))!;
-    if (path.includes(next)) return [...path.slice(path.indexOf(next)), next];
-    path.push(next);
   }
 }

@@ -1,8 +1,8 @@
 import type * as z from "zod";
 
 /** Adds a custom issue at a spec field path. */
-export function issue(ctx: z.RefinementCtx, path: (string | number)[], message: string): void {
-  ctx.addIssue({ code: "custom", path, message });
+export function issue(ctx: z.RefinementCtx, path: readonly (string | number)[], message: string): void {
+  ctx.addIssue({ code: "custom", path: [...path], message });
 }
 
 /** `volumes[0].path`, or `(spec)` for the root. */

@@ -6,6 +6,8 @@ import { DEFAULTS, type Stage } from "./presets";
 import { resolvePolicy, type ResolvedPolicy } from "./policy";
 import type { BerthConfig } from "./schema";
 import { serviceNameOf, singleView } from "./single-view";
+import type { DependsOnCondition } from "./dependencies";
+import type { EXPOSE, MultiServiceConfig } from "./services";
 import type { SpecConfig } from "./validate";
 
 export type { Platform } from "../../constructs/limits/images";
@@ -37,6 +39,36 @@ export type ResolvedNetwork =
     }
   | { readonly kind: "existing"; readonly vpcId: string; readonly publicSubnetIds: readonly string[]; readonly privateSubnetIds: readonly string[] };
 
+/** One service of the app with every default filled in. */
+export interface ResolvedService {
+  readonly name: string;
+  /** Where its fields are written, for messages: [] in a single-service spec, ["services", name] in the services form. */
+  readonly path: readonly string[];
+  readonly image: ResolvedImage;
+  /** The port its container listens on; none for a worker or a one-shot job. */
+  readonly port?: number;
+  /** How it is reached, when it has a port: by users ("public") or by the app's other services only ("internal"). */
+  readonly expose?: (typeof EXPOSE)[number];
+  readonly command?: readonly string[];
+  readonly entrypoint?: readonly string[];
+  readonly environment: Readonly<Record<string, string>>;
+  readonly secrets: Readonly<Record<string, string>>;
+  readonly containerHealthCheck?: ContainerHealthCheck;
+  readonly cpu: number;
+  readonly memoryMiB: number;
+  readonly desiredCount: number;
+  readonly volumes: readonly ResolvedVolume[];
+  /** The services it starts after, each with what it waits for. */
+  readonly dependsOn: Readonly<Record<string, DependsOnCondition>>;
+}
+
+export interface ResolvedVolume {
+  readonly name: string;
+  readonly path: string;
+  readonly uid: number;
+  readonly gid: number;
+}
+
 /** The spec with every default filled in: what the stacks read. */
 export type ResolvedConfig = ResolvedApp & ResolvedTargets;
 
@@ -65,7 +97,12 @@ export interface ResolvedApp {
   readonly cpu: number;
   readonly memoryMiB: number;
   readonly desiredCount: number;
-  readonly volumes: readonly { readonly name: string; readonly path: string; readonly uid: number; readonly gid: number }[];
+  readonly volumes: readonly ResolvedVolume[];
+  /**
+   * Every service of the app in the order written, the public one above among them (the fields
+   * above are its own): one for a single-service spec.
+   */
+  readonly services: readonly ResolvedService[];
   readonly logRetentionDays: (typeof RETENTION_DAYS)[number];
   readonly registry: {
     readonly untaggedExpiryDays: number;
@@ -80,8 +117,6 @@ export interface ResolvedApp {
   readonly policy: ResolvedPolicy;
   /** Directory of the spec file: build contexts are relative to it. */
   readonly baseDir: string;
-  /** Where the service's fields are written: [] in a single-service spec, ["services", name] in the services form (for messages). */
-  readonly servicePath: readonly string[];
 }
 
 /**
@@ -93,32 +128,21 @@ export function resolveConfig(spec: SpecConfig, baseDir: string): ResolvedConfig
   const name = serviceNameOf(config);
   const stage: Stage = config.stage ?? DEFAULTS.stage;
   const hc = config.healthCheck ?? {};
-  const ch = config.containerHealthCheck;
-  const platform = config.image.platform ?? DEFAULTS.image.platform;
-  const image: ResolvedImage =
-    "uri" in config.image
-      ? { name, platform, uri: config.image.uri }
-      : {
-          name,
-          platform,
-          build: {
-            context: config.image.context,
-            dockerfile: config.image.dockerfile ?? DEFAULTS.image.dockerfile,
-            buildArgs: config.image.buildArgs ?? {},
-            target: config.image.target,
-          },
-        };
+  // The public service as written: the single view leaves out what only the services form has (dependsOn).
+  const main = "services" in spec ? resolveService(name, spec.services[name]!, ["services", name], stage) : resolveService(name, { ...config, expose: "public" }, [], stage);
+  const services =
+    "services" in spec ? Object.entries(spec.services).map(([n, s]) => (n === name ? main : resolveService(n, s, ["services", n], stage))) : [main];
   const app: ResolvedApp = {
     app: config.app,
     stage,
     region: config.region,
     targets: config.targets,
-    image,
+    image: main.image,
     port: config.port,
-    command: config.command,
-    entrypoint: config.entrypoint,
-    environment: config.environment ?? {},
-    secrets: config.secrets ?? {},
+    command: main.command,
+    entrypoint: main.entrypoint,
+    environment: main.environment,
+    secrets: main.secrets,
     healthCheck: {
       path: hc.path ?? DEFAULTS.healthCheck.path,
       intervalSeconds: hc.intervalSeconds ?? DEFAULTS.healthCheck.intervalSeconds,
@@ -127,17 +151,12 @@ export function resolveConfig(spec: SpecConfig, baseDir: string): ResolvedConfig
       unhealthyThreshold: hc.unhealthyThreshold ?? DEFAULTS.healthCheck.unhealthyThreshold,
       gracePeriodSeconds: hc.gracePeriodSeconds ?? DEFAULTS.healthCheck.gracePeriodSeconds[stage],
     },
-    containerHealthCheck: ch && {
-      command: ch.command,
-      intervalSeconds: ch.intervalSeconds ?? DEFAULTS.containerHealthCheck.intervalSeconds,
-      timeoutSeconds: ch.timeoutSeconds ?? DEFAULTS.containerHealthCheck.timeoutSeconds,
-      retries: ch.retries ?? DEFAULTS.containerHealthCheck.retries,
-      startPeriodSeconds: ch.startPeriodSeconds ?? DEFAULTS.containerHealthCheck.startPeriodSeconds,
-    },
-    cpu: config.cpu ?? DEFAULTS.cpu[stage],
-    memoryMiB: config.memoryMiB ?? DEFAULTS.memoryMiB[stage],
-    desiredCount: config.desiredCount ?? DEFAULTS.desiredCount[stage],
-    volumes: (config.volumes ?? []).map((v) => ({ name: v.name, path: v.path, uid: v.uid ?? DEFAULTS.volume.uid, gid: v.gid ?? DEFAULTS.volume.gid })),
+    containerHealthCheck: main.containerHealthCheck,
+    cpu: main.cpu,
+    memoryMiB: main.memoryMiB,
+    desiredCount: main.desiredCount,
+    volumes: main.volumes,
+    services,
     logRetentionDays: (config.logRetentionDays ?? DEFAULTS.logRetentionDays[stage]) as (typeof RETENTION_DAYS)[number],
     registry: {
       untaggedExpiryDays: config.registry?.untaggedExpiryDays ?? DEFAULTS.registry.untaggedExpiryDays,
@@ -154,10 +173,54 @@ export function resolveConfig(spec: SpecConfig, baseDir: string): ResolvedConfig
     tags: config.tags ?? {},
     policy: resolvePolicy(config.policy),
     baseDir,
-    servicePath: "services" in spec ? ["services", name] : [],
   };
-  const targets = Object.fromEntries(TARGET_DEFINITIONS.map((t) => [t.id, t.resolve(config[t.id] as never, { stage, platform })])) as unknown as ResolvedTargets;
+  const targets = Object.fromEntries(TARGET_DEFINITIONS.map((t) => [t.id, t.resolve(config[t.id] as never, { stage, platform: main.image.platform })])) as unknown as ResolvedTargets;
   return { ...app, ...targets };
+}
+
+/** The written fields of one service: an entry of `services`, or the single-service spec's own. */
+type ServiceInput = MultiServiceConfig["services"][string];
+
+/** One service with the stage's defaults applied. */
+function resolveService(name: string, s: ServiceInput, path: readonly string[], stage: Stage): ResolvedService {
+  const ch = s.containerHealthCheck;
+  const platform = s.image.platform ?? DEFAULTS.image.platform;
+  const image: ResolvedImage =
+    "uri" in s.image
+      ? { name, platform, uri: s.image.uri }
+      : {
+          name,
+          platform,
+          build: {
+            context: s.image.context,
+            dockerfile: s.image.dockerfile ?? DEFAULTS.image.dockerfile,
+            buildArgs: s.image.buildArgs ?? {},
+            target: s.image.target,
+          },
+        };
+  return {
+    name,
+    path,
+    image,
+    port: s.port,
+    expose: s.port === undefined ? undefined : (s.expose ?? "internal"),
+    command: s.command,
+    entrypoint: s.entrypoint,
+    environment: s.environment ?? {},
+    secrets: s.secrets ?? {},
+    containerHealthCheck: ch && {
+      command: ch.command,
+      intervalSeconds: ch.intervalSeconds ?? DEFAULTS.containerHealthCheck.intervalSeconds,
+      timeoutSeconds: ch.timeoutSeconds ?? DEFAULTS.containerHealthCheck.timeoutSeconds,
+      retries: ch.retries ?? DEFAULTS.containerHealthCheck.retries,
+      startPeriodSeconds: ch.startPeriodSeconds ?? DEFAULTS.containerHealthCheck.startPeriodSeconds,
+    },
+    cpu: s.cpu ?? DEFAULTS.cpu[stage],
+    memoryMiB: s.memoryMiB ?? DEFAULTS.memoryMiB[stage],
+    desiredCount: s.desiredCount ?? DEFAULTS.desiredCount[stage],
+    volumes: (s.volumes ?? []).map((v) => ({ name: v.name, path: v.path, uid: v.uid ?? DEFAULTS.volume.uid, gid: v.gid ?? DEFAULTS.volume.gid })),
+    dependsOn: s.dependsOn ?? {},
+  };
 }
 
 function resolveNetwork(network: BerthConfig["network"], stage: Stage): ResolvedNetwork {

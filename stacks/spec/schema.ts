@@ -207,21 +207,32 @@ export function crossChecks(spec: BerthConfig, ctx: z.RefinementCtx) {
     }
   }
   for (const target of TARGET_DEFINITIONS) if (spec.targets.includes(target.id)) target.checkSpec?.(spec, ctx);
-  for (const [name, arn] of Object.entries(spec.secrets ?? {})) {
+  serviceChecks(spec, spec, [], ctx);
+}
+
+/** The written fields of one service (the single-service spec's top level, or an entry of `services`). */
+export type WrittenService = Pick<BerthConfig, "secrets" | "environment" | "volumes">;
+
+/**
+ * The checks of one service's own fields, reported under `at` (`[]` for the single-service spec's
+ * top level, `["services", name]` for an entry of `services`).
+ */
+export function serviceChecks(spec: Pick<BerthConfig, "region" | "targets" | "network">, service: WrittenService, at: readonly (string | number)[], ctx: z.RefinementCtx): void {
+  for (const [name, arn] of Object.entries(service.secrets ?? {})) {
     const region = arnRegion(arn);
     if (region !== undefined && region !== spec.region) {
       const problem = otherRegionSecretProblem(arn, region, spec);
-      if (problem) issue(ctx, ["secrets", name], problem);
+      if (problem) issue(ctx, [...at, "secrets", name], problem);
     }
-    if (spec.environment && name in spec.environment) {
-      issue(ctx, ["secrets", name], "is also set in environment: a variable is either plain or secret, remove it from one of them");
+    if (service.environment && name in service.environment) {
+      issue(ctx, [...at, "secrets", name], "is also set in environment: a variable is either plain or secret, remove it from one of them");
     }
   }
   const seen = new Map<string, number>();
   const paths = new Map<string, number>();
-  spec.volumes?.forEach((v, i) => {
-    if (seen.has(v.name)) issue(ctx, ["volumes", i, "name"], `duplicates volumes[${seen.get(v.name)}].name: volume names must be unique`);
-    if (paths.has(v.path)) issue(ctx, ["volumes", i, "path"], `duplicates volumes[${paths.get(v.path)}].path: two volumes cannot mount at one path`);
+  service.volumes?.forEach((v, i) => {
+    if (seen.has(v.name)) issue(ctx, [...at, "volumes", i, "name"], `duplicates volumes[${seen.get(v.name)}].name: volume names must be unique`);
+    if (paths.has(v.path)) issue(ctx, [...at, "volumes", i, "path"], `duplicates volumes[${paths.get(v.path)}].path: two volumes cannot mount at one path`);
     seen.set(v.name, i);
     paths.set(v.path, i);
   });

@@ -1,8 +1,10 @@
 import type * as z from "zod";
+import { SERVICE_NAME } from "../../constructs/limits/names";
 import { DEPENDS_ON_CONDITIONS, checkDependencies } from "./dependencies";
 import { fact, named, object, oneOf } from "./fields";
 import { issue } from "./issue";
-import { appHead, appTail, crossChecks, serviceFields } from "./schema";
+import { DEFAULTS } from "./presets";
+import { appHead, appTail, crossChecks, serviceChecks, serviceFields } from "./schema";
 import { serviceNameOf, singleView } from "./single-view";
 import { spanningChecks } from "./spanning";
 
@@ -11,16 +13,6 @@ import { spanningChecks } from "./spanning";
  * single service's fields at the top level (docs/spec.md, "Services"). The single-service spec stays
  * the shorthand for one public service named "web".
  */
-
-/**
- * A service name: it names the service's ECR repository (`<app>-<stage>/<name>`), its container and,
- * later, its DNS name between services, so it is a DNS label; 20 characters like the app name keep
- * the names built from both within AWS's limits.
- */
-export const SERVICE_NAME = {
-  pattern: /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,19}$/,
-  allowed: "1-20 lower case letters, digits and single hyphens, starting with a letter",
-};
 
 /** How a service is reached. */
 export const EXPOSE = ["public", "internal"] as const;
@@ -85,24 +77,80 @@ export const multiServiceSchema = multiServiceObject.superRefine((spec, ctx) => 
     }
   }
   checkDependencies(spec, ctx);
-  if (!Object.values(spec.services).some((s) => s.expose === "public")) {
+  const publicNames = names.filter((n) => spec.services[n]!.expose === "public");
+  if (publicNames.length === 0) {
     issue(ctx, ["services"], `has no public service: set expose: "public" on the service users reach (services: ${names.join(", ")})`);
   }
-  if (names.length > 1) {
+  if (publicNames.length > 1) {
     issue(
       ctx,
       ["services"],
-      `has ${names.length} services (${names.join(", ")}), but berth's targets run one service per app so far: keep the public service in this spec and deploy the others with specs of their own`,
+      `has ${publicNames.length} public services (${publicNames.join(", ")}), but berth routes users to one public service per app so far: make the others "internal" and reach them through ${publicNames[0]}`,
     );
   }
+  if (names.length > 1 && spec.targets.includes("fargate")) {
+    issue(
+      ctx,
+      ["targets"],
+      `names "fargate", which runs one service per app so far, but the spec has ${names.length} services (${names.join(", ")}): deploy them with targets: ["ec2"] (one Docker host running every service), or keep one service in a spec for fargate`,
+    );
+  }
+  sharedVolumeChecks(spec, ctx);
+  sharedSecretChecks(spec, ctx);
   if (ctx.issues.length > 0) return;
   // The app-wide and target checks read the single-service form; their problems with a service field
   // are reported under the service.
   const view = singleView(spec);
-  const serviceCtx = underService(ctx, serviceNameOf(view));
-  crossChecks(view, serviceCtx);
-  spanningChecks(view, serviceCtx);
+  const main = serviceNameOf(view);
+  crossChecks(view, underService(ctx, main));
+  for (const [name, s] of Object.entries(spec.services)) if (name !== main) serviceChecks(spec, s, ["services", name], ctx);
+  spanningChecks(view, underService(ctx, main), spec);
 });
+
+/**
+ * A volume named in several services is one Docker volume, mounted by each (on the EC2 host and in
+ * `berth up`): its top directory has one owner.
+ */
+function sharedVolumeChecks(spec: MultiServiceConfig, ctx: z.RefinementCtx): void {
+  const owners = new Map<string, { service: string; uid: number; gid: number }>();
+  for (const [name, s] of Object.entries(spec.services)) {
+    s.volumes?.forEach((v, i) => {
+      const owner = { service: name, uid: v.uid ?? DEFAULTS.volume.uid, gid: v.gid ?? DEFAULTS.volume.gid };
+      const first = owners.get(v.name);
+      if (first === undefined) {
+        owners.set(v.name, owner);
+      } else if (first.uid !== owner.uid || first.gid !== owner.gid) {
+        issue(
+          ctx,
+          ["services", name, "volumes", i],
+          `mounts volume "${v.name}" owned by ${owner.uid}:${owner.gid}, but services.${first.service} mounts it owned by ${first.uid}:${first.gid}: a volume shared by services is one directory with one owner; give both the same uid and gid`,
+        );
+      }
+    });
+  }
+}
+
+/**
+ * On the EC2 host (and in `berth up`) every secret is fetched once into the environment of `docker
+ * compose`, which hands each service the names it lists: one name reads one secret.
+ */
+function sharedSecretChecks(spec: MultiServiceConfig, ctx: z.RefinementCtx): void {
+  const arns = new Map<string, { service: string; arn: string }>();
+  for (const [name, s] of Object.entries(spec.services)) {
+    for (const [variable, arn] of Object.entries(s.secrets ?? {})) {
+      const first = arns.get(variable);
+      if (first === undefined) {
+        arns.set(variable, { service: name, arn });
+      } else if (first.arn !== arn) {
+        issue(
+          ctx,
+          ["services", name, "secrets", variable],
+          `reads ${arn}, but services.${first.service}.secrets.${variable} reads ${first.arn}: the app's services share one set of secret variables (the EC2 host fetches each once), so one name reads one secret; rename one of the variables`,
+        );
+      }
+    }
+  }
+}
 
 /** `ctx`, with an issue at a service field (`port`, `volumes[0]`…) moved under `services.<name>`. */
 function underService(ctx: z.RefinementCtx, name: string): z.RefinementCtx {

@@ -4,16 +4,18 @@ import { TARGET_DEFINITIONS } from "../targets";
 import { issue } from "./issue";
 import { resolveConfig } from "./resolve";
 import type { BerthConfig } from "./schema";
+import type { SpecConfig } from "./validate";
 
 /**
  * Checks that need several fields or a stage default, run on the spec with its preset applied and
- * reported at the spec's own field paths. Access-logs buckets are not checked for region: a bucket
+ * reported at the spec's own field paths; `spec` is the single-service form (of the public service,
+ * for a services spec, which is `written`). Access-logs buckets are not checked for region: a bucket
  * name does not say its region (see docs/spec.md).
  */
-export function spanningChecks(spec: BerthConfig, ctx: z.RefinementCtx): void {
+export function spanningChecks(spec: BerthConfig, ctx: z.RefinementCtx, written: SpecConfig = spec): void {
   // Only on a spec whose fields are valid: defaults are applied to them. Other problems come first.
   if (ctx.issues.length > 0) return;
-  const r = resolveConfig(spec, ".");
+  const r = resolveConfig(written, ".");
   const userTags = Object.keys(r.tags);
   for (const key of userTags) {
     if ((BERTH_TAG_KEYS as readonly string[]).includes(key)) {

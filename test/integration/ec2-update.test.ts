@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { releaseFiles } from "../../constructs/ec2-host/release";
 import { DEPLOY_SCRIPTS } from "../../constructs/ec2-host/host-scripts";
@@ -45,7 +45,7 @@ function pushImage(version: string, health: boolean, dockerHealthCheck?: string,
   const root = join(work, `rootfs-${version}`);
   mkdirSync(join(root, "bin"), { recursive: true });
   copyFileSync("/bin/busybox", join(root, "bin", "busybox"));
-  for (const tool of ["sh", "httpd", "cat", "echo", "false"]) symlinkSync("busybox", join(root, "bin", tool));
+  for (const tool of ["sh", "httpd", "cat", "echo", "false", "wget"]) symlinkSync("busybox", join(root, "bin", tool));
   writeTree(root, { "www/index.html": version, ...(health ? { "www/health": "ok" } : {}) });
   mkdirSync(join(root, "data"));
   const tarball = join(work, `${version}.tar`);
@@ -77,7 +77,7 @@ function release(name: string, image: string): string {
     healthCheck: { path: "/health", intervalSeconds: 1, timeoutSeconds: 2, healthyThreshold: 2 },
     updateTimeoutSeconds: 10,
   });
-  writeTree(dir, { ...files, image: `${image}\n` });
+  writeTree(dir, { ...files, images: `web=${image}\n` });
   releaseDirs[name] = dir;
   return dir;
 }
@@ -199,6 +199,98 @@ describeWithDocker("berth-update on a real Docker engine", () => {
     expect(webContainer()).toBe(running);
   }, 60000);
 
+  it("runs a release written before the images file (its one image in an image file), as a rollback to it would", async () => {
+    const dir = join(work, "incoming", "legacy");
+    writeTree(dir, { ...releaseFiles({ port: 8080, httpPort, environment: {}, secretNames: [], secrets: {}, volumes: [{ name: "data", path: "/data", uid: 1000, gid: 1000 }], stopGracePeriodSeconds: 5, healthCheck: { path: "/health", intervalSeconds: 1, timeoutSeconds: 2, healthyThreshold: 2 }, updateTimeoutSeconds: 10 }) });
+    // The compose file of that berth named the image ${BERTH_IMAGE}; the release carried it in `image`.
+    const legacyCompose = readFileSync(join(dir, "compose.yaml"), "utf8").replace(/\$\{BERTH_IMAGE_WEB:\?[^}]*\}/, "${BERTH_IMAGE:?BERTH_IMAGE must name the release's image}");
+    writeTree(dir, { "compose.yaml": legacyCompose, image: `${images.v1}\n` });
+    const result = run(join(bin, "berth-compose"), [dir, "config"], { env });
+    expect([result.status, result.stdout]).toEqual([0, expect.stringContaining(`image: ${images.v1}`)]);
+  });
+
+  /**
+   * An app of three services in one release: web (published), store (an internal server writing to
+   * its named volume) and migrate (a one-shot job on the same volume, which web waits to complete).
+   * web's container health check fetches store by its service name.
+   */
+  describe("an app of several services", () => {
+    const appProject = `${project}-multi`;
+    const appPort = 35000 + (process.pid % 5000);
+    const appEnv = { ...env, BERTH_HOME: join(work, "multi-home"), BERTH_PROJECT: appProject };
+    const volume = `${appProject}_store-data`;
+    const appImages = { web: "", web2: "", webBad: "", store: "" };
+
+    function multiRelease(name: string, webImage: string): string {
+      const dir = join(work, "incoming-multi", name);
+      const storeData = { name: "store-data", path: "/data", uid: 1000, gid: 1000 };
+      const files = releaseFiles({
+        port: 8080,
+        httpPort: appPort,
+        environment: {},
+        secretNames: [],
+        secrets: {},
+        volumes: [],
+        containerHealthCheck: { command: ["CMD", "wget", "-q", "-O", "/dev/null", "http://store:9000/starts"], intervalSeconds: 5, timeoutSeconds: 2, retries: 1, startPeriodSeconds: 0 },
+        dependsOn: { store: "started", migrate: "completed" },
+        services: [
+          { name: "store", command: ["sh", "-c", "echo started >> /data/starts; exec httpd -f -p 9000 -h /data"], environment: {}, secretNames: [], secrets: {}, volumes: [storeData] },
+          { name: "migrate", command: ["sh", "-c", "echo migrated >> /data/migrations"], environment: {}, secretNames: [], secrets: {}, volumes: [storeData] },
+        ],
+        stopGracePeriodSeconds: 5,
+        healthCheck: { path: "/health", intervalSeconds: 1, timeoutSeconds: 2, healthyThreshold: 2 },
+        updateTimeoutSeconds: 15,
+      });
+      writeTree(dir, { ...files, images: `web=${webImage}\nstore=${appImages.store}\nmigrate=${appImages.store}\n` });
+      return dir;
+    }
+
+    const multiUpdate = (dir: string) => run(join(bin, "berth-update"), [dir], { env: appEnv, timeoutMs: 150000 });
+    const containerOf = (service: string) =>
+      docker("ps", "--all", "--quiet", "--filter", `label=com.docker.compose.project=${appProject}`, "--filter", `label=com.docker.compose.service=${service}`).stdout.trim();
+    /** What web gets from store at `path`, by store's service name. */
+    const fromStore = (path: string) => docker("exec", containerOf("web"), "wget", "-q", "-O-", `http://store:9000/${path}`).stdout.trim();
+    const servedByWeb = async () => (await fetch(`http://127.0.0.1:${appPort}/`)).text();
+
+    beforeAll(() => {
+      appImages.web = pushImage("multi-web", true);
+      appImages.web2 = pushImage("multi-web-2", true);
+      appImages.webBad = pushImage("multi-web-bad", false);
+      appImages.store = pushImage("multi-store", false);
+    }, 120000);
+
+    afterAll(() => {
+      const containers = run("docker", ["ps", "--all", "--quiet", "--filter", `label=com.docker.compose.project=${appProject}`]).stdout.split("\n").filter(Boolean);
+      if (containers.length > 0) run("docker", ["rm", "--force", ...containers]);
+      run("docker", ["volume", "rm", volume]);
+      run("docker", ["network", "rm", `${appProject}_default`]);
+      for (const image of Object.values(appImages)) if (image) run("docker", ["image", "rm", image]);
+    });
+
+    it("deploys all services: web serves, and reaches store by its service name", async () => {
+      const result = multiUpdate(multiRelease("first", appImages.web));
+      expect([result.status, await servedByWeb(), fromStore("starts")]).toEqual([0, "multi-web", "started"]);
+      docker("exec", containerOf("store"), "sh", "-c", "echo kept > /data/proof");
+    }, 120000);
+
+    it("runs the one-shot job to completion once, and leaves it exited with status 0 (not restarted)", () => {
+      const state = docker("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}} {{.HostConfig.RestartPolicy.Name}}", containerOf("migrate")).stdout.trim();
+      expect([state, fromStore("migrations")]).toEqual(["exited 0 no", "migrated"]);
+    });
+
+    it("keeps the stateful service's data through a good update", async () => {
+      const result = multiUpdate(multiRelease("good", appImages.web2));
+      expect([result.status, await servedByWeb(), fromStore("proof")]).toEqual([0, "multi-web-2", "kept"]);
+    }, 120000);
+
+    it("rolls every service back together when one fails, the stateful service's data still there", async () => {
+      const good = readlinkSync(join(appEnv.BERTH_HOME, "current"));
+      const result = multiUpdate(multiRelease("bad", appImages.webBad));
+      expect(result.stdout).toContain(`rolled back: release ${good.split("/").pop()} serves again`);
+      expect([result.status, readlinkSync(join(appEnv.BERTH_HOME, "current")), await servedByWeb(), fromStore("proof")]).toEqual([1, good, "multi-web-2", "kept"]);
+    }, 120000);
+  });
+
   /**
    * An app that runs as uid 1000 (the image's USER) and a named volume at /data, where the image has
    * an empty directory owned by root: Docker copies that owner onto a new, empty volume.
@@ -225,7 +317,7 @@ describeWithDocker("berth-update on a real Docker engine", () => {
         healthCheck: { path: "/health", intervalSeconds: 1, timeoutSeconds: 2, healthyThreshold: 2 },
         updateTimeoutSeconds: 10,
       });
-      writeTree(dir, { ...files, image: `${image}\n` });
+      writeTree(dir, { ...files, images: `web=${image}\n` });
       return dir;
     }
 

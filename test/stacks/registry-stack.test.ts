@@ -1,6 +1,8 @@
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { Testing } from "cdktf";
 import { RegistryStack } from "../../stacks/registry-stack";
+import { resolveConfig } from "../../stacks/spec/resolve";
+import { validateConfig } from "../../stacks/spec/validate";
 import { resolved, testApp } from "../helpers";
 
 function synth(overrides: Record<string, unknown> = {}) {
@@ -23,6 +25,23 @@ describe("RegistryStack", () => {
 
   it("creates the repository <app>-<stage>/web for a built image", () => {
     expect(synth().json).toHaveResourceWithProperties(EcrRepository, { name: "shop-dev/web" });
+  });
+
+  it("creates a repository <app>-<stage>/<service> for each service's built image, none for one given by URI", () => {
+    const config = resolveConfig(
+      validateConfig(
+        {
+          app: "shop",
+          region: "eu-west-1",
+          targets: ["ec2"],
+          services: { web: { image: { context: "./app" }, port: 8080, expose: "public" }, db: { image: { uri: "public.ecr.aws/docker/library/postgres:17" }, port: 5432 }, worker: { image: { context: "./app" } } },
+        },
+        "test spec",
+      ),
+      "/work/app",
+    );
+    const repositories = JSON.parse(Testing.synth(new RegistryStack(testApp(), config))).resource.aws_ecr_repository as Record<string, { name: string }>;
+    expect(Object.values(repositories).map((r) => r.name)).toEqual(["shop-dev/web", "shop-dev/worker"]);
   });
 
   it("creates no repository for an image given by URI", () => {

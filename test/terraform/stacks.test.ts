@@ -150,7 +150,14 @@ describeWithTerraform("synthesized stacks under terraform init, validate and pla
     });
 
     it("an EC2 host's release deploys the digest its content tag resolves to in ECR", () => {
-      expect((after("dev-both-plain-http: hello-dev-ec2", "aws_ssm_association")[0]!.parameters as Record<string, string>).image).toBe(`${repository("hello")}@${TAGGED_DIGEST}`);
+      expect((after("dev-both-plain-http: hello-dev-ec2", "aws_ssm_association")[0]!.parameters as Record<string, string>).images).toBe(`web=${repository("hello")}@${TAGGED_DIGEST}`);
+    });
+
+    it("an EC2 host's release of several services deploys each built service's digest, and an image URI as written", () => {
+      const built = (service: string) => `${service}=${EXISTING.accountId}.dkr.ecr.eu-west-1.amazonaws.com/market-dev/${service}@${TAGGED_DIGEST}`;
+      expect((after("dev-ec2-services: market-dev-ec2", "aws_ssm_association")[0]!.parameters as Record<string, string>).images).toBe(
+        [built("web"), "db=public.ecr.aws/docker/library/postgres:17", built("migrate"), built("worker")].join(" "),
+      );
     });
 
     it("a Fargate task runs the digest the image manifest recorded", () => {
@@ -158,7 +165,7 @@ describeWithTerraform("synthesized stacks under terraform init, validate and pla
     });
 
     it("an EC2 host's release deploys the digest the image manifest recorded", () => {
-      expect((after("dev-both-published: pinned-dev-ec2", "aws_ssm_association")[0]!.parameters as Record<string, string>).image).toBe(`${repository("pinned")}@${PUBLISHED_DIGEST}`);
+      expect((after("dev-both-published: pinned-dev-ec2", "aws_ssm_association")[0]!.parameters as Record<string, string>).images).toBe(`web=${repository("pinned")}@${PUBLISHED_DIGEST}`);
     });
 
     it("an existing image URI reaches the task as written", () => {

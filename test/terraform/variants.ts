@@ -3,7 +3,8 @@
  * both stages; fargate, ec2 and both; HTTPS by domain + zone, by certificate ARN and on the host;
  * arm64; Fargate Spot; EFS volumes; sidecars; container health checks on both targets; secrets
  * from SSM and Secrets Manager (with a JSON key); autoscaling; an existing VPC and cluster; no NAT with VPC endpoints; an internal ALB; S3
- * state; an image pinned by the manifest, one by its content tag, and an existing `image.uri`.
+ * state; an image pinned by the manifest, one by its content tag, and an existing `image.uri`; an
+ * app of several services on the host (an internal database with a volume, a one-shot job, a worker).
  *
  * IDs of existing resources are the AWS stand-in's (EXISTING below); everything else is made up.
  */
@@ -33,8 +34,30 @@ export interface Variant {
 }
 
 const image = { context: "./app" };
+const POSTGRES_PASSWORD = `arn:aws:ssm:eu-west-1:${EXISTING.accountId}:parameter/market/dev/postgres-password`;
 
 export const VARIANTS: readonly Variant[] = [
+  {
+    name: "dev-ec2-services",
+    spec: {
+      app: "market",
+      region: "eu-west-1",
+      targets: ["ec2"],
+      services: {
+        web: { image, port: 8080, expose: "public", healthCheck: { path: "/health" }, secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { db: "healthy", migrate: "completed" } },
+        db: {
+          image: { uri: "public.ecr.aws/docker/library/postgres:17" },
+          port: 5432,
+          expose: "internal",
+          secrets: { POSTGRES_PASSWORD },
+          volumes: [{ name: "db-data", path: "/var/lib/postgresql/data", uid: 999, gid: 999 }],
+          containerHealthCheck: { command: ["CMD", "pg_isready", "-U", "postgres"], intervalSeconds: 10 },
+        },
+        migrate: { image, command: ["migrate"], secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { db: "healthy" } },
+        worker: { image, command: ["worker"], secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { db: "healthy" } },
+      },
+    },
+  },
   {
     name: "dev-both-plain-http",
     spec: {

@@ -6,8 +6,8 @@ import { shellScript } from "../text";
  * compose file, settings or secret references; exits non-zero on failure so the association (and
  * `terraform apply`) reports it.
  *
- * A release directory holds `compose.yaml`, `image` (the image reference), `release.conf` (health
- * check settings and the owner of each named volume), `secrets.refs` (`NAME=ARN` lines) and, with
+ * A release directory holds `compose.yaml`, `images` (`<service>=<reference>` lines),
+ * `release.conf` (health check settings, the owner of each named volume, the one-shot services), `secrets.refs` (`NAME=ARN` lines) and, with
  * HTTPS, the `Caddyfile`. Releases are kept under $BERTH_HOME/releases/<fingerprint>; `current` and
  * `good` (last healthy) link to them.
  *
@@ -37,7 +37,7 @@ if [[ ! $BERTH_PROJECT =~ ^[a-z0-9][a-z0-9_-]*$ ]]; then
   log "BERTH_PROJECT must be a compose project name (lower case letters, digits, - and _, starting with a letter or digit), got '$BERTH_PROJECT'"
   exit 2
 fi
-for file in compose.yaml image release.conf; do
+for file in compose.yaml images release.conf; do
   if [ ! -s "$1/$file" ]; then
     log "$1 is not a complete release: $file is missing or empty"
     exit 2
@@ -54,7 +54,7 @@ fi
 # The release's identity: a hash of its files (names and contents).
 fingerprint() {
   local file
-  for file in compose.yaml image release.conf secrets.refs Caddyfile; do
+  for file in compose.yaml image images release.conf secrets.refs Caddyfile; do
     if [ -f "$1/$file" ]; then
       printf '%s\n' "$file"
       cat "$1/$file"
@@ -73,7 +73,7 @@ point() {
 }
 
 read_settings() {
-  health_url="" probe_timeout=5 interval=10 threshold=2 update_timeout=180 volume_owners=""
+  health_url="" probe_timeout=5 interval=10 threshold=2 update_timeout=180 volume_owners="" one_shot="" create_later=""
   local key value
   while IFS='=' read -r key value; do
     case "$key" in
@@ -83,6 +83,8 @@ read_settings() {
       BERTH_HEALTHY_THRESHOLD) threshold=$value ;;
       BERTH_UPDATE_TIMEOUT_SECONDS) update_timeout=$value ;;
       BERTH_VOLUME_OWNERS) volume_owners=$value ;;
+      BERTH_ONE_SHOT_SERVICES) one_shot=$value ;;
+      BERTH_CREATE_LATER) create_later=$value ;;
       "" | "#"*) ;;
       *) log "ignoring unknown setting $key in $1/release.conf" ;;
     esac
@@ -93,12 +95,26 @@ project_containers() {
   docker ps --all --quiet --filter "label=com.docker.compose.project=$BERTH_PROJECT" --filter "label=com.docker.compose.oneoff=False"
 }
 
-# 0 when every service of the release has a running container and none is unhealthy or starting;
-# prints "unhealthy" when Docker's own health check has failed (no point in waiting longer).
+# 0 when every service of the release ($2: their names) has a running container and none is
+# unhealthy or starting, and every one-shot service (BERTH_ONE_SHOT_SERVICES) has exited with status
+# 0; prints "unhealthy" when Docker's own health check has failed or a one-shot service failed (no
+# point in waiting longer).
 containers_ready() {
-  local services service ids id state ready=0
-  services=$("$here/berth-compose" "$1" config --services)
-  for service in $services; do
+  local service ids id state ready=0
+  read_settings "$1"
+  for service in $2; do
+    if [[ " $one_shot " == *" $service "* ]]; then
+      ids=$(docker ps --all --quiet --filter "label=com.docker.compose.project=$BERTH_PROJECT" --filter "label=com.docker.compose.service=$service")
+      id=\${ids%%$'\n'*}
+      state=""
+      if [ -n "$id" ]; then state=$(docker inspect --format '{{.State.Status}} {{.State.ExitCode}}' "$id"); fi
+      case "$state" in
+        "exited 0") ;;
+        exited*) log "one-shot service $service exited with status \${state#exited }"; echo unhealthy; ready=1 ;;
+        *) ready=1 ;;
+      esac
+      continue
+    fi
     ids=$(docker ps --quiet --filter "label=com.docker.compose.project=$BERTH_PROJECT" --filter "label=com.docker.compose.service=$service")
     id=\${ids%%$'\n'*}
     if [ -z "$id" ]; then
@@ -122,9 +138,10 @@ probe() {
 # Waits until the release passes its checks threshold times in a row, within update_timeout seconds.
 wait_healthy() {
   read_settings "$1"
-  local deadline=$((SECONDS + update_timeout)) passes=0 verdict
+  local deadline=$((SECONDS + update_timeout)) passes=0 verdict services
+  services=$("$here/berth-compose" "$1" config --services) || return 1
   while [ "$SECONDS" -lt "$deadline" ]; do
-    if verdict=$(containers_ready "$1") && probe; then
+    if verdict=$(containers_ready "$1" "$services") && probe; then
       passes=$((passes + 1))
       if [ "$passes" -ge "$threshold" ]; then return 0; fi
     else
@@ -140,16 +157,21 @@ wait_healthy() {
   return 1
 }
 
-# Gives the top directory of each named volume of the release (BERTH_VOLUME_OWNERS: name:uid:gid
-# ...) to its owner; what the app made inside keeps its owner. Run between creating the containers
-# and starting them: creating a container copies the owner of the image's directory at the mount path
-# onto a volume that is still empty, which would undo a chown made before.
+# Gives the top directory of each named volume listed in $1 (name:uid:gid ..., BERTH_VOLUME_OWNERS)
+# to its owner; what the app made inside keeps its owner. Run between creating the containers and
+# starting them: creating a container copies the owner of the image's directory at the mount path
+# onto a volume that is still empty, which would undo a chown made before. With $2 "existing", a
+# volume that does not exist yet is left for later, in $unowned (see activate).
 own_volumes() {
-  read_settings "$1"
   local entry volume owner mountpoint
-  for entry in $volume_owners; do
+  unowned=""
+  for entry in $1; do
     volume="\${BERTH_PROJECT}_\${entry%%:*}"
     owner=\${entry#*:}
+    if [ "\${2:-}" = existing ] && ! docker volume inspect "$volume" >/dev/null 2>&1; then
+      unowned="$unowned $entry"
+      continue
+    fi
     if ! mountpoint=$(docker volume inspect --format '{{.Mountpoint}}' "$volume") || ! chown "$owner" "$mountpoint"; then
       return 1
     fi
@@ -158,13 +180,22 @@ own_volumes() {
 }
 
 # Makes the release current and runs it: containers created (compose creates the named volumes),
-# volumes owned, containers started.
+# volumes owned, containers started. A service that waits for another to be healthy or to complete
+# (BERTH_CREATE_LATER) is created only when compose starts the project (compose would wait for the
+# condition while only creating); a volume that only such services mount is owned right after.
 activate() {
   point current "$1"
+  read_settings "$1"
+  local services service first=()
+  services=$("$here/berth-compose" "$1" config --services) || return 1
+  for service in $services; do
+    if [[ " $create_later " != *" $service "* ]]; then first+=("$service"); fi
+  done
   "$here/berth-secrets" "$1" &&
-    "$here/berth-compose" "$1" up --no-start --remove-orphans &&
-    own_volumes "$1" &&
-    "$here/berth-compose" "$1" up --detach --remove-orphans
+    "$here/berth-compose" "$1" up --no-start --no-deps --remove-orphans "\${first[@]}" &&
+    own_volumes "$volume_owners" existing &&
+    "$here/berth-compose" "$1" up --detach --remove-orphans &&
+    own_volumes "$unowned"
 }
 
 report() {
@@ -174,19 +205,27 @@ report() {
   "$here/berth-compose" "$1" logs --tail 30 --no-color || true
 }
 
+# The image references of a release, one a line (its images file, or an earlier release's image file).
+images_of() {
+  cat "$1/image" 2>/dev/null || true
+  cut -d = -f 2- "$1/images" 2>/dev/null || true
+}
+
 # Deletes releases other than current and good, with the images that only they used.
 prune() {
-  local keep_current keep_good release image
+  local keep_current keep_good release image kept
   keep_current=$(target_of current)
   keep_good=$(target_of good)
+  kept=$(images_of "$keep_current"; images_of "$keep_good")
   for release in "$BERTH_HOME"/releases/*/; do
     release=\${release%/}
     if [ "$release" = "$keep_current" ] || [ "$release" = "$keep_good" ]; then continue; fi
-    image=$(cat "$release/image" 2>/dev/null || true)
+    for image in $(images_of "$release"); do
+      if ! grep -qxF -- "$image" <<<"$kept"; then
+        docker image rm "$image" >/dev/null 2>&1 || true
+      fi
+    done
     rm -rf "$release"
-    if [ -n "$image" ] && [ "$image" != "$(cat "$keep_current/image")" ]; then
-      docker image rm "$image" >/dev/null 2>&1 || true
-    fi
   done
 }
 
@@ -196,7 +235,7 @@ current=$(target_of current)
 good=$(target_of good)
 
 # A re-run with the release that is already up and healthy changes nothing.
-if [ "$current" = "$new" ] && [ -n "$(project_containers)" ] && read_settings "$new" && containers_ready "$new" >/dev/null && probe; then
+if [ "$current" = "$new" ] && [ -n "$(project_containers)" ] && read_settings "$new" && containers_ready "$new" "$("$here/berth-compose" "$new" config --services)" >/dev/null && probe; then
   log "release $id is already running and healthy"
   exit 0
 fi
@@ -207,7 +246,7 @@ if [ ! -d "$new" ]; then
   mv "$new.partial" "$new"
 fi
 
-log "deploying release $id (image $(cat "$new/image"))"
+log "deploying release $id (images: $(images_of "$new" | tr '\n' ' '))"
 if ! "$here/berth-secrets" "$new" || ! "$here/berth-compose" "$new" pull; then
   log "cannot fetch the secrets or pull the images of release $id; the running release is unchanged"
   exit 1

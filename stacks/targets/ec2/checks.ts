@@ -1,12 +1,12 @@
 import type * as z from "zod";
 import { architectureOf, instanceFamily, platformOf } from "../../../constructs/ec2-host/architecture";
-import { PROXY_VOLUMES } from "../../../constructs/ec2-host/compose";
+import { PROXY_SERVICE, PROXY_VOLUMES } from "../../../constructs/ec2-host/compose";
 import { RELEASE_PARAMETERS_LIMIT_BYTES } from "../../../constructs/limits/spanning";
 import { DEFAULT_PROXY_IMAGE, DEFAULT_STOP_GRACE_PERIOD_SECONDS, HOST_HTTP_PORT } from "../../../constructs/ec2-host/props";
 import { encodedReleaseBytes, releaseFiles } from "../../../constructs/ec2-host/release";
 import { PROXY_PORTS, RESERVED_SECRET_NAME, SSH_PORT } from "../../../constructs/ec2-host/resolve";
-import { issue } from "../../spec/issue";
-import type { ResolvedConfig } from "../../spec/resolve";
+import { formatPath, issue } from "../../spec/issue";
+import type { ResolvedConfig, ResolvedService } from "../../spec/resolve";
 import type { BerthConfig } from "../../spec/schema";
 
 /**
@@ -31,16 +31,7 @@ export function checkEc2(spec: BerthConfig, r: ResolvedConfig, ctx: z.Refinement
   if (e.https && r.port === SSH_PORT) {
     issue(ctx, ["port"], "is sshd's port on the host (Amazon Linux starts sshd on 22; berth's bootstrap turns it off only later), and with ec2.https the app's port is published on the host's loopback: have the app listen on another port (e.g. 8080)");
   }
-  if (e.https) {
-    r.volumes.forEach((v, i) => {
-      if ((PROXY_VOLUMES as readonly string[]).includes(v.name)) issue(ctx, ["volumes", i, "name"], `is reserved on the ec2 target for the HTTPS proxy's certificates (${PROXY_VOLUMES.join(", ")}): choose another name`);
-    });
-  }
-  for (const name of Object.keys(r.secrets)) {
-    if (RESERVED_SECRET_NAME.test(name)) {
-      issue(ctx, ["secrets", name], `is reserved on the ec2 target: secrets are exported to docker compose, where ${name} would change how it runs; rename the variable`);
-    }
-  }
+  for (const service of r.services) serviceOnHost(spec, r, service, ctx);
   if (e.updateTimeoutSeconds <= r.healthCheck.gracePeriodSeconds) {
     const path = spec.ec2?.updateTimeoutSeconds !== undefined ? ["ec2", "updateTimeoutSeconds"] : ["healthCheck", "gracePeriodSeconds"];
     issue(
@@ -49,25 +40,48 @@ export function checkEc2(spec: BerthConfig, r: ResolvedConfig, ctx: z.Refinement
       `leaves ec2.updateTimeoutSeconds (${e.updateTimeoutSeconds}) no longer than healthCheck.gracePeriodSeconds (${r.healthCheck.gracePeriodSeconds}): every update would roll back before the app could start; make updateTimeoutSeconds longer than the grace period`,
     );
   }
-  const interval = r.containerHealthCheck?.intervalSeconds;
-  if (interval !== undefined && e.updateTimeoutSeconds <= interval) {
-    const path = spec.ec2?.updateTimeoutSeconds !== undefined ? ["ec2", "updateTimeoutSeconds"] : ["containerHealthCheck", "intervalSeconds"];
-    issue(
-      ctx,
-      path,
-      `leaves ec2.updateTimeoutSeconds (${e.updateTimeoutSeconds}) no longer than containerHealthCheck.intervalSeconds (${interval}): Docker runs the first check one interval after the container starts (Docker reference, HEALTHCHECK) and every update would roll back before it; make updateTimeoutSeconds longer than the interval`,
-    );
-  }
   if (!e.egress.some((rule) => rule.port === 443 && rule.protocol === "tcp")) {
     issue(ctx, ["ec2", "egress"], "must allow HTTPS (tcp 443): the host reaches ECR, SSM, Secrets Manager and CloudWatch Logs over it; add { port: 443, cidrBlocks: [\"0.0.0.0/0\"], description: \"HTTPS\" }");
   }
   releaseSizeCheck(r, ctx);
 }
 
+/** The checks of one service on the host; the public service's platform is checked against the instance type above. */
+function serviceOnHost(spec: BerthConfig, r: ResolvedConfig, s: ResolvedService, ctx: z.RefinementCtx): void {
+  const e = r.ec2;
+  if (s.image.platform !== r.image.platform) {
+    issue(ctx, [...s.path, "image", "platform"], `is "${s.image.platform}" but the ec2 target runs every service on one host, of ${r.image.platform} like ${r.image.name}'s image: build this image for ${r.image.platform}`);
+  }
+  if (e.https && s.name === PROXY_SERVICE) {
+    issue(ctx, s.path, `names a service "${PROXY_SERVICE}", the name of the ec2 target's HTTPS proxy (ec2.https) in the host's compose project: rename the service`);
+  }
+  if (e.https) {
+    s.volumes.forEach((v, i) => {
+      if ((PROXY_VOLUMES as readonly string[]).includes(v.name)) issue(ctx, [...s.path, "volumes", i, "name"], `is reserved on the ec2 target for the HTTPS proxy's certificates (${PROXY_VOLUMES.join(", ")}): choose another name`);
+    });
+  }
+  for (const name of Object.keys(s.secrets)) {
+    if (RESERVED_SECRET_NAME.test(name)) {
+      issue(ctx, [...s.path, "secrets", name], `is reserved on the ec2 target: secrets are exported to docker compose, where ${name} would change how it runs; rename the variable`);
+    }
+  }
+  const interval = s.containerHealthCheck?.intervalSeconds;
+  if (interval !== undefined && e.updateTimeoutSeconds <= interval) {
+    const path = spec.ec2?.updateTimeoutSeconds !== undefined ? ["ec2", "updateTimeoutSeconds"] : [...s.path, "containerHealthCheck", "intervalSeconds"];
+    issue(
+      ctx,
+      path,
+      `leaves ec2.updateTimeoutSeconds (${e.updateTimeoutSeconds}) no longer than ${formatPath([...s.path, "containerHealthCheck", "intervalSeconds"])} (${interval}): Docker runs the first check one interval after the container starts (Docker reference, HEALTHCHECK) and every update would roll back before it; make updateTimeoutSeconds longer than the interval`,
+    );
+  }
+}
+
 /** The release travels as SSM association parameters, which count toward the document's 64 KB. */
 function releaseSizeCheck(r: ResolvedConfig, ctx: z.RefinementCtx): void {
   const e = r.ec2;
+  const main = r.services.find((s) => s.name === r.image.name)!;
   const files = releaseFiles({
+    serviceName: main.name,
     port: r.port,
     httpPort: HOST_HTTP_PORT,
     command: r.command,
@@ -76,6 +90,8 @@ function releaseSizeCheck(r: ResolvedConfig, ctx: z.RefinementCtx): void {
     secretNames: Object.keys(r.secrets),
     secrets: r.secrets,
     volumes: r.volumes,
+    dependsOn: main.dependsOn,
+    services: r.services.filter((s) => s !== main).map((s) => ({ ...s, secretNames: Object.keys(s.secrets) })),
     stopGracePeriodSeconds: DEFAULT_STOP_GRACE_PERIOD_SECONDS,
     https: e.https && { ...e.https, proxyImage: DEFAULT_PROXY_IMAGE },
     healthCheck: r.healthCheck,
@@ -84,11 +100,16 @@ function releaseSizeCheck(r: ResolvedConfig, ctx: z.RefinementCtx): void {
   });
   const bytes = encodedReleaseBytes(files);
   if (bytes <= RELEASE_PARAMETERS_LIMIT_BYTES) return;
-  const envBytes = JSON.stringify(r.environment).length;
-  const secretBytes = JSON.stringify(r.secrets).length;
+  // Reported at the largest environment or secrets map of any service: what there is to move.
+  const largest = r.services
+    .flatMap((s) => [
+      { path: [...s.path, "environment"], bytes: JSON.stringify(s.environment).length },
+      { path: [...s.path, "secrets"], bytes: JSON.stringify(s.secrets).length },
+    ])
+    .reduce((a, b) => (b.bytes > a.bytes ? b : a));
   issue(
     ctx,
-    [envBytes >= secretBytes ? "environment" : "secrets"],
+    largest.path,
     `makes the ec2 target's release ${bytes} bytes base64-encoded (compose file, settings, secret references), more than the ${RELEASE_PARAMETERS_LIMIT_BYTES} that fit beside berth's deploy document in SSM's 64 KB (SSM CreateDocument quota); move large environment values into SSM parameters and list them under secrets`,
   );
 }

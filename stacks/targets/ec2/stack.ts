@@ -3,13 +3,13 @@ import type { Construct } from "constructs";
 import { Ec2Host, type Ec2HostImage } from "../../../constructs/ec2-host";
 import { Network } from "../../../constructs/network";
 import { BerthStack } from "../../berth-stack";
-import type { ResolvedConfig } from "../../spec/resolve";
+import type { ResolvedConfig, ResolvedImage } from "../../spec/resolve";
 import { requireBuild, type ImageBuilds } from "../../images";
 import { repositoryName, stackName } from "../../naming";
 
 /**
- * The `ec2` target: one Docker host running the app from its ECR repository (registry stack), in a
- * public subnet of its own one-AZ VPC or of the spec's existing network.
+ * The `ec2` target: one Docker host running every service of the app from its ECR repositories
+ * (registry stack), in a public subnet of its own one-AZ VPC or of the spec's existing network.
  */
 export class Ec2Stack extends BerthStack {
   readonly host: Ec2Host;
@@ -18,6 +18,9 @@ export class Ec2Stack extends BerthStack {
     super(scope, stackName(config, "ec2"), config);
     const name = `${config.app}-${config.stage}`;
     const network = config.network;
+    // The public service is the host's published one; the others run beside it, published nowhere.
+    const main = config.services.find((s) => s.name === config.image.name)!;
+    const others = config.services.filter((s) => s !== main);
     const placement =
       network.kind === "existing"
         ? { vpcId: network.vpcId, subnetId: network.publicSubnetIds[0]! }
@@ -27,7 +30,8 @@ export class Ec2Stack extends BerthStack {
       name,
       region: config.region,
       ...placement,
-      image: hostImage(config, builds),
+      image: hostImage(config, config.image, builds),
+      serviceName: config.image.name,
       platform: config.image.platform,
       port: config.port,
       command: config.command,
@@ -37,6 +41,18 @@ export class Ec2Stack extends BerthStack {
       healthCheck: config.healthCheck,
       containerHealthCheck: config.containerHealthCheck,
       volumes: config.volumes,
+      dependsOn: main.dependsOn,
+      services: others.map((s) => ({
+        name: s.name,
+        image: hostImage(config, s.image, builds),
+        command: s.command,
+        entrypoint: s.entrypoint,
+        environment: s.environment,
+        secrets: s.secrets,
+        containerHealthCheck: s.containerHealthCheck,
+        volumes: s.volumes,
+        dependsOn: s.dependsOn,
+      })),
       instanceType: config.ec2.instanceType,
       rootVolumeGiB: config.ec2.rootVolumeGiB,
       dataVolumeGiB: config.ec2.dataVolumeGiB,
@@ -77,7 +93,7 @@ export class Ec2Stack extends BerthStack {
 }
 
 /** A built image by its published digest or its content tag; an image given by URI as is. */
-function hostImage(config: ResolvedConfig, builds: ImageBuilds): Ec2HostImage {
-  if (config.image.uri) return { uri: config.image.uri };
-  return { ecrRepositoryName: repositoryName(config, config.image.name), ...requireBuild(builds, config.image.name) };
+function hostImage(config: ResolvedConfig, image: ResolvedImage, builds: ImageBuilds): Ec2HostImage {
+  if (image.uri) return { uri: image.uri };
+  return { ecrRepositoryName: repositoryName(config, image.name), ...requireBuild(builds, image.name) };
 }

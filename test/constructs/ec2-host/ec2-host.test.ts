@@ -319,8 +319,8 @@ describe("Ec2Host releases", () => {
 
   it("deploys a tagged image by the digest the tag resolves to at plan time", () => {
     const { one } = synthHost({ image: { ecrRepositoryName: "shop-dev/web", tag: "h-0123456789abcdef01234567" } });
-    expect((one("aws_ssm_association").parameters as Record<string, string>).image).toMatch(
-      /^\$\{data\.aws_ecr_repository\.[\w-]+\.repository_url\}@\$\{data\.aws_ecr_image\.[\w-]+\.image_digest\}$/,
+    expect((one("aws_ssm_association").parameters as Record<string, string>).images).toMatch(
+      /^web=\$\{data\.aws_ecr_repository\.[\w-]+\.repository_url\}@\$\{data\.aws_ecr_image\.[\w-]+\.image_digest\}$/,
     );
   });
 
@@ -328,18 +328,18 @@ describe("Ec2Host releases", () => {
     const pinnedReference = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web@${DIGEST}`;
     const { json, one } = synthHost({ image: { ecrRepositoryName: "shop-dev/web", pinnedReference } });
     expect(json).not.toHaveDataSource(DataAwsEcrImage);
-    expect((one("aws_ssm_association").parameters as Record<string, string>).image).toBe(pinnedReference);
+    expect((one("aws_ssm_association").parameters as Record<string, string>).images).toBe(`web=${pinnedReference}`);
   });
 
   it("uses an image given by URI as it is", () => {
-    expect((synthHost({ image: { uri: "public.ecr.aws/nginx/nginx:1.27" } }).one("aws_ssm_association").parameters as Record<string, string>).image).toBe(
-      "public.ecr.aws/nginx/nginx:1.27",
+    expect((synthHost({ image: { uri: "public.ecr.aws/nginx/nginx:1.27" } }).one("aws_ssm_association").parameters as Record<string, string>).images).toBe(
+      "web=public.ecr.aws/nginx/nginx:1.27",
     );
   });
 
   it("carries the compose file, settings and secret references as base64 parameters, never secret values", () => {
     const parameters = synthHost({ secrets: { DB_URL: SSM_ARN } }).one("aws_ssm_association").parameters as Record<string, string>;
-    expect(Object.keys(parameters).sort()).toEqual(["compose", "image", "secrets", "settings"]);
+    expect(Object.keys(parameters).sort()).toEqual(["compose", "images", "secrets", "settings"]);
     expect(base64(parameters.secrets!)).toBe(`DB_URL=${SSM_ARN}\n`);
     expect(base64(parameters.compose!)).toContain("      - DB_URL\n");
   });
@@ -378,7 +378,7 @@ describe("Ec2Host releases", () => {
     expect(Object.keys(all("terraform_data").find((d) => "files" in (d.triggers_replace as object))!.triggers_replace as object).sort()).toEqual([
       "document",
       "files",
-      "image",
+      "images",
       "instance",
     ]);
     expect(association.wait_for_success_timeout_seconds).toBe(2160);

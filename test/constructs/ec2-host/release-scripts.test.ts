@@ -11,6 +11,8 @@ import { run, tempDir, writeTree } from "./tools";
 const SSM_ARN = "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db-url";
 const SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/api-AbCdEf";
 const ECR_IMAGE = `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web@sha256:${"a".repeat(64)}`;
+const PUBLIC_IMAGE = "public.ecr.aws/docker/library/postgres:17";
+const OTHER_ECR_IMAGE = `210987654321.dkr.ecr.us-east-1.amazonaws.com/shared/worker@sha256:${"c".repeat(64)}`;
 
 /** Answers like the AWS CLI for the two calls berth-secrets makes, and logs its arguments. */
 const FAKE_AWS = `#!/bin/bash
@@ -25,7 +27,7 @@ esac
 /** Stands in for docker compose: records its arguments and the variables berth-compose exported. */
 const FAKE_COMPOSE = `#!/bin/bash
 printf '%s\\n' "$*" >"$FAKE_LOG"
-env | grep -E '^(BERTH_IMAGE|DATABASE_URL|API_TOKEN|API_PORT)=' | sort >>"$FAKE_LOG"
+env | grep -E '^(BERTH_IMAGE[A-Z_]*|DATABASE_URL|API_TOKEN|API_PORT)=' | sort >>"$FAKE_LOG"
 `;
 
 describe("berth-secrets and berth-compose", () => {
@@ -45,7 +47,7 @@ describe("berth-secrets and berth-compose", () => {
     writeTree(bin, { ...DEPLOY_SCRIPTS, aws: FAKE_AWS, "fake-compose": FAKE_COMPOSE }, true);
     writeTree(release, {
       "compose.yaml": "services: {}\n",
-      image: `${ECR_IMAGE}\n`,
+      images: `web=${ECR_IMAGE}\nmy-db=${PUBLIC_IMAGE}\nworker=${OTHER_ECR_IMAGE}\n`,
       "secrets.refs": `DATABASE_URL=${SSM_ARN}\nAPI_TOKEN=${SECRET_ARN}:token::\nAPI_PORT=${SECRET_ARN}:port::\n`,
     });
   });
@@ -79,7 +81,7 @@ describe("berth-secrets and berth-compose", () => {
     expect(result.status).toBe(1);
   });
 
-  it("runs compose on the release's file with the image and the secrets in its environment", () => {
+  it("runs compose on the release's file with each service's image (BERTH_IMAGE_<SERVICE>, - as _) and the secrets in its environment", () => {
     run(join(bin, "berth-secrets"), [release], { env });
     const result = run(join(bin, "berth-compose"), [release, "up", "--detach"], { env: { ...env, BERTH_PROJECT: "shop" } });
     expect(result.status).toBe(0);
@@ -87,7 +89,9 @@ describe("berth-secrets and berth-compose", () => {
       `--project-name shop --file ${release}/compose.yaml up --detach`,
       "API_PORT=5432",
       "API_TOKEN=t0k3n",
-      `BERTH_IMAGE=${ECR_IMAGE}`,
+      `BERTH_IMAGE_MY_DB=${PUBLIC_IMAGE}`,
+      `BERTH_IMAGE_WEB=${ECR_IMAGE}`,
+      `BERTH_IMAGE_WORKER=${OTHER_ECR_IMAGE}`,
       "DATABASE_URL=postgres://u:it's $ecret@db/shop",
       "",
     ]);
@@ -95,7 +99,7 @@ describe("berth-secrets and berth-compose", () => {
 
   it("berth-update refuses a BERTH_PROJECT that compose would rename, as the volume names derive from it", () => {
     const complete = join(work, "complete-release");
-    writeTree(complete, { "compose.yaml": "services: {}\n", image: `${ECR_IMAGE}\n`, "release.conf": "BERTH_VOLUME_OWNERS=data:1000:1000\n" });
+    writeTree(complete, { "compose.yaml": "services: {}\n", images: `web=${ECR_IMAGE}\n`, "release.conf": "BERTH_VOLUME_OWNERS=data:1000:1000\n" });
     const result = run(join(bin, "berth-update"), [complete], { env: { ...env, BERTH_HOME: join(work, "home"), BERTH_PROJECT: "Shop" } });
     expect([result.stdout, result.status]).toEqual([
       "berth-update: BERTH_PROJECT must be a compose project name (lower case letters, digits, - and _, starting with a letter or digit), got 'Shop'\n",
@@ -103,12 +107,12 @@ describe("berth-secrets and berth-compose", () => {
     ]);
   });
 
-  it("configures the ECR credential helper for the image's registry, keeping other settings", () => {
+  it("configures the ECR credential helper for each ECR registry of the images, keeping other settings", () => {
     writeTree(env.DOCKER_CONFIG, { "config.json": '{"auths":{}}\n' });
     run(join(bin, "berth-compose"), [release, "ps"], { env });
     expect(JSON.parse(readFileSync(join(env.DOCKER_CONFIG, "config.json"), "utf8"))).toEqual({
       auths: {},
-      credHelpers: { "123456789012.dkr.ecr.eu-west-1.amazonaws.com": "ecr-login" },
+      credHelpers: { "123456789012.dkr.ecr.eu-west-1.amazonaws.com": "ecr-login", "210987654321.dkr.ecr.us-east-1.amazonaws.com": "ecr-login" },
     });
   });
 });

@@ -5,13 +5,13 @@ import { deployCommands, deployDocument } from "../../../constructs/ec2-host/dep
 import { DEPLOY_SCRIPTS } from "../../../constructs/ec2-host/host-scripts";
 import { releaseParameters, releaseFiles, type ReleaseInput } from "../../../constructs/ec2-host/release";
 
-const INPUT: ComposeInput = { port: 8080, httpPort: 80, environment: {}, secretNames: [], volumes: [], stopGracePeriodSeconds: 30 };
+const INPUT = { port: 8080, httpPort: 80, environment: {}, secretNames: [], volumes: [], stopGracePeriodSeconds: 30 } satisfies ComposeInput;
 const compose = (input: Partial<ComposeInput> = {}) => parse(composeFile({ ...INPUT, ...input })) as { services: Record<string, Record<string, unknown>>; volumes?: Record<string, unknown> };
 const HTTPS = { proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine", domain: "shop.example.com" };
 
 describe("compose file", () => {
   it("runs the release's image, restarting unless stopped", () => {
-    expect(compose().services.web).toMatchObject({ image: "${BERTH_IMAGE:?BERTH_IMAGE must name the release's image}", restart: "unless-stopped", stop_grace_period: "30s" });
+    expect(compose().services.web).toMatchObject({ image: "${BERTH_IMAGE_WEB:?BERTH_IMAGE_WEB must name the release's image of web}", restart: "unless-stopped", stop_grace_period: "30s" });
   });
 
   it("publishes the app on the host's HTTP port without HTTPS", () => {
@@ -71,6 +71,37 @@ describe("compose file", () => {
   });
 });
 
+describe("compose file of several services", () => {
+  const JOB = { name: "migrate", command: ["migrate"], environment: {}, secretNames: [], volumes: [{ name: "data", path: "/srv/data" }] };
+  const CACHE = { name: "cache-store", environment: {}, secretNames: ["CACHE_KEY"], volumes: [] };
+  const several = () => compose({ dependsOn: { migrate: "completed", "cache-store": "healthy" }, volumes: [{ name: "data", path: "/var/lib/app" }], services: [JOB, CACHE] });
+
+  it("names each service's image by its own variable, upper case with - as _", () => {
+    expect(Object.values(several().services).map((s) => s.image)).toEqual([
+      "${BERTH_IMAGE_WEB:?BERTH_IMAGE_WEB must name the release's image of web}",
+      "${BERTH_IMAGE_MIGRATE:?BERTH_IMAGE_MIGRATE must name the release's image of migrate}",
+      "${BERTH_IMAGE_CACHE_STORE:?BERTH_IMAGE_CACHE_STORE must name the release's image of cache-store}",
+    ]);
+  });
+
+  // Compose Specification, depends_on (long syntax): condition service_started, service_healthy, service_completed_successfully.
+  it("writes dependencies in the long form with compose's condition names", () => {
+    expect(several().services.web!.depends_on).toEqual({ migrate: { condition: "service_completed_successfully" }, "cache-store": { condition: "service_healthy" } });
+  });
+
+  it("never restarts a one-shot job (a service another waits to complete); the others restart unless stopped", () => {
+    expect(Object.values(several().services).map((s) => s.restart)).toEqual(["unless-stopped", "no", "unless-stopped"]);
+  });
+
+  it("declares a volume mounted by several services once", () => {
+    expect(several().volumes).toEqual({ data: {} });
+  });
+
+  it("writes no depends_on key for a service without dependencies", () => {
+    expect(several().services.migrate).not.toHaveProperty("depends_on");
+  });
+});
+
 describe("release", () => {
   const HEALTH = { path: "/health", intervalSeconds: 10, timeoutSeconds: 5, healthyThreshold: 2 };
   const RELEASE: ReleaseInput = { ...INPUT, volumes: [], secrets: {}, healthCheck: HEALTH, updateTimeoutSeconds: 180 };
@@ -82,6 +113,25 @@ describe("release", () => {
     ];
     const files = releaseFiles({ ...RELEASE, volumes });
     expect(files["release.conf"]).toContain("\nBERTH_VOLUME_OWNERS=data:1000:1000 uploads:2000:3000\n");
+  });
+
+  it("names a volume shared by services once among the owners, and lists the one-shot jobs and the services created later", () => {
+    const files = releaseFiles({
+      ...RELEASE,
+      volumes: [{ name: "data", path: "/var/lib/app", uid: 1000, gid: 1000 }],
+      dependsOn: { migrate: "completed" },
+      services: [{ name: "migrate", environment: {}, secretNames: [], secrets: {}, volumes: [{ name: "data", path: "/srv", uid: 1000, gid: 1000 }], dependsOn: { db: "healthy" } }, { name: "db", environment: {}, secretNames: [], secrets: {}, volumes: [] }],
+    });
+    expect(files["release.conf"].split("\n").filter((line) => /^BERTH_(VOLUME_OWNERS|ONE_SHOT_SERVICES|CREATE_LATER)=/.test(line))).toEqual([
+      "BERTH_VOLUME_OWNERS=data:1000:1000",
+      "BERTH_ONE_SHOT_SERVICES=migrate",
+      "BERTH_CREATE_LATER=web migrate",
+    ]);
+  });
+
+  it("writes neither one-shot jobs nor services created later for services that only wait for others to start", () => {
+    const files = releaseFiles({ ...RELEASE, dependsOn: { db: "started" }, services: [{ name: "db", environment: {}, secretNames: [], secrets: {}, volumes: [] }] });
+    expect(files["release.conf"]).not.toMatch(/BERTH_ONE_SHOT_SERVICES|BERTH_CREATE_LATER/);
   });
 
   it("probes the app on its loopback port with HTTPS", () => {
@@ -106,7 +156,7 @@ describe("release", () => {
 
   it("leaves empty files to the document's default", () => {
     const files = releaseFiles(RELEASE);
-    expect(Object.keys(releaseParameters(files, "repo@sha256:x")).sort()).toEqual(["compose", "image", "settings"]);
+    expect(Object.keys(releaseParameters(files, { web: "repo@sha256:x" })).sort()).toEqual(["compose", "images", "settings"]);
   });
 });
 
@@ -114,10 +164,13 @@ describe("deploy document", () => {
   // Built inside each test, so that mutation testing attributes its code to the tests that read it.
   const deployment = () => JSON.parse(deployDocument("shop-dev", 180));
 
-  it("is a schema 2.2 shell document allowing only base64 release files and a plain image reference", () => {
+  it("is a schema 2.2 shell document allowing only base64 release files and plain service=reference pairs for the images", () => {
     const document = deployment();
     expect(document.parameters).toEqual({
-      image: expect.objectContaining({ type: "String", allowedPattern: "^[A-Za-z0-9][A-Za-z0-9._/:@-]{0,1023}$" }),
+      images: expect.objectContaining({
+        type: "String",
+        allowedPattern: "^[a-z][a-z0-9-]{0,19}=[A-Za-z0-9][A-Za-z0-9._/:@-]{0,1023}( [a-z][a-z0-9-]{0,19}=[A-Za-z0-9][A-Za-z0-9._/:@-]{0,1023})*$",
+      }),
       compose: expect.objectContaining({ type: "String", default: "", allowedPattern: "^[A-Za-z0-9+/]*={0,2}$" }),
       settings: expect.objectContaining({ allowedPattern: "^[A-Za-z0-9+/]*={0,2}$" }),
       secrets: expect.objectContaining({ allowedPattern: "^[A-Za-z0-9+/]*={0,2}$" }),
@@ -138,7 +191,7 @@ describe("deploy document", () => {
       "deploy",
     ]);
     expect(Object.entries(document.parameters).map(([name, p]) => `${name}: ${(p as { description: string }).description}`)).toEqual([
-      "image: Image reference of the app, pinned by digest",
+      "images: <service>=<image reference, pinned by digest> of each of the app's services, separated by spaces",
       "compose: compose.yaml of the release, base64-encoded",
       "settings: release.conf of the release, base64-encoded",
       "secrets: secrets.refs of the release, base64-encoded",
@@ -168,7 +221,7 @@ describe("deploy document", () => {
       "printf '%s' '{{ settings }}' | base64 -d >\"$release/release.conf\"",
       "printf '%s' '{{ secrets }}' | base64 -d >\"$release/secrets.refs\"",
       "printf '%s' '{{ caddyfile }}' | base64 -d >\"$release/Caddyfile\"",
-      "printf '%s\\n' '{{ image }}' >\"$release/image\"",
+      "printf '%s\\n' '{{ images }}' | tr ' ' '\\n' >\"$release/images\"",
       '/usr/local/sbin/berth-update "$release"',
     ]);
   });

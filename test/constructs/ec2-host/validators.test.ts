@@ -42,6 +42,21 @@ const RELEASES: Record<string, ReleaseInput> = {
     containerHealthCheck: { command: ["CMD-SHELL", "wget -q -O- http://127.0.0.1:$PORT/health || exit 1"], intervalSeconds: 15, timeoutSeconds: 3, retries: 4, startPeriodSeconds: 0 },
   },
   HTTPS: { ...BASE_RELEASE, https: { proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine", domain: "shop.example.com", email: "ops@example.com" } },
+  "several services: a database with a health check and a volume, a one-shot job, dependencies of each kind": {
+    ...BASE_RELEASE,
+    dependsOn: { db: "healthy", migrate: "completed" },
+    services: [
+      {
+        name: "db",
+        environment: { PGDATA: "/var/lib/postgresql/data/pgdata" },
+        secretNames: ["POSTGRES_PASSWORD"],
+        secrets: { POSTGRES_PASSWORD: "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db-password" },
+        volumes: [{ name: "db-data", path: "/var/lib/postgresql/data", uid: 999, gid: 999 }],
+        containerHealthCheck: { command: ["CMD", "pg_isready"], intervalSeconds: 10, timeoutSeconds: 5, retries: 5, startPeriodSeconds: 10 },
+      },
+      { name: "migrate", command: ["migrate"], environment: {}, secretNames: [], secrets: {}, volumes: [], dependsOn: { db: "started" } },
+    ],
+  },
 };
 
 const SCRIPTS = { ...BOOT_SCRIPTS, ...DEPLOY_SCRIPTS };
@@ -88,7 +103,7 @@ describe("docker-compose config", () => {
     const files = releaseFiles(RELEASES[kind]!);
     writeTree(dir, { "compose.yaml": files["compose.yaml"], Caddyfile: files.Caddyfile });
     const result = run("docker-compose", ["--file", join(dir, "compose.yaml"), "config", "--quiet"], {
-      env: { BERTH_IMAGE: "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/web@sha256:" + "0".repeat(64) },
+      env: Object.fromEntries(["WEB", "DB", "MIGRATE"].map((name) => [`BERTH_IMAGE_${name}`, `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/${name.toLowerCase()}@sha256:${"0".repeat(64)}`])),
     });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);

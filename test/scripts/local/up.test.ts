@@ -6,12 +6,64 @@ import { down } from "../../../scripts/local/down";
 import { up } from "../../../scripts/local/up";
 import { callsOf, fakeRunner, notFound } from "../images/support/fake-runner";
 import { rejectionOf } from "../images/support/fixtures";
+import { resolveConfig } from "../../../stacks/spec/resolve";
+import { validateConfig } from "../../../stacks/spec/validate";
 import { configWithApp } from "../images/support/unit";
 
 const SSM = "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db";
 const quiet: Progress = { line: () => undefined, status: () => undefined };
 const LOCAL_IMAGE = "berth-local/shop-dev/web:latest";
 const COMPOSE_FILE = (config: { baseDir: string }) => join(config.baseDir, ".berth", "local", "compose.yaml");
+
+/** web (built), db (an image by URI) and worker (built from the same context), with a secret each in the folder of configWithApp. */
+function servicesConfig() {
+  const { baseDir } = configWithApp();
+  const services = {
+    web: { image: { context: "./app" }, port: 8080, expose: "public", dependsOn: { db: "started" } },
+    db: { image: { uri: "public.ecr.aws/docker/library/postgres:17" }, port: 5432, secrets: { POSTGRES_PASSWORD: SSM } },
+    worker: { image: { context: "./app" }, command: ["worker"], secrets: { DB_URL: SSM } },
+  };
+  return resolveConfig(validateConfig({ app: "shop", region: "eu-west-1", targets: ["ec2"], services }, "test spec"), baseDir);
+}
+
+describe("berth up with several services", () => {
+  it("builds each built service's image under its local tag, and gives compose every image and secret", async () => {
+    const config = servicesConfig();
+    writeFileSync(join(config.baseDir, "secrets.local.env"), "POSTGRES_PASSWORD=pw\nDB_URL=postgres://db/shop\n");
+    const run = fakeRunner();
+    const result = await up(config, {}, { run, progress: quiet, env: {} });
+    expect([callsOf(run).filter((argv) => argv[0] === "build").map((argv) => argv[argv.indexOf("--tag") + 1]), run.options.at(-1)!.env, result.images]).toEqual([
+      ["berth-local/shop-dev/web:latest", "berth-local/shop-dev/worker:latest"],
+      {
+        BERTH_IMAGE_WEB: "berth-local/shop-dev/web:latest",
+        BERTH_IMAGE_DB: "public.ecr.aws/docker/library/postgres:17",
+        BERTH_IMAGE_WORKER: "berth-local/shop-dev/worker:latest",
+        POSTGRES_PASSWORD: "pw",
+        DB_URL: "postgres://db/shop",
+      },
+      [
+        { service: "web", image: "berth-local/shop-dev/web:latest", built: true },
+        { service: "db", image: "public.ecr.aws/docker/library/postgres:17", built: false },
+        { service: "worker", image: "berth-local/shop-dev/worker:latest", built: true },
+      ],
+    ]);
+  });
+
+  it("writes every service into the compose file, publishing only the public one", async () => {
+    const config = servicesConfig();
+    writeFileSync(join(config.baseDir, "secrets.local.env"), "POSTGRES_PASSWORD=pw\nDB_URL=x\n");
+    await up(config, {}, { run: fakeRunner(), progress: quiet, env: {} });
+    const services = parse(readFileSync(COMPOSE_FILE(config), "utf8")).services as Record<string, { ports?: string[] }>;
+    expect(Object.entries(services).map(([name, s]) => [name, s.ports])).toEqual([["web", ["127.0.0.1:8080:8080"]], ["db", undefined], ["worker", undefined]]);
+  });
+
+  it("says which images were built when a later build fails, and that nothing was started", async () => {
+    const config = servicesConfig();
+    writeFileSync(join(config.baseDir, "secrets.local.env"), "POSTGRES_PASSWORD=pw\nDB_URL=x\n");
+    const run = fakeRunner((argv) => (argv[1] === "build" && argv.includes("berth-local/shop-dev/worker:latest") ? { code: 1, stderr: "failed to build\n" } : undefined));
+    expect(await rejectionOf(up(config, {}, { run, progress: quiet, env: {} }))).toMatch(/run again; berth-local\/shop-dev\/web:latest was built, nothing was started\.$/);
+  });
+});
 
 describe("berth up", () => {
   it("builds the image for its platform under the local tag, then starts the project with docker-compose when there is no compose plugin", async () => {
@@ -56,7 +108,7 @@ describe("berth up", () => {
     const run = fakeRunner();
     await up(config, {}, { run, progress: quiet, env: { PATH: "/usr/bin" } });
     expect([run.options.at(-1)!.env, readFileSync(COMPOSE_FILE(config), "utf8")]).toEqual([
-      { PATH: "/usr/bin", BERTH_IMAGE: LOCAL_IMAGE, DB_URL: "postgres://local/shop" },
+      { PATH: "/usr/bin", BERTH_IMAGE_WEB: LOCAL_IMAGE, DB_URL: "postgres://local/shop" },
       expect.not.stringContaining("postgres://"),
     ]);
   });
@@ -74,7 +126,7 @@ describe("berth up", () => {
     const config = configWithApp({ image: { uri: "public.ecr.aws/nginx/nginx:1.27" } });
     const run = fakeRunner();
     const result = await up(config, {}, { run, progress: quiet, env: {} });
-    expect([callsOf(run).some((argv) => argv[0] === "build"), result.built, run.options.at(-1)!.env!.BERTH_IMAGE]).toEqual([false, false, "public.ecr.aws/nginx/nginx:1.27"]);
+    expect([callsOf(run).some((argv) => argv[0] === "build"), result.images, run.options.at(-1)!.env!.BERTH_IMAGE_WEB]).toEqual([false, [{ service: "web", image: "public.ecr.aws/nginx/nginx:1.27", built: false }], "public.ecr.aws/nginx/nginx:1.27"]);
   });
 
   it("refuses a spec with secrets and no secrets file before running docker", async () => {

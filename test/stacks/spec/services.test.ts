@@ -27,7 +27,8 @@ function synthesized(spec: unknown, image = "web"): Record<string, string> {
 describe("the services form with one public service", () => {
   it("resolves to the same config as the single-service spec when the service is named web, but for where the service's fields are written", () => {
     const single = resolveConfig(validateConfig({ ...APP, ...WEB }, "x"), "/work/app");
-    expect(resolveConfig(validateConfig(services({ web: { ...WEB, expose: "public" } }), "x"), "/work/app")).toEqual({ ...single, servicePath: ["services", "web"] });
+    const path = ["services", "web"];
+    expect(resolveConfig(validateConfig(services({ web: { ...WEB, expose: "public" } }), "x"), "/work/app")).toEqual({ ...single, services: [{ ...single.services[0], path }] });
   });
 
   it("synthesizes the same stacks as the single-service spec when the service is named web", () => {
@@ -81,13 +82,13 @@ describe("the services form's own rules", () => {
   it("refuses an HTTP health check on an internal service", () => {
     expect(problemsOf(services({ web: { ...WEB, expose: "public" }, db: { image: { uri: "public.ecr.aws/docker/library/postgres:17" }, port: 5432, expose: "internal", healthCheck: { path: "/" } } }))).toEqual([
       'services.db.healthCheck: is the HTTP probe of the load balancer or host, which only a public service gets: set expose: "public", or remove healthCheck (got {"path":"/"})',
-      'services: has 2 services (web, db), but berth\'s targets run one service per app so far: keep the public service in this spec and deploy the others with specs of their own (got {"web":{"image":{"context":"./app"},"port":8080,"expose":"public"},"db":{"ima...)',
+      'targets: names "fargate", which runs one service per app so far, but the spec has 2 services (web, db): deploy them with targets: ["ec2"] (one Docker host running every service), or keep one service in a spec for fargate (got ["fargate","ec2"])',
     ]);
   });
 
-  it("refuses a second service, saying the targets run one service per app", () => {
+  it("refuses a second service on the fargate target, saying it runs one service per app so far", () => {
     expect(problemsOf(services({ web: { ...WEB, expose: "public" }, worker: { image: { context: "./worker" } } }))).toEqual([
-      'services: has 2 services (web, worker), but berth\'s targets run one service per app so far: keep the public service in this spec and deploy the others with specs of their own (got {"web":{"image":{"context":"./app"},"port":8080,"expose":"public"},"worker":{...)',
+      'targets: names "fargate", which runs one service per app so far, but the spec has 2 services (web, worker): deploy them with targets: ["ec2"] (one Docker host running every service), or keep one service in a spec for fargate (got ["fargate","ec2"])',
     ]);
   });
 

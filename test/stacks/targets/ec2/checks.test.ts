@@ -150,7 +150,7 @@ describe("ec2.egress", () => {
 describe("the size of the ec2 target's release", () => {
   it("refuses an environment of 31000 characters at environment", () => {
     expect(problemsOf(ec2({ environment: { BIG: "x".repeat(31000) } }))).toEqual([
-      `environment: makes the ec2 target's release 41972 bytes base64-encoded (compose file, settings, secret references), more than the 40000 that fit beside berth's deploy document in SSM's 64 KB (SSM CreateDocument quota); move large environment values into SSM parameters and list them under secrets (got {"BIG":"${"x".repeat(69)}...)`,
+      `environment: makes the ec2 target's release 41992 bytes base64-encoded (compose file, settings, secret references), more than the 40000 that fit beside berth's deploy document in SSM's 64 KB (SSM CreateDocument quota); move large environment values into SSM parameters and list them under secrets (got {"BIG":"${"x".repeat(69)}...)`,
     ]);
   });
 

@@ -76,7 +76,7 @@ describe("Ec2Stack", () => {
 
   it("pins the published image of the registry stack's repository by digest", () => {
     const published = { image: "web", region: "eu-west-1", repositoryUri: REPOSITORY_URI, digest: DIGEST, platform: "linux/amd64", tags: [], contentHash: "0".repeat(64), pushedAt: "2025-01-01T00:00:00Z" } as const;
-    expect((synth({}, webBuild(published)).association.parameters as Record<string, string>).image).toBe(`${REPOSITORY_URI}@${DIGEST}`);
+    expect((synth({}, webBuild(published)).association.parameters as Record<string, string>).images).toBe(`web=${REPOSITORY_URI}@${DIGEST}`);
   });
 
   it("without a published image, looks up its content tag in the repository <app>-<stage>/web", () => {
@@ -84,7 +84,7 @@ describe("Ec2Stack", () => {
   });
 
   it("uses an image given by URI as it is", () => {
-    expect((synth({ image: { uri: "public.ecr.aws/nginx/nginx:1.27" } }).association.parameters as Record<string, string>).image).toBe("public.ecr.aws/nginx/nginx:1.27");
+    expect((synth({ image: { uri: "public.ecr.aws/nginx/nginx:1.27" } }).association.parameters as Record<string, string>).images).toBe("web=public.ecr.aws/nginx/nginx:1.27");
   });
 
   it("passes the app's port, environment and health check path to the release", () => {
