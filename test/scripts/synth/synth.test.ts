@@ -22,6 +22,14 @@ describe("main.ts (npm run synth)", () => {
     expect(run.stdout).toContain("  hello-dev-registry: 2 resources (aws_ecr_lifecycle_policy x1, aws_ecr_repository x1)\n    outputs: web_repository_arn, web_repository_url");
   });
 
+  it("synthesizes the example of several services (examples/shop): a repository per built service, one host", () => {
+    const run = synth(["examples/shop/berth.config.ts"]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toContain(
+      "  shop-dev-registry: 6 resources (aws_ecr_lifecycle_policy x3, aws_ecr_repository x3)\n    outputs: migrate_repository_arn, migrate_repository_url, web_repository_arn, web_repository_url, worker_repository_arn, worker_repository_url",
+    );
+  });
+
   it("needs no terraform binary (PATH holds node alone)", () => {
     const bin = tempDir();
     symlinkSync(process.execPath, join(bin, "node"));
