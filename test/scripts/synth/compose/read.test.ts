@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { parse } from "yaml";
 import { readCompose } from "../../../../scripts/synth/compose/read";
 import { withComposeServices } from "../../../../scripts/synth/compose/spec";
 import { errorOf } from "../../../helpers";
@@ -157,6 +158,24 @@ export default defineConfig({
     const [group] = Object.values(fargate.resource.aws_lb_target_group) as { port: number; health_check: { path: string } }[];
     const [definition] = Object.values(fargate.resource.aws_ecs_task_definition) as { container_definitions: string }[];
     expect([group!.port, group!.health_check.path, JSON.parse(definition!.container_definitions)[0].environment]).toEqual([8080, "/health", [{ name: "LOG_LEVEL", value: "info" }]]);
+  });
+
+  it("synthesizes the course's web + Postgres file (bind mount gone, Postgres pinned) for the ec2 target: both services in the host's release", () => {
+    const spec = project(`export default { app: "shop", region: "eu-west-1", targets: ["ec2"], compose: "./course.yaml" };\n`);
+    const course = COURSE.replace("    volumes:\n      - .:/app\n", "").replace("build: .", "build: ./app").replace("image: postgres", "image: public.ecr.aws/docker/library/postgres:17.6");
+    writeFileSync(join(spec, "..", "course.yaml"), course);
+    const outdir = join(tempDir(), "cdktf.out");
+    const run = runNode("scripts/bin/run-ts.mjs", ["main.ts", spec], { CDKTF_OUTDIR: outdir });
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    const ec2 = JSON.parse(readFileSync(join(outdir, "stacks", "shop-dev-ec2", "cdk.tf.json"), "utf8"));
+    const [association] = Object.values(ec2.resource.aws_ssm_association) as { parameters: { compose: string; images: string } }[];
+    const compose = parse(Buffer.from(association!.parameters.compose, "base64").toString()) as { services: Record<string, { ports?: string[]; depends_on?: object }> };
+    expect([Object.keys(compose.services), compose.services.web!.ports, compose.services.web!.depends_on, association!.parameters.images.split(" ")[1]]).toEqual([
+      ["web", "db"],
+      ["80:5000"],
+      { db: { condition: "service_started" } },
+      "db=public.ecr.aws/docker/library/postgres:17.6",
+    ]);
   });
 
   it("reports a compose problem with the compose file's path relative to the working directory", () => {
