@@ -32,6 +32,15 @@ describe("spec policy block", () => {
     ]);
   });
 
+  // The did-you-mean bound: at most max(2, a third of the id's length) edits, e.g. 3 for 9 characters.
+  it("offers a did-you-mean for a 9-character id 3 edits from a rule (modern-xx → modern-tls)", () => {
+    expect(problemsOf(suppress({ rule: "modern-xx", reason: "demo" }))[0]).toContain('did you mean "modern-tls"? ');
+  });
+
+  it("offers no did-you-mean for a 9-character id 4 edits from every rule (modexn-xx)", () => {
+    expect(problemsOf(suppress({ rule: "modexn-xx", reason: "demo" }))[0]).not.toContain("did you mean");
+  });
+
   it("refuses a far-off rule id without a did-you-mean", () => {
     expect(problemsOf(suppress({ rule: "CKV_AWS_2", reason: "demo" }))).toEqual([
       `policy.suppress[0].rule: must be a policy rule id; rules: ${RULE_LIST} (docs/policy.md) (got "CKV_AWS_2")`,
