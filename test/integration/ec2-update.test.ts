@@ -118,6 +118,15 @@ async function startRegistry(): Promise<void> {
   throw new Error(`the local registry did not answer on 127.0.0.1:${registryPort}`);
 }
 
+/** Removes a compose project's containers, the given volumes, its network and the given images (empty names skipped). */
+function removeProject(name: string, volumes: readonly string[], projectImages: readonly string[]): void {
+  const containers = run("docker", ["ps", "--all", "--quiet", "--filter", `label=com.docker.compose.project=${name}`]).stdout.split("\n").filter(Boolean);
+  if (containers.length > 0) run("docker", ["rm", "--force", ...containers]);
+  for (const volume of volumes) run("docker", ["volume", "rm", volume]);
+  run("docker", ["network", "rm", `${name}_default`]);
+  for (const image of projectImages) if (image) run("docker", ["image", "rm", image]);
+}
+
 const describeWithDocker = dockerAvailable("ec2 update integration") ? describe : describe.skip;
 
 describeWithDocker("berth-update on a real Docker engine", () => {
@@ -134,11 +143,7 @@ describeWithDocker("berth-update on a real Docker engine", () => {
   }, 120000);
 
   afterAll(() => {
-    const containers = run("docker", ["ps", "--all", "--quiet", "--filter", `label=com.docker.compose.project=${project}`]).stdout.split("\n").filter(Boolean);
-    if (containers.length > 0) run("docker", ["rm", "--force", ...containers]);
-    run("docker", ["volume", "rm", `${project}_data`]);
-    run("docker", ["network", "rm", `${project}_default`]);
-    for (const image of Object.values(images)) if (image) run("docker", ["image", "rm", image]);
+    removeProject(project, [`${project}_data`], Object.values(images));
     registry?.kill();
     rmSync(work, { recursive: true, force: true });
   });
@@ -259,13 +264,7 @@ describeWithDocker("berth-update on a real Docker engine", () => {
       appImages.store = pushImage("multi-store", false);
     }, 120000);
 
-    afterAll(() => {
-      const containers = run("docker", ["ps", "--all", "--quiet", "--filter", `label=com.docker.compose.project=${appProject}`]).stdout.split("\n").filter(Boolean);
-      if (containers.length > 0) run("docker", ["rm", "--force", ...containers]);
-      run("docker", ["volume", "rm", volume]);
-      run("docker", ["network", "rm", `${appProject}_default`]);
-      for (const image of Object.values(appImages)) if (image) run("docker", ["image", "rm", image]);
-    });
+    afterAll(() => removeProject(appProject, [volume], Object.values(appImages)));
 
     it("deploys all services: web serves, and reaches store by its service name", async () => {
       const result = multiUpdate(multiRelease("first", appImages.web));
@@ -333,13 +332,7 @@ describeWithDocker("berth-update on a real Docker engine", () => {
       ownerImages.bad = pushImage("owner-bad", false, undefined, "1000:1000");
     }, 120000);
 
-    afterAll(() => {
-      const containers = run("docker", ["ps", "--all", "--quiet", "--filter", `label=com.docker.compose.project=${ownerProject}`]).stdout.split("\n").filter(Boolean);
-      if (containers.length > 0) run("docker", ["rm", "--force", ...containers]);
-      run("docker", ["volume", "rm", volume]);
-      run("docker", ["network", "rm", `${ownerProject}_default`]);
-      for (const image of Object.values(ownerImages)) if (image) run("docker", ["image", "rm", image]);
-    });
+    afterAll(() => removeProject(ownerProject, [volume], Object.values(ownerImages)));
 
     it("lets the app write to its new named volume after its first release", () => {
       firstUpdate = ownerUpdate(ownerRelease("first", ownerImages.app, 1000, 1000));

@@ -29,6 +29,11 @@ describe("a spec of several services on the ec2 target", () => {
     ]);
   });
 
+  it("takes the public service as the app's own when it is not written first", () => {
+    const config = resolveConfig(validateConfig(spec({ db: DB, worker: WORKER, web: WEB }), "x"), "/work/app");
+    expect([config.image.name, config.port, config.services.map((s) => s.name)]).toEqual(["web", 8080, ["db", "worker", "web"]]);
+  });
+
   it('resolves a service with a port and no expose as "internal" (the documented default)', () => {
     const config = resolveConfig(validateConfig(spec({ web: WEB, db: { ...DB, expose: undefined } }), "x"), "/work/app");
     expect(config.services[1]!.expose).toBe("internal");
