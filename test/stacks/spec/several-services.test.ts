@@ -79,6 +79,18 @@ describe("a spec of several services is refused", () => {
     ]);
   });
 
+  it("when two services mount one volume with the same uid but different gids", () => {
+    expect(problemsOf(spec({ web: { ...WEB, volumes: [{ name: "uploads", path: "/srv/uploads" }] }, worker: { ...WORKER, volumes: [{ name: "uploads", path: "/srv/uploads", gid: 33 }] } }))[0]).toMatch(
+      /^services\.worker\.volumes\[0\]: mounts volume "uploads" owned by 1000:33, but services\.web mounts it owned by 1000:1000/,
+    );
+  });
+
+  it("reports a problem of the public service's own fields once, under its name", () => {
+    expect(problemsOf(spec({ web: { ...WEB, environment: { DATABASE_URL: "x" }, secrets: { DATABASE_URL: SSM("db-url") } }, worker: WORKER }))).toEqual([
+      `services.web.secrets.DATABASE_URL: is also set in environment: a variable is either plain or secret, remove it from one of them (got "${SSM("db-url")}")`,
+    ]);
+  });
+
   it("when one secret name reads different ARNs in two services", () => {
     expect(problemsOf(spec({ web: { ...WEB, secrets: { DATABASE_URL: SSM("web-db") } }, worker: { ...WORKER, secrets: { DATABASE_URL: SSM("worker-db") } } }))).toEqual([
       `services.worker.secrets.DATABASE_URL: reads ${SSM("worker-db")}, but services.web.secrets.DATABASE_URL reads ${SSM("web-db")}: the app's services share one set of secret variables (the EC2 host fetches each once), so one name reads one secret; rename one of the variables (got "${SSM("worker-db")}")`,
