@@ -28,7 +28,7 @@ const env = {
 const repository = `127.0.0.1:${registryPort}/berth-it/app`;
 
 let registry: ChildProcess | undefined;
-const images: Record<"v1" | "v2" | "bad" | "sick", string> = { v1: "", v2: "", bad: "", sick: "" };
+const images: Record<"v1" | "v2" | "sick", string> = { v1: "", v2: "", sick: "" };
 const releaseDirs: Record<string, string> = {};
 
 function docker(...args: string[]): RunResult {
@@ -138,7 +138,6 @@ describeWithDocker("berth-update on a real Docker engine", () => {
     await startRegistry();
     images.v1 = pushImage("v1", true);
     images.v2 = pushImage("v2", true);
-    images.bad = pushImage("bad", false);
     images.sick = pushImage("sick", true, '["false"]');
   }, 120000);
 
@@ -165,23 +164,15 @@ describeWithDocker("berth-update on a real Docker engine", () => {
     proofAfterUpdate = proof();
   }, 120000);
 
-  it("rolls a release that fails its health check back: the old image serves again and the exit status is 1", async () => {
-    const goodRelease = currentRelease();
-    const result = update(release("bad", images.bad));
-    expect(result.stdout).toContain(`rolled back: release ${goodRelease.split("/").pop()} serves again`);
-    expect(result.status).toBe(1);
-    expect(await served()).toBe("v2");
-    expect(currentRelease()).toBe(goodRelease);
-    proofAfterRollback = proof();
-  }, 120000);
-
-  it("rolls back at once when Docker's own health check reports the new container unhealthy", async () => {
+  // A release whose HTTP probe fails (and waits out the update timeout) rolls back as in "an app of
+  // several services" below, which asserts it; here Docker's own verdict, which rolls back at once.
+  it("rolls back at once when Docker's own health check reports the new container unhealthy: the old image serves again and the exit status is 1", async () => {
     const goodRelease = currentRelease();
     const result = update(release("sick", images.sick));
     expect(result.stdout).toContain("reports unhealthy");
     expect(result.stdout).toContain(`rolled back: release ${goodRelease.split("/").pop()} serves again`);
-    expect(result.status).toBe(1);
-    expect(await served()).toBe("v2");
+    expect([result.status, await served(), currentRelease()]).toEqual([1, "v2", goodRelease]);
+    proofAfterRollback = proof();
   }, 120000);
 
   it("keeps named-volume data through the update and the rollback", () => {
