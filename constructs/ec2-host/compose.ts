@@ -17,8 +17,11 @@ export interface ComposeService {
   readonly command?: readonly string[];
   readonly entrypoint?: readonly string[];
   readonly environment: Readonly<Record<string, string>>;
-  /** Variables whose values come from the secrets env file (the compose file names them only). */
-  readonly secretNames: readonly string[];
+  /**
+   * Its secrets: variable name to where the value is read. The compose file names the variables
+   * only; their values come from the secrets env file.
+   */
+  readonly secrets: Readonly<Record<string, string>>;
   readonly volumes: readonly { readonly name: string; readonly path: string }[];
   /** Docker's health check of the container (shown by `docker ps`). @default - the image's HEALTHCHECK, if any */
   readonly containerHealthCheck?: ContainerHealthCheck;
@@ -107,7 +110,7 @@ function containerService(service: ComposeService, oneShot: boolean, stopGracePe
     image: `\${${variable}:?${variable} must name the release's image of ${service.name}}`,
     ...(service.entrypoint ? { entrypoint: service.entrypoint.map(literal) } : {}),
     ...(service.command ? { command: service.command.map(literal) } : {}),
-    environment: [...Object.entries(service.environment).map(([name, value]) => `${name}=${literal(value)}`), ...service.secretNames],
+    environment: [...Object.entries(service.environment).map(([name, value]) => `${name}=${literal(value)}`), ...Object.keys(service.secrets)],
     ...(service.volumes.length > 0 ? { volumes: service.volumes.map((v) => `${v.name}:${v.path}`) } : {}),
     ...(service.containerHealthCheck ? { healthcheck: healthcheck(service.containerHealthCheck) } : {}),
     ...(dependsOn.length > 0 ? { depends_on: Object.fromEntries(dependsOn.map(([name, condition]) => [name, { condition: CONDITIONS[condition] }])) } : {}),

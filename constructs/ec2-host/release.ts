@@ -20,17 +20,14 @@ interface OwnedVolume {
   readonly gid: number;
 }
 
-/** One of the app's other services in a release: its secrets' ARNs and its volumes' owners besides. */
+/** One of the app's other services in a release: its volumes' owners besides. */
 export interface ReleaseService extends ComposeService {
   readonly volumes: readonly OwnedVolume[];
-  readonly secrets: Readonly<Record<string, string>>;
 }
 
 export interface ReleaseInput extends ComposeInput {
   /** The public service's named volumes. */
   readonly volumes: readonly OwnedVolume[];
-  /** The public service's secrets: variable name to ARN. */
-  readonly secrets: Readonly<Record<string, string>>;
   readonly services?: readonly ReleaseService[];
   readonly healthCheck: {
     readonly path: string;

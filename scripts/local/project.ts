@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { composeFile, imageVariable } from "../../constructs/ec2-host/compose";
 import { DEFAULT_STOP_GRACE_PERIOD_SECONDS } from "../../constructs/ec2-host/props";
+import { publicAndOthers } from "../../stacks/spec/public-service";
 import type { ResolvedConfig, ResolvedImage } from "../../stacks/spec/resolve";
 import { repositoryName } from "../../stacks/naming";
 
@@ -29,20 +30,20 @@ export function localImageEnvironment(config: ResolvedConfig): Record<string, st
  * `hostPort`, without the host's HTTPS proxy (a local run serves plain HTTP).
  */
 export function localComposeFile(config: ResolvedConfig, hostPort: number): string {
-  const main = config.services.find((s) => s.name === config.image.name)!;
+  const { publicService, otherServices } = publicAndOthers(config);
   return composeFile({
-    serviceName: main.name,
+    serviceName: publicService.name,
     port: config.port,
     httpPort: hostPort,
     publishAddress: "127.0.0.1",
-    command: main.command,
-    entrypoint: main.entrypoint,
-    environment: main.environment,
-    secretNames: Object.keys(main.secrets),
-    volumes: main.volumes,
-    containerHealthCheck: main.containerHealthCheck,
-    dependsOn: main.dependsOn,
-    services: config.services.filter((s) => s !== main).map((s) => ({ ...s, secretNames: Object.keys(s.secrets) })),
+    command: publicService.command,
+    entrypoint: publicService.entrypoint,
+    environment: publicService.environment,
+    secrets: publicService.secrets,
+    volumes: publicService.volumes,
+    containerHealthCheck: publicService.containerHealthCheck,
+    dependsOn: publicService.dependsOn,
+    services: otherServices,
     stopGracePeriodSeconds: DEFAULT_STOP_GRACE_PERIOD_SECONDS,
   });
 }

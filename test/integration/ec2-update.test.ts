@@ -70,7 +70,6 @@ function release(name: string, image: string): string {
     port: 8080,
     httpPort,
     environment: { GREETING: "hello" },
-    secretNames: [],
     secrets: {},
     volumes: [{ name: "data", path: "/data", uid: 1000, gid: 1000 }],
     stopGracePeriodSeconds: 5,
@@ -197,7 +196,7 @@ describeWithDocker("berth-update on a real Docker engine", () => {
 
   it("runs a release written before the images file (its one image in an image file), as a rollback to it would", async () => {
     const dir = join(work, "incoming", "legacy");
-    writeTree(dir, { ...releaseFiles({ port: 8080, httpPort, environment: {}, secretNames: [], secrets: {}, volumes: [{ name: "data", path: "/data", uid: 1000, gid: 1000 }], stopGracePeriodSeconds: 5, healthCheck: { path: "/health", intervalSeconds: 1, timeoutSeconds: 2, healthyThreshold: 2 }, updateTimeoutSeconds: 10 }) });
+    writeTree(dir, { ...releaseFiles({ port: 8080, httpPort, environment: {}, secrets: {}, volumes: [{ name: "data", path: "/data", uid: 1000, gid: 1000 }], stopGracePeriodSeconds: 5, healthCheck: { path: "/health", intervalSeconds: 1, timeoutSeconds: 2, healthyThreshold: 2 }, updateTimeoutSeconds: 10 }) });
     // The compose file of that berth named the image ${BERTH_IMAGE}; the release carried it in `image`.
     const legacyCompose = readFileSync(join(dir, "compose.yaml"), "utf8").replace(/\$\{BERTH_IMAGE_WEB:\?[^}]*\}/, "${BERTH_IMAGE:?BERTH_IMAGE must name the release's image}");
     writeTree(dir, { "compose.yaml": legacyCompose, image: `${images.v1}\n` });
@@ -224,14 +223,13 @@ describeWithDocker("berth-update on a real Docker engine", () => {
         port: 8080,
         httpPort: appPort,
         environment: {},
-        secretNames: [],
         secrets: {},
         volumes: [],
         containerHealthCheck: { command: ["CMD", "wget", "-q", "-O", "/dev/null", "http://store:9000/starts"], intervalSeconds: 5, timeoutSeconds: 2, retries: 1, startPeriodSeconds: 0 },
         dependsOn: { store: "started", migrate: "completed" },
         services: [
-          { name: "store", command: ["sh", "-c", "echo started >> /data/starts; exec httpd -f -p 9000 -h /data"], environment: {}, secretNames: [], secrets: {}, volumes: [storeData] },
-          { name: "migrate", command: ["sh", "-c", "echo migrated >> /data/migrations"], environment: {}, secretNames: [], secrets: {}, volumes: [storeData] },
+          { name: "store", command: ["sh", "-c", "echo started >> /data/starts; exec httpd -f -p 9000 -h /data"], environment: {}, secrets: {}, volumes: [storeData] },
+          { name: "migrate", command: ["sh", "-c", "echo migrated >> /data/migrations"], environment: {}, secrets: {}, volumes: [storeData] },
         ],
         stopGracePeriodSeconds: 5,
         healthCheck: { path: "/health", intervalSeconds: 1, timeoutSeconds: 2, healthyThreshold: 2 },
@@ -300,7 +298,6 @@ describeWithDocker("berth-update on a real Docker engine", () => {
         port: 8080,
         httpPort: ownerPort,
         environment: {},
-        secretNames: [],
         secrets: {},
         volumes: [{ name: "data", path: "/data", uid, gid }],
         stopGracePeriodSeconds: 5,

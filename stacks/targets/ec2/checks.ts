@@ -6,6 +6,7 @@ import { DEFAULT_PROXY_IMAGE, DEFAULT_STOP_GRACE_PERIOD_SECONDS, HOST_HTTP_PORT 
 import { encodedReleaseBytes, releaseFiles } from "../../../constructs/ec2-host/release";
 import { PROXY_PORTS, RESERVED_SECRET_NAME, SSH_PORT } from "../../../constructs/ec2-host/resolve";
 import { formatPath, issue } from "../../spec/issue";
+import { publicAndOthers } from "../../spec/public-service";
 import type { ResolvedConfig, ResolvedService } from "../../spec/resolve";
 import type { BerthConfig } from "../../spec/schema";
 
@@ -79,19 +80,18 @@ function serviceOnHost(spec: BerthConfig, r: ResolvedConfig, s: ResolvedService,
 /** The release travels as SSM association parameters, which count toward the document's 64 KB. */
 function releaseSizeCheck(r: ResolvedConfig, ctx: z.RefinementCtx): void {
   const e = r.ec2;
-  const main = r.services.find((s) => s.name === r.image.name)!;
+  const { publicService, otherServices } = publicAndOthers(r);
   const files = releaseFiles({
-    serviceName: main.name,
+    serviceName: publicService.name,
     port: r.port,
     httpPort: HOST_HTTP_PORT,
     command: r.command,
     entrypoint: r.entrypoint,
     environment: r.environment,
-    secretNames: Object.keys(r.secrets),
     secrets: r.secrets,
     volumes: r.volumes,
-    dependsOn: main.dependsOn,
-    services: r.services.filter((s) => s !== main).map((s) => ({ ...s, secretNames: Object.keys(s.secrets) })),
+    dependsOn: publicService.dependsOn,
+    services: otherServices,
     stopGracePeriodSeconds: DEFAULT_STOP_GRACE_PERIOD_SECONDS,
     https: e.https && { ...e.https, proxyImage: DEFAULT_PROXY_IMAGE },
     healthCheck: r.healthCheck,

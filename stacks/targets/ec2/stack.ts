@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import { Ec2Host, type Ec2HostImage } from "../../../constructs/ec2-host";
 import { Network } from "../../../constructs/network";
 import { BerthStack } from "../../berth-stack";
+import { publicAndOthers } from "../../spec/public-service";
 import type { ResolvedConfig, ResolvedImage } from "../../spec/resolve";
 import { requireBuild, type ImageBuilds } from "../../images";
 import { repositoryName, stackName } from "../../naming";
@@ -19,8 +20,7 @@ export class Ec2Stack extends BerthStack {
     const name = `${config.app}-${config.stage}`;
     const network = config.network;
     // The public service is the host's published one; the others run beside it, published nowhere.
-    const main = config.services.find((s) => s.name === config.image.name)!;
-    const others = config.services.filter((s) => s !== main);
+    const { publicService, otherServices } = publicAndOthers(config);
     const placement =
       network.kind === "existing"
         ? { vpcId: network.vpcId, subnetId: network.publicSubnetIds[0]! }
@@ -41,8 +41,8 @@ export class Ec2Stack extends BerthStack {
       healthCheck: config.healthCheck,
       containerHealthCheck: config.containerHealthCheck,
       volumes: config.volumes,
-      dependsOn: main.dependsOn,
-      services: others.map((s) => ({
+      dependsOn: publicService.dependsOn,
+      services: otherServices.map((s) => ({
         name: s.name,
         image: hostImage(config, s.image, builds),
         command: s.command,

@@ -5,7 +5,7 @@ import { deployCommands, deployDocument } from "../../../constructs/ec2-host/dep
 import { DEPLOY_SCRIPTS } from "../../../constructs/ec2-host/host-scripts";
 import { releaseParameters, releaseFiles, type ReleaseInput } from "../../../constructs/ec2-host/release";
 
-const INPUT = { port: 8080, httpPort: 80, environment: {}, secretNames: [], volumes: [], stopGracePeriodSeconds: 30 } satisfies ComposeInput;
+const INPUT = { port: 8080, httpPort: 80, environment: {}, secrets: {}, volumes: [], stopGracePeriodSeconds: 30 } satisfies ComposeInput;
 const compose = (input: Partial<ComposeInput> = {}) => parse(composeFile({ ...INPUT, ...input })) as { services: Record<string, Record<string, unknown>>; volumes?: Record<string, unknown> };
 const HTTPS = { proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine", domain: "shop.example.com" };
 
@@ -34,7 +34,7 @@ describe("compose file", () => {
   });
 
   it("names secrets without values, and escapes $ in plain values and the command", () => {
-    const web = compose({ environment: { PRICE: "$5" }, secretNames: ["DB_URL"], command: ["echo", "$HOME"] }).services.web!;
+    const web = compose({ environment: { PRICE: "$5" }, secrets: { DB_URL: "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db" }, command: ["echo", "$HOME"] }).services.web!;
     expect([web.environment, web.command]).toEqual([["PRICE=$$5", "DB_URL"], ["echo", "$$HOME"]]);
   });
 
@@ -72,8 +72,8 @@ describe("compose file", () => {
 });
 
 describe("compose file of several services", () => {
-  const JOB = { name: "migrate", command: ["migrate"], environment: {}, secretNames: [], volumes: [{ name: "data", path: "/srv/data" }] };
-  const CACHE = { name: "cache-store", environment: {}, secretNames: ["CACHE_KEY"], volumes: [] };
+  const JOB = { name: "migrate", command: ["migrate"], environment: {}, secrets: {}, volumes: [{ name: "data", path: "/srv/data" }] };
+  const CACHE = { name: "cache-store", environment: {}, secrets: { CACHE_KEY: "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/cache-key" }, volumes: [] };
   const several = () => compose({ dependsOn: { migrate: "completed", "cache-store": "healthy" }, volumes: [{ name: "data", path: "/var/lib/app" }], services: [JOB, CACHE] });
 
   it("names each service's image by its own variable, upper case with - as _", () => {
@@ -120,7 +120,7 @@ describe("release", () => {
       ...RELEASE,
       volumes: [{ name: "data", path: "/var/lib/app", uid: 1000, gid: 1000 }],
       dependsOn: { migrate: "completed" },
-      services: [{ name: "migrate", environment: {}, secretNames: [], secrets: {}, volumes: [{ name: "data", path: "/srv", uid: 1000, gid: 1000 }], dependsOn: { db: "healthy" } }, { name: "db", environment: {}, secretNames: [], secrets: {}, volumes: [] }],
+      services: [{ name: "migrate", environment: {}, secrets: {}, volumes: [{ name: "data", path: "/srv", uid: 1000, gid: 1000 }], dependsOn: { db: "healthy" } }, { name: "db", environment: {}, secrets: {}, volumes: [] }],
     });
     expect(files["release.conf"].split("\n").filter((line) => /^BERTH_(VOLUME_OWNERS|ONE_SHOT_SERVICES|CREATE_LATER)=/.test(line))).toEqual([
       "BERTH_VOLUME_OWNERS=data:1000:1000",
@@ -130,7 +130,7 @@ describe("release", () => {
   });
 
   it("writes neither one-shot jobs nor services created later for services that only wait for others to start", () => {
-    const files = releaseFiles({ ...RELEASE, dependsOn: { db: "started" }, services: [{ name: "db", environment: {}, secretNames: [], secrets: {}, volumes: [] }] });
+    const files = releaseFiles({ ...RELEASE, dependsOn: { db: "started" }, services: [{ name: "db", environment: {}, secrets: {}, volumes: [] }] });
     expect(files["release.conf"]).not.toMatch(/BERTH_ONE_SHOT_SERVICES|BERTH_CREATE_LATER/);
   });
 

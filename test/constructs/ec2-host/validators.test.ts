@@ -15,7 +15,6 @@ const BASE_RELEASE: ReleaseInput = {
   port: 8080,
   httpPort: 80,
   environment: { LOG_LEVEL: "info", PRICE: "$5" },
-  secretNames: [],
   secrets: {},
   volumes: [],
   stopGracePeriodSeconds: 30,
@@ -29,7 +28,6 @@ const RELEASES: Record<string, ReleaseInput> = {
     ...BASE_RELEASE,
     entrypoint: ["/usr/local/bin/start", "--port=$PORT"],
     command: ["node", "server.js", "--greeting=$HOME"],
-    secretNames: ["DATABASE_URL"],
     secrets: { DATABASE_URL: "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db" },
     volumes: [
       { name: "data", path: "/var/lib/app", uid: 1000, gid: 1000 },
@@ -49,12 +47,11 @@ const RELEASES: Record<string, ReleaseInput> = {
       {
         name: "db",
         environment: { PGDATA: "/var/lib/postgresql/data/pgdata" },
-        secretNames: ["POSTGRES_PASSWORD"],
         secrets: { POSTGRES_PASSWORD: "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/db-password" },
         volumes: [{ name: "db-data", path: "/var/lib/postgresql/data", uid: 999, gid: 999 }],
         containerHealthCheck: { command: ["CMD", "pg_isready"], intervalSeconds: 10, timeoutSeconds: 5, retries: 5, startPeriodSeconds: 10 },
       },
-      { name: "migrate", command: ["migrate"], environment: {}, secretNames: [], secrets: {}, volumes: [], dependsOn: { db: "started" } },
+      { name: "migrate", command: ["migrate"], environment: {}, secrets: {}, volumes: [], dependsOn: { db: "started" } },
     ],
   },
 };
