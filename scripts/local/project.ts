@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { composeFile, imageVariable } from "../../constructs/ec2-host/compose";
 import { DEFAULT_STOP_GRACE_PERIOD_SECONDS } from "../../constructs/ec2-host/props";
-import { publicAndOthers } from "../../stacks/spec/public-service";
+import { publicAndOthers } from "../../stacks/public-service";
 import type { ResolvedConfig, ResolvedImage } from "../../stacks/spec/resolve";
 import { repositoryName } from "../../stacks/naming";
 

@@ -6,7 +6,7 @@ import { DEFAULT_PROXY_IMAGE, DEFAULT_STOP_GRACE_PERIOD_SECONDS, HOST_HTTP_PORT 
 import { encodedReleaseBytes, releaseFiles } from "../../../constructs/ec2-host/release";
 import { PROXY_PORTS, RESERVED_SECRET_NAME, SSH_PORT } from "../../../constructs/ec2-host/resolve";
 import { formatPath, issue } from "../../spec/issue";
-import { publicAndOthers } from "../../spec/public-service";
+import { publicAndOthers } from "../../public-service";
 import type { ResolvedConfig, ResolvedService } from "../../spec/resolve";
 import type { BerthConfig } from "../../spec/schema";
 

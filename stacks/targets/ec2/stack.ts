@@ -3,7 +3,7 @@ import type { Construct } from "constructs";
 import { Ec2Host, type Ec2HostImage } from "../../../constructs/ec2-host";
 import { Network } from "../../../constructs/network";
 import { BerthStack } from "../../berth-stack";
-import { publicAndOthers } from "../../spec/public-service";
+import { publicAndOthers } from "../../public-service";
 import type { ResolvedConfig, ResolvedImage } from "../../spec/resolve";
 import { requireBuild, type ImageBuilds } from "../../images";
 import { repositoryName, stackName } from "../../naming";

@@ -1,4 +1,4 @@
-import type { ResolvedConfig, ResolvedService } from "./resolve";
+import type { ResolvedConfig, ResolvedService } from "./spec/resolve";
 
 /** The public service (the one whose fields the top level repeats) and the app's other services, in the order written. */
 export function publicAndOthers(config: ResolvedConfig): { readonly publicService: ResolvedService; readonly otherServices: readonly ResolvedService[] } {
