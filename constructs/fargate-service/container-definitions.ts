@@ -11,6 +11,8 @@ export interface ContainerSpec {
   readonly image: string;
   readonly essential: boolean;
   readonly port?: number;
+  /** The port mapping's name: Service Connect serves the port under it. @default - unnamed */
+  readonly portName?: string;
   readonly command?: readonly string[];
   readonly entrypoint?: readonly string[];
   readonly environment?: Readonly<Record<string, string>>;
@@ -41,7 +43,7 @@ export function containerDefinition(spec: ContainerSpec, logs: LogTarget): Recor
     // Undefined members (no cpu, memory or stopTimeout given) vanish in the task definition's JSON.
     cpu: spec.cpu,
     memory: spec.memoryMiB,
-    ...(spec.port !== undefined ? { portMappings: [{ containerPort: spec.port, protocol: "tcp" }] } : {}),
+    ...(spec.port !== undefined ? { portMappings: [{ ...(spec.portName ? { name: spec.portName } : {}), containerPort: spec.port, protocol: "tcp" }] } : {}),
     ...(spec.entrypoint ? { entryPoint: [...spec.entrypoint] } : {}),
     ...(spec.command ? { command: [...spec.command] } : {}),
     environment: sorted(spec.environment).map(([name, value]) => ({ name, value })),

@@ -4,7 +4,10 @@ import type { LoadBalancerTarget } from "../load-balancer/props";
 import type { ServiceAutoscalingProps } from "./autoscaling";
 import type { ContainerHealthCheck } from "../limits/health-check";
 
-/** The app container. It listens on the load balancer's `targetPort`: the port is given once, there. */
+/**
+ * The app container. Behind a load balancer it listens on the load balancer's `targetPort` (the
+ * port is given once, there); without one, on `port` when other services reach it.
+ */
 export interface AppContainerProps {
   /** Container name (the load balancer routes to it). */
   readonly name: string;
@@ -28,6 +31,12 @@ export interface AppContainerProps {
   readonly stopTimeoutSeconds?: number;
   /** A health check run inside the container. @default - none (the load balancer's check applies) */
   readonly healthCheck?: ContainerHealthCheck;
+  /**
+   * The port it listens on when there is no load balancer: other services of the app reach it there
+   * (`serviceConnect`, `allowFrom`). With a load balancer, leave it out: the target port is the port.
+   * @default - the load balancer's target port; without one, none (a worker)
+   */
+  readonly port?: number;
 }
 
 export interface SidecarProps {
@@ -79,6 +88,18 @@ export interface ServiceVolumeProps {
   readonly gid?: number;
 }
 
+/** The cluster a service runs in: created by the first FargateService of an app, shared by the others (`FargateService.cluster`). */
+export interface ServiceCluster {
+  readonly arn: string;
+  readonly name: string;
+  /** What a service must wait for (the capacity providers of a created cluster). */
+  readonly dependables: readonly ITerraformDependable[];
+  /** Whether the cluster is an existing one: its capacity providers are unknown, so services use the FARGATE launch type. */
+  readonly existing: boolean;
+  /** The log group the cluster writes ECS Exec sessions to, when it was created with one. */
+  readonly execLogGroup?: { readonly name: string; readonly arn: string };
+}
+
 /** What the service needs of its load balancer (see LoadBalancer). */
 export interface ServiceLoadBalancer {
   readonly securityGroupId: string;
@@ -102,8 +123,22 @@ export interface FargateServiceProps {
   readonly subnetIds: readonly string[];
   /** The app container. */
   readonly container: AppContainerProps;
-  /** The load balancer in front: it gives the container's port and lets the tasks be reached. */
-  readonly loadBalancer: ServiceLoadBalancer;
+  /**
+   * The load balancer in front: it gives the container's port and lets the tasks be reached.
+   * @default - none: a service only the app's other services reach (`container.port`), or a worker
+   */
+  readonly loadBalancer?: ServiceLoadBalancer;
+  /**
+   * The cluster of another service of the app (its `cluster`), instead of `clusterName` or a new one.
+   * @default - `clusterName`'s cluster, or a new one
+   */
+  readonly cluster?: ServiceCluster;
+  /**
+   * ECS Service Connect in this Cloud Map namespace (ServiceNamespace): the service reaches the
+   * namespace's other services by name, and, when it has a port, they reach it by its container's
+   * name on that port. @default - off: no service reaches another by name
+   */
+  readonly serviceConnect?: { readonly namespaceArn: string };
   /**
    * An existing cluster to run in. The service then uses the FARGATE launch type (no capacity
    * provider strategy: berth cannot see which providers the cluster has), so `capacity.spot` must

@@ -13,8 +13,8 @@ import type { EgressRuleProps, FargateServiceProps, ServiceVolumeProps, SidecarP
 
 /** FargateServiceProps with every default filled in, validated. */
 export interface ResolvedServiceProps extends FargateServiceProps {
-  /** The app container's port: the load balancer's target port. */
-  readonly port: number;
+  /** The app container's port: the load balancer's target port, or `container.port`; none for a worker. */
+  readonly port?: number;
   readonly cpu: number;
   readonly memoryMiB: number;
   readonly architecture: "X86_64" | "ARM64";
@@ -41,7 +41,7 @@ export function resolveServiceProps(scope: IConstruct, props: FargateServiceProp
   const readonlyRootFilesystem = c.readonlyRootFilesystem ?? true;
   const p: ResolvedServiceProps = {
     ...props,
-    port: props.loadBalancer.targetPort,
+    port: props.loadBalancer?.targetPort ?? c.port,
     cpu: props.cpu ?? 256,
     memoryMiB: props.memoryMiB ?? 512,
     architecture: props.architecture ?? "X86_64",
@@ -109,6 +109,25 @@ function validate(scope: IConstruct, props: FargateServiceProps, p: ResolvedServ
       scope,
       `capacity.spot is ${p.capacity.spot} but clusterName names an existing cluster ("${p.clusterName}"): a service may use FARGATE_SPOT only where the cluster has it as a capacity provider, which cannot be checked here; leave clusterName out so that a cluster with FARGATE_SPOT is created, or set capacity.spot to 0`,
     );
+  }
+  if (p.capacity.spot > 0 && p.cluster?.existing) {
+    throw new ValidationError(
+      scope,
+      `capacity.spot is ${p.capacity.spot} but the cluster given is an existing one: a service may use FARGATE_SPOT only where the cluster has it as a capacity provider, which cannot be checked here; set capacity.spot to 0, or share a cluster berth creates`,
+    );
+  }
+  if (p.cluster && p.clusterName !== undefined) {
+    throw new ValidationError(scope, `cluster and clusterName ("${p.clusterName}") are both given: a service runs in one cluster; give one of them`);
+  }
+  if (p.container.port !== undefined) checkWholeNumber(scope, "container.port", p.container.port, PORT);
+  if (p.loadBalancer && p.container.port !== undefined && p.container.port !== p.loadBalancer.targetPort) {
+    throw new ValidationError(
+      scope,
+      `container.port is ${p.container.port} but the load balancer's targetPort is ${p.loadBalancer.targetPort}: behind a load balancer the container listens on its target port; leave container.port out`,
+    );
+  }
+  if (!p.loadBalancer && p.autoscaling?.requestsPerTarget !== undefined) {
+    throw new ValidationError(scope, `autoscaling.requestsPerTarget is ${p.autoscaling.requestsPerTarget} but the service has no load balancer to count requests: track cpuPercent or memoryPercent instead`);
   }
   if (p.ecsExec && p.readonlyRootFilesystem) {
     throw new ValidationError(scope, "ecsExec needs a writable root filesystem (the SSM agent writes to it): set readonlyRootFilesystem to false, or turn ecsExec off");

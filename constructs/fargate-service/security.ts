@@ -5,16 +5,18 @@ import type { ResolvedServiceProps } from "./resolve";
 
 /**
  * The tasks' security group (created in `scope`, the FargateService): the app port from the load
- * balancer only (rules written by the load balancer), and the egress rules given.
+ * balancer (rules written by the load balancer) and from the services allowed in
+ * (FargateService.allowFrom) only, and the egress rules given.
  */
 export function taskSecurityGroup(scope: Construct, p: ResolvedServiceProps): SecurityGroup {
   const sg = new SecurityGroup(scope, "sg", {
     name: `${p.name}-tasks`,
-    description: `Tasks of ${p.name}: the app port from the load balancer only`,
+    // The description forces a new group when it changes: a load-balanced service keeps its wording.
+    description: p.loadBalancer ? `Tasks of ${p.name}: the app port from the load balancer only` : `Tasks of ${p.name}: the app port from the services allowed in only`,
     vpcId: p.vpcId,
     tags: { Name: `${p.name}-tasks` },
   });
-  p.loadBalancer.allowTo({ scope, securityGroupId: sg.id, label: `the tasks of ${p.name}` }, p.port);
+  if (p.loadBalancer && p.port !== undefined) p.loadBalancer.allowTo({ scope, securityGroupId: sg.id, label: `the tasks of ${p.name}` }, p.port);
   p.egress.forEach((rule, i) =>
     rule.cidrBlocks.forEach((cidr, j) => {
       new VpcSecurityGroupEgressRule(scope, `egress-${i}-${j}`, {

@@ -22,6 +22,8 @@ export function taskDefinition(scope: Construct, p: ResolvedServiceProps, logGro
         image: c.image,
         essential: true,
         port: p.port,
+        // Service Connect names the port it serves after the container (service.ts).
+        portName: p.serviceConnect ? c.name : undefined,
         command: c.command,
         entrypoint: c.entrypoint,
         environment: c.environment,
