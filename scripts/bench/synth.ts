@@ -1,7 +1,7 @@
 /**
  * `npm run bench:synth [runs]`: whole-process synth of the embedded example, as `npm run synth`
- * runs it, beside the same synth through `npx cdktf synth`, and of the example of several services
- * (examples/shop). Prints medians; asserts nothing.
+ * runs it, beside the same synth through `npx cdktf synth`, and of the examples of several services
+ * (examples/shop on ec2, examples/market on both targets). Prints medians; asserts nothing.
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
@@ -20,6 +20,7 @@ void runMain(() => {
   const warm = medians(direct, runs, { cwd: root, env });
   const cli = medians([join(root, "node_modules", ".bin", "cdktf"), "synth"], Math.max(3, Math.ceil(runs / 2)), { cwd: root, env });
   const services = medians([...direct, join("examples", "shop", "berth.config.ts")], runs, { cwd: root, env });
+  const bothTargets = medians([...direct, join("examples", "market", "berth.config.ts")], runs, { cwd: root, env });
 
   console.log(`synth of examples/hello (median of ${runs} runs; targets: 0.5 s, 120 MiB)`);
   console.log(formatSample("npm run synth, first run (bundle built)", cold));
@@ -28,4 +29,6 @@ void runMain(() => {
   console.log(`cdktf CLI / npm run synth: ${(cli.wallSeconds / warm.wallSeconds).toFixed(1)}x wall time`);
   console.log(`synth of examples/shop, 4 services on the ec2 target (targets: 0.6 s, 130 MiB)`);
   console.log(formatSample(`npm run synth -- examples/shop/berth.config.ts (median of ${runs})`, services));
+  console.log(`synth of examples/market, 3 services on both targets (targets: 0.6 s, 130 MiB)`);
+  console.log(formatSample(`npm run synth -- examples/market/berth.config.ts (median of ${runs})`, bothTargets));
 });

@@ -128,10 +128,10 @@ export function resolveConfig(spec: SpecConfig, baseDir: string): ResolvedConfig
   const name = serviceNameOf(config);
   const stage: Stage = config.stage ?? DEFAULTS.stage;
   const hc = config.healthCheck ?? {};
-  // The public service as written: the single view leaves out what only the services form has (dependsOn).
-  const main = "services" in spec ? resolveService(name, spec.services[name]!, ["services", name], stage) : resolveService(name, { ...config, expose: "public" }, [], stage);
+  // Each service as written: the single view leaves out what only the services form has (dependsOn).
   const services =
-    "services" in spec ? Object.entries(spec.services).map(([n, s]) => (n === name ? main : resolveService(n, s, ["services", n], stage))) : [main];
+    "services" in spec ? Object.entries(spec.services).map(([n, s]) => resolveService(n, s, ["services", n], stage)) : [resolveService(name, { ...config, expose: "public" }, [], stage)];
+  const main = services.find((s) => s.name === name)!;
   const app: ResolvedApp = {
     app: config.app,
     stage,
@@ -217,7 +217,9 @@ function resolveService(name: string, s: ServiceInput, path: readonly string[], 
     },
     cpu: s.cpu ?? DEFAULTS.cpu[stage],
     memoryMiB: s.memoryMiB ?? DEFAULTS.memoryMiB[stage],
-    desiredCount: s.desiredCount ?? DEFAULTS.desiredCount[stage],
+    // A service that keeps files, other than the public one (a database), runs one copy unless
+    // written: two would write its files at once (fargate refuses more; the host runs one anyway).
+    desiredCount: s.desiredCount ?? (s.expose !== "public" && (s.volumes ?? []).length > 0 ? 1 : DEFAULTS.desiredCount[stage]),
     volumes: (s.volumes ?? []).map((v) => ({ name: v.name, path: v.path, uid: v.uid ?? DEFAULTS.volume.uid, gid: v.gid ?? DEFAULTS.volume.gid })),
     dependsOn: s.dependsOn ?? {},
   };

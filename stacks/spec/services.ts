@@ -88,13 +88,6 @@ export const multiServiceSchema = multiServiceObject.superRefine((spec, ctx) => 
       `has ${publicNames.length} public services (${publicNames.join(", ")}), but berth routes users to one public service per app so far: make the others "internal" and reach them through ${publicNames[0]}`,
     );
   }
-  if (names.length > 1 && spec.targets.includes("fargate")) {
-    issue(
-      ctx,
-      ["targets"],
-      `names "fargate", which runs one service per app so far, but the spec has ${names.length} services (${names.join(", ")}): deploy them with targets: ["ec2"] (one Docker host running every service), or keep one service in a spec for fargate`,
-    );
-  }
   sharedVolumeChecks(spec, ctx);
   sharedSecretChecks(spec, ctx);
   if (ctx.issues.length > 0) return;

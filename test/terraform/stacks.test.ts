@@ -160,6 +160,16 @@ describeWithTerraform("synthesized stacks under terraform init, validate and pla
       );
     });
 
+    it("a Fargate app of several services: the database serves Service Connect as db on 5432 and runs one task, replaced stop-first", () => {
+      const db = after("dev-both-services: bazaar-dev-fargate", "aws_ecs_service").find((s) => s.name === "bazaar-dev-db")!;
+      expect([db.desired_count, db.deployment_minimum_healthy_percent, db.deployment_maximum_percent, db.service_connect_configuration]).toMatchObject([
+        1,
+        0,
+        100,
+        [{ enabled: true, service: [{ port_name: "db", discovery_name: "db", client_alias: [{ port: 5432, dns_name: "db" }] }] }],
+      ]);
+    });
+
     it("a Fargate task runs the digest the image manifest recorded", () => {
       expect(web("dev-both-published: pinned-dev-fargate").image).toBe(`${repository("pinned")}@${PUBLISHED_DIGEST}`);
     });

@@ -4,7 +4,8 @@
  * arm64; Fargate Spot; EFS volumes; sidecars; container health checks on both targets; secrets
  * from SSM and Secrets Manager (with a JSON key); autoscaling; an existing VPC and cluster; no NAT with VPC endpoints; an internal ALB; S3
  * state; an image pinned by the manifest, one by its content tag, and an existing `image.uri`; an
- * app of several services on the host (an internal database with a volume, a one-shot job, a worker).
+ * app of several services on the host (an internal database with a volume, a one-shot job, a worker),
+ * and one on both targets (Service Connect between ECS services on fargate).
  *
  * IDs of existing resources are the AWS stand-in's (EXISTING below); everything else is made up.
  */
@@ -55,6 +56,28 @@ export const VARIANTS: readonly Variant[] = [
         },
         migrate: { image, command: ["migrate"], secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { db: "healthy" } },
         worker: { image, command: ["worker"], secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { db: "healthy" } },
+      },
+    },
+  },
+  {
+    name: "dev-both-services",
+    spec: {
+      app: "bazaar",
+      region: "eu-west-1",
+      targets: ["ec2", "fargate"],
+      fargate: { https: { certificateArn: CERTIFICATE_ARN } },
+      services: {
+        web: { image, port: 8080, expose: "public", healthCheck: { path: "/health" }, dependsOn: { api: "started" } },
+        api: { image, port: 9000, expose: "internal", secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { db: "healthy" } },
+        db: {
+          image: { uri: "public.ecr.aws/docker/library/postgres:17" },
+          port: 5432,
+          expose: "internal",
+          secrets: { POSTGRES_PASSWORD },
+          volumes: [{ name: "db-data", path: "/var/lib/postgresql/data", uid: 999, gid: 999 }],
+          containerHealthCheck: { command: ["CMD", "pg_isready", "-U", "postgres"], intervalSeconds: 10 },
+        },
+        worker: { image, command: ["worker"], secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { api: "started" } },
       },
     },
   },

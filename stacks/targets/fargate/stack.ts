@@ -2,11 +2,12 @@ import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { EcrImage } from "../../../constructs/ecr-image";
 import { ValidationError } from "../../../constructs/errors";
-import { FargateService, type ContainerHealthCheck } from "../../../constructs/fargate-service";
+import { FargateService, ServiceNamespace, type ContainerHealthCheck } from "../../../constructs/fargate-service";
 import { LoadBalancer, type HttpsMode } from "../../../constructs/load-balancer";
 import { Network } from "../../../constructs/network";
 import { BerthStack } from "../../berth-stack";
-import type { ResolvedConfig } from "../../spec/resolve";
+import { publicAndOthers } from "../../public-service";
+import type { ResolvedConfig, ResolvedImage, ResolvedService } from "../../spec/resolve";
 import type { ResolvedHttps } from "./resolve";
 import { requireBuild, type ImageBuilds } from "../../images";
 import { repositoryName, stackName } from "../../naming";
@@ -23,7 +24,11 @@ export class FargateStack extends BerthStack {
     const f = config.fargate;
     const net = this.network(config, name);
 
-    const image = this.image(config, builds);
+    const { publicService, otherServices } = publicAndOthers(config);
+    // One service keeps the stack it always had; several find each other through Service Connect.
+    const namespace = otherServices.length > 0 ? new ServiceNamespace(this, "namespace", { name }) : undefined;
+    const serviceConnect = namespace && { namespaceArn: namespace.arn };
+    const image = this.image(config, publicService.image, "image", builds);
     const lb = new LoadBalancer(this, "alb", {
       name,
       vpcId: net.vpcId,
@@ -88,7 +93,19 @@ export class FargateStack extends BerthStack {
       taskRolePolicy: f.taskRolePolicy,
       volumes: config.volumes,
       autoscaling: f.autoscaling,
+      serviceConnect,
     });
+    const services = new Map([[publicService.name, service], ...otherServices.map((s) => [s.name, this.otherService(config, s, service, serviceConnect, net, builds)] as const)]);
+    // A service reaches the services it depends on, and starts after them (Service Connect resolves
+    // only the endpoints that existed when a task started).
+    for (const s of config.services) {
+      for (const dependency of Object.keys(s.dependsOn)) {
+        const server = services.get(dependency)!;
+        const client = services.get(s.name)!;
+        if (server.port !== undefined) server.allowFrom(client);
+        client.startAfter(server);
+      }
+    }
 
     new TerraformOutput(this, "service_url", { value: lb.url });
     new TerraformOutput(this, "alb_dns_name", { value: lb.dnsName });
@@ -100,7 +117,7 @@ export class FargateStack extends BerthStack {
     if (f.https.kind === "plainHttp") this.notes.push(`${id}: serves plain HTTP (fargate.plainHttp): no TLS; set fargate.https for production`);
   }
 
-  private network(config: ResolvedConfig, name: string) {
+  private network(config: ResolvedConfig, name: string): ServiceNetwork {
     const n = config.network;
     if (n.kind === "existing") {
       if (n.privateSubnetIds.length === 0) {
@@ -123,11 +140,66 @@ export class FargateStack extends BerthStack {
     });
   }
 
-  private image(config: ResolvedConfig, builds: ImageBuilds): { reference: string; repositoryArn?: string; repositoryUrl?: string } {
-    if (config.image.uri) return { reference: config.image.uri };
-    const image = new EcrImage(this, "image", { repositoryName: repositoryName(config, config.image.name), ...requireBuild(builds, config.image.name) });
-    return { reference: image.reference, repositoryArn: image.repositoryArn, repositoryUrl: image.repositoryUrl };
+  /** A built image by its published digest or its content tag (construct `id`); an image given by URI as is. */
+  private image(config: ResolvedConfig, image: ResolvedImage, id: string, builds: ImageBuilds): { reference: string; repositoryArn?: string; repositoryUrl?: string } {
+    if (image.uri) return { reference: image.uri };
+    const ecr = new EcrImage(this, id, { repositoryName: repositoryName(config, image.name), ...requireBuild(builds, image.name) });
+    return { reference: ecr.reference, repositoryArn: ecr.repositoryArn, repositoryUrl: ecr.repositoryUrl };
   }
+
+  /**
+   * A service other than the public one: no load balancer, in the public service's cluster, with the
+   * app-wide fargate settings. One with a volume runs one task, replaced stop-first (checks.ts).
+   */
+  private otherService(config: ResolvedConfig, s: ResolvedService, main: FargateService, serviceConnect: { namespaceArn: string } | undefined, net: ServiceNetwork, builds: ImageBuilds): FargateService {
+    const f = config.fargate;
+    const image = this.image(config, s.image, `image-${s.name}`, builds);
+    const stateful = s.volumes.length > 0;
+    return new FargateService(this, `service-${s.name}`, {
+      name: `${config.app}-${config.stage}-${s.name}`,
+      region: config.region,
+      vpcId: net.vpcId,
+      subnetIds: net.privateSubnetIds,
+      cluster: main.cluster,
+      cpu: s.cpu,
+      memoryMiB: s.memoryMiB,
+      architecture: s.image.platform === "linux/arm64" ? "ARM64" : "X86_64",
+      ephemeralStorageGiB: f.ephemeralStorageGiB,
+      container: {
+        name: s.name,
+        image: image.reference,
+        port: s.port,
+        command: s.command,
+        entrypoint: s.entrypoint,
+        environment: s.environment,
+        secrets: s.secrets,
+        readonlyRootFilesystem: f.readonlyRootFilesystem,
+        writablePaths: f.writablePaths,
+        stopTimeoutSeconds: f.stopTimeoutSeconds,
+        healthCheck: s.containerHealthCheck,
+      },
+      repositoryArns: image.repositoryArn ? [image.repositoryArn] : [],
+      logRetentionDays: config.logRetentionDays,
+      desiredCount: s.desiredCount,
+      minHealthyPercent: stateful ? 0 : f.minHealthyPercent,
+      maxPercent: stateful ? 100 : f.maxPercent,
+      waitForSteadyState: f.waitForSteadyState,
+      ecsExec: f.ecsExec,
+      capacity: f.capacity,
+      egress: f.egress,
+      taskRolePolicy: f.taskRolePolicy,
+      volumes: s.volumes,
+      serviceConnect,
+    });
+  }
+}
+
+/** Where the tasks run: the VPC, its subnets, and (for a VPC berth creates) the subnets' prefix length. */
+interface ServiceNetwork {
+  readonly vpcId: string;
+  readonly publicSubnetIds: readonly string[];
+  readonly privateSubnetIds: readonly string[];
+  readonly subnetPrefixLength: number | undefined;
 }
 
 /**

@@ -1,10 +1,27 @@
+import { publicAndOthers } from "../../public-service";
 import { formatPath } from "../../spec/issue";
 import type { ResolvedConfig } from "../../spec/resolve";
 import { secretLooking, type SpecWarning } from "../../spec/secret-names";
 
-/** The fargate target's warnings (see stacks/spec/warnings.ts): secret-looking sidecar values, a root app container. */
+/** The fargate target's warnings (see stacks/spec/warnings.ts): secret-looking sidecar values, a root app container, a database on EFS. */
 export function fargateWarnings(config: ResolvedConfig): SpecWarning[] {
-  return [...secretSidecarEnvironment(config), ...rootUser(config)];
+  return [...secretSidecarEnvironment(config), ...rootUser(config), ...statefulServices(config)];
+}
+
+/**
+ * A service other than the public one that keeps files (a database, typically) runs on Fargate as
+ * one task on EFS, replaced stop-first: each deployment stops it for a while, and EFS is network
+ * storage with no point-in-time backups of the database itself. Production data wants a managed
+ * database. See docs/services.md.
+ */
+function statefulServices(config: ResolvedConfig): SpecWarning[] {
+  const { otherServices } = publicAndOthers(config);
+  return otherServices
+    .filter((s) => s.volumes.length > 0)
+    .map((s) => ({
+      path: formatPath([...s.path, "volumes"]),
+      message: `makes ${s.name} a stateful service: on the fargate target it runs as one task on EFS, stopped before its replacement starts at every deployment (a short outage), with no failover; for a database in production, use a managed one such as Amazon RDS and pass its address as a secret`,
+    }));
 }
 
 /**

@@ -30,6 +30,17 @@ describe("main.ts (npm run synth)", () => {
     );
   });
 
+  it("synthesizes the example of several services on both targets (examples/market): three ECS services and one Service Connect namespace on fargate", () => {
+    const run = synth(["examples/market/berth.config.ts"]);
+    const fargate = JSON.parse(readFileSync(join(run.outdir, "stacks", "market-dev-fargate", "cdk.tf.json"), "utf8")) as { resource: Record<string, Record<string, { name?: string }>> };
+    expect([
+      run.status,
+      run.stderr,
+      Object.values(fargate.resource.aws_ecs_service!).map((s) => s.name).sort(),
+      Object.values(fargate.resource.aws_service_discovery_http_namespace!).map((n) => n.name),
+    ]).toEqual([0, "", ["market-dev", "market-dev-db", "market-dev-worker"], ["market-dev"]]);
+  });
+
   it("needs no terraform binary (PATH holds node alone)", () => {
     const bin = tempDir();
     symlinkSync(process.execPath, join(bin, "node"));

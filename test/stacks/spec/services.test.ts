@@ -82,14 +82,11 @@ describe("the services form's own rules", () => {
   it("refuses an HTTP health check on an internal service", () => {
     expect(problemsOf(services({ web: { ...WEB, expose: "public" }, db: { image: { uri: "public.ecr.aws/docker/library/postgres:17" }, port: 5432, expose: "internal", healthCheck: { path: "/" } } }))).toEqual([
       'services.db.healthCheck: is the HTTP probe of the load balancer or host, which only a public service gets: set expose: "public", or remove healthCheck (got {"path":"/"})',
-      'targets: names "fargate", which runs one service per app so far, but the spec has 2 services (web, db): deploy them with targets: ["ec2"] (one Docker host running every service), or keep one service in a spec for fargate (got ["fargate","ec2"])',
     ]);
   });
 
-  it("refuses a second service on the fargate target, saying it runs one service per app so far", () => {
-    expect(problemsOf(services({ web: { ...WEB, expose: "public" }, worker: { image: { context: "./worker" } } }))).toEqual([
-      'targets: names "fargate", which runs one service per app so far, but the spec has 2 services (web, worker): deploy them with targets: ["ec2"] (one Docker host running every service), or keep one service in a spec for fargate (got ["fargate","ec2"])',
-    ]);
+  it("accepts a worker beside the public service on both targets", () => {
+    expect(problemsOf(services({ web: { ...WEB, expose: "public" }, worker: { image: { context: "./worker" } } }))).toEqual([]);
   });
 
   it("refuses a service name with an upper case letter, saying what a name may hold", () => {

@@ -1,11 +1,11 @@
 import { resolveConfig } from "../../../stacks/spec/resolve";
 import { specWarnings } from "../../../stacks/spec/warnings";
 import { validateConfig } from "../../../stacks/spec/validate";
-import { CERTIFICATE_ARN, problemsOf } from "../../helpers";
+import { problemsOf } from "../../helpers";
 
 /**
  * A spec of several services (docs/services.md): the ec2 target runs them all on one host; the
- * fargate target, one service per app so far. Each rule's message is asserted whole.
+ * fargate target runs each as an ECS service. Each rule's message is asserted whole.
  */
 
 const APP = { app: "shop", region: "eu-west-1", targets: ["ec2"] };
@@ -64,12 +64,6 @@ describe("a spec of several services is refused", () => {
   it("with two public services", () => {
     expect(problemsOf(spec({ web: WEB, admin: { ...WEB, port: 9000 } }))).toEqual([
       'services: has 2 public services (web, admin), but berth routes users to one public service per app so far: make the others "internal" and reach them through web (got {"web":{"image":{"context":"./web"},"port":8080,"expose":"public"},"admin":{"...)',
-    ]);
-  });
-
-  it("on the fargate target, which runs one service per app so far", () => {
-    expect(problemsOf(spec({ web: WEB, db: DB }, { targets: ["fargate"], fargate: { https: { certificateArn: CERTIFICATE_ARN } } }))).toEqual([
-      'targets: names "fargate", which runs one service per app so far, but the spec has 2 services (web, db): deploy them with targets: ["ec2"] (one Docker host running every service), or keep one service in a spec for fargate (got ["fargate"])',
     ]);
   });
 
