@@ -17,6 +17,7 @@ const SETS = {
       "constructs/ec2-host/ec2-host.ts",
       "constructs/ec2-host/host-role.ts",
       "constructs/ec2-host/host-scripts/bootstrap.ts",
+      "constructs/fargate-service/fargate-service.ts",
       "constructs/fargate-service/roles.ts",
       "constructs/fargate-service/security.ts",
       "constructs/fargate-service/service.ts",
