@@ -36,6 +36,15 @@ export interface Variant {
 
 const image = { context: "./app" };
 const POSTGRES_PASSWORD = `arn:aws:ssm:eu-west-1:${EXISTING.accountId}:parameter/market/dev/postgres-password`;
+/** The apps' database: internal, its data on a volume owned by the postgres image's uid/gid, checked by pg_isready. */
+const POSTGRES = {
+  image: { uri: "public.ecr.aws/docker/library/postgres:17" },
+  port: 5432,
+  expose: "internal",
+  secrets: { POSTGRES_PASSWORD },
+  volumes: [{ name: "db-data", path: "/var/lib/postgresql/data", uid: 999, gid: 999 }],
+  containerHealthCheck: { command: ["CMD", "pg_isready", "-U", "postgres"], intervalSeconds: 10 },
+};
 
 export const VARIANTS: readonly Variant[] = [
   {
@@ -46,14 +55,7 @@ export const VARIANTS: readonly Variant[] = [
       targets: ["ec2"],
       services: {
         web: { image, port: 8080, expose: "public", healthCheck: { path: "/health" }, secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { db: "healthy", migrate: "completed" } },
-        db: {
-          image: { uri: "public.ecr.aws/docker/library/postgres:17" },
-          port: 5432,
-          expose: "internal",
-          secrets: { POSTGRES_PASSWORD },
-          volumes: [{ name: "db-data", path: "/var/lib/postgresql/data", uid: 999, gid: 999 }],
-          containerHealthCheck: { command: ["CMD", "pg_isready", "-U", "postgres"], intervalSeconds: 10 },
-        },
+        db: POSTGRES,
         migrate: { image, command: ["migrate"], secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { db: "healthy" } },
         worker: { image, command: ["worker"], secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { db: "healthy" } },
       },
@@ -69,14 +71,7 @@ export const VARIANTS: readonly Variant[] = [
       services: {
         web: { image, port: 8080, expose: "public", healthCheck: { path: "/health" }, dependsOn: { api: "started" } },
         api: { image, port: 9000, expose: "internal", secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { db: "healthy" } },
-        db: {
-          image: { uri: "public.ecr.aws/docker/library/postgres:17" },
-          port: 5432,
-          expose: "internal",
-          secrets: { POSTGRES_PASSWORD },
-          volumes: [{ name: "db-data", path: "/var/lib/postgresql/data", uid: 999, gid: 999 }],
-          containerHealthCheck: { command: ["CMD", "pg_isready", "-U", "postgres"], intervalSeconds: 10 },
-        },
+        db: POSTGRES,
         worker: { image, command: ["worker"], secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { api: "started" } },
       },
     },
