@@ -119,6 +119,7 @@ export class FargateService extends Construct {
    * Connect client resolves only the endpoints that existed when its tasks started.
    */
   startAfter(other: FargateService): void {
-    this.service.dependsOn = [...(this.service.dependsOn ?? []), dependable(other.service)];
+    // ecsService always gives the service a dependsOn (its cluster's and roles' resources).
+    this.service.dependsOn = [...(this.service.dependsOn as string[]), dependable(other.service)];
   }
 }

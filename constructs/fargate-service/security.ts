@@ -16,7 +16,7 @@ export function taskSecurityGroup(scope: Construct, p: ResolvedServiceProps): Se
     vpcId: p.vpcId,
     tags: { Name: `${p.name}-tasks` },
   });
-  if (p.loadBalancer && p.port !== undefined) p.loadBalancer.allowTo({ scope, securityGroupId: sg.id, label: `the tasks of ${p.name}` }, p.port);
+  if (p.loadBalancer) p.loadBalancer.allowTo({ scope, securityGroupId: sg.id, label: `the tasks of ${p.name}` }, p.loadBalancer.targetPort);
   p.egress.forEach((rule, i) =>
     rule.cidrBlocks.forEach((cidr, j) => {
       new VpcSecurityGroupEgressRule(scope, `egress-${i}-${j}`, {

@@ -65,7 +65,7 @@ export function ecsService(scope: Construct, p: ResolvedServiceProps, parts: Ser
     // ECS takes a grace period only for a service with a load balancer (CreateService).
     healthCheckGracePeriodSeconds: p.loadBalancer ? p.healthCheckGracePeriodSeconds : undefined,
     networkConfiguration: { subnets: [...p.subnetIds], securityGroups: [parts.securityGroupId], assignPublicIp: false },
-    loadBalancer: p.loadBalancer && p.port !== undefined ? [{ targetGroupArn: p.loadBalancer.targetGroupArn, containerName: p.container.name, containerPort: p.port }] : undefined,
+    loadBalancer: p.loadBalancer ? [{ targetGroupArn: p.loadBalancer.targetGroupArn, containerName: p.container.name, containerPort: p.loadBalancer.targetPort }] : undefined,
     serviceConnectConfiguration: p.serviceConnect && serviceConnect(p, p.serviceConnect.namespaceArn, parts.logGroupName),
     waitForSteadyState: p.waitForSteadyState,
     enableExecuteCommand: p.ecsExec,

@@ -171,6 +171,19 @@ describe("FargateService.allowFrom", () => {
     ]);
   });
 
+  it("describes each rule by the service it admits or reaches", () => {
+    const app = allowed();
+    const descriptions = (type: string, group: string) => app.all(type).map(([, r]) => r).filter((r) => r.security_group_id === `\${aws_security_group.${group}.id}` && r.referenced_security_group_id !== undefined).map((r) => r.description);
+    expect([descriptions("aws_vpc_security_group_ingress_rule", sg(app, "service-db")), descriptions("aws_vpc_security_group_egress_rule", sg(app, "service-api"))]).toEqual([
+      ["Port 5432 from the service service-api"],
+      ["To the service service-db on port 5432"],
+    ]);
+  });
+
+  it("says in a load-balancer-less service's security group that only the services allowed in reach it", () => {
+    expect(synthApp().byId("aws_security_group", "service-db_sg")!.description).toBe("Tasks of shop-dev-db: the app port from the services allowed in only");
+  });
+
   it("a service nobody is allowed into admits nothing", () => {
     const app = synthApp();
     expect(rulesOf(app, "aws_vpc_security_group_ingress_rule", sg(app, "service-db"))).toEqual([]);
@@ -189,9 +202,34 @@ describe("FargateService.startAfter", () => {
     expect(ecsService(app, "service-api").depends_on).toContain(`aws_ecs_service.${Object.keys(app.resources.aws_ecs_service!).find((key) => key.startsWith("service-db_service"))}`);
   });
 
+  it("without a load balancer or volumes, waits only for the cluster's capacity providers and its roles' permissions", () => {
+    const app = synthApp();
+    const id = (type: string, prefix: string) => `${type}.${Object.keys(app.resources[type]!).find((key) => key.replace(/_[0-9A-F]{8}$/, "") === prefix)}`;
+    expect(ecsService(app, "service-api").depends_on).toEqual([id("aws_ecs_cluster_capacity_providers", "service_capacity-providers"), id("aws_iam_role_policy", "service-api_roles_execution-policy")]);
+  });
+
   it("keeps what the service waited for already (its roles' permissions)", () => {
     const app = synthApp(({ api, db }) => api.startAfter(db));
     expect((ecsService(app, "service-api").depends_on as string[]).some((d) => d.startsWith("aws_iam_role_policy.service-api_roles_execution-policy"))).toBe(true);
+  });
+});
+
+describe("FargateService without a load balancer, autoscaled", () => {
+  it("tracks CPU and memory (no request count to track)", () => {
+    const json = Testing.synthScope((scope) => new FargateService(scope, "service", { ...BASE, name: "shop-dev-api", container: { name: "api", image: image("api"), port: 9000 }, autoscaling: { minCount: 1, maxCount: 4 } }));
+    const policies = Object.values((JSON.parse(json) as { resource: Resources }).resource.aws_appautoscaling_policy!).map((p) => (p.target_tracking_scaling_policy_configuration as { predefined_metric_specification: { predefined_metric_type: string } }).predefined_metric_specification.predefined_metric_type);
+    expect(policies.sort()).toEqual(["ECSServiceAverageCPUUtilization", "ECSServiceAverageMemoryUtilization"]);
+  });
+});
+
+describe("FargateService with ECS Exec and a cluster it did not create with a log group", () => {
+  it("logs a service's sessions to its own group in an existing cluster", () => {
+    const json = Testing.synthScope(
+      (scope) => new FargateService(scope, "service", { ...BASE, name: "shop-dev-api", clusterName: "platform", ecsExec: true, container: { name: "api", image: image("api"), port: 9000, readonlyRootFilesystem: false } }),
+    );
+    const resources = (JSON.parse(json) as { resource: Resources }).resource;
+    const policy = JSON.parse(Object.values(resources.aws_iam_role_policy!).find((p) => String(p.name) === "app")!.policy as string) as { Statement: { Sid?: string; Resource: unknown }[] };
+    expect(policy.Statement.find((s) => s.Sid === "EcsExecSessionLogs")!.Resource).toBe(`\${aws_cloudwatch_log_group.${Object.keys(resources.aws_cloudwatch_log_group!)[0]}.arn}:*`);
   });
 });
 
