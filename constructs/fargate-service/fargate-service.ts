@@ -74,7 +74,7 @@ export class FargateService extends Construct {
       cluster,
       taskDefinitionArn: task.arn,
       securityGroupId: sg.id,
-      ready: [...roles.permissions, ...(efs?.mountReady ?? [])],
+      ready: efs ? [...roles.permissions, ...efs.mountReady] : roles.permissions,
       logGroupName: logGroup.name,
     });
 

@@ -51,6 +51,7 @@ export function ecsService(scope: Construct, p: ResolvedServiceProps, parts: Ser
         { capacityProvider: "FARGATE", weight: p.capacity.fargate },
         { capacityProvider: "FARGATE_SPOT", weight: p.capacity.spot },
       ].filter((s) => s.weight > 0);
+  const waitsFor = [...parts.cluster.dependables, ...parts.ready];
   const service = new EcsService(scope, "service", {
     name: p.name,
     cluster: parts.cluster.arn,
@@ -74,7 +75,7 @@ export function ecsService(scope: Construct, p: ResolvedServiceProps, parts: Ser
     // The target group must be attached to a listener before a service can register into it.
     // The first tasks need the roles' permissions (IAM propagates after the policy is created)
     // and, with volumes, the EFS mount targets: nothing else orders them before the service.
-    dependsOn: [...(p.loadBalancer ? [p.loadBalancer.listener] : []), ...parts.cluster.dependables, ...parts.ready],
+    dependsOn: p.loadBalancer ? [p.loadBalancer.listener, ...waitsFor] : waitsFor,
     // Autoscaling owns the running count once it is on.
     lifecycle: p.autoscaling ? { ignoreChanges: ["desired_count"] } : undefined,
   });
