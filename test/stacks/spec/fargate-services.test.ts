@@ -29,6 +29,14 @@ describe("a spec of several services on the fargate target", () => {
     ]);
   });
 
+  it("keeps the stage's desiredCount for a service other than the public one without a volume (2 in prod)", () => {
+    const config = resolved(spec({ web: WEB, worker: WORKER }, { stage: "prod" }));
+    expect(config.services.map((s) => [s.name, s.desiredCount])).toEqual([
+      ["web", 2],
+      ["worker", 2],
+    ]);
+  });
+
   it("warns that a service with a volume other than the public one is stateful, recommending a managed database", () => {
     expect(specWarnings(resolved(spec({ web: WEB, db: DB })))).toContainEqual({
       path: "services.db.volumes",
