@@ -37,6 +37,11 @@ describe("a spec of several services on the fargate target", () => {
     ]);
   });
 
+  it("keeps the stage's desiredCount for the public service with a volume (2 in prod: its tasks share the EFS volume)", () => {
+    const uploads = [{ name: "uploads", path: "/srv/uploads" }];
+    expect(resolved(spec({ web: { ...WEB, volumes: uploads } }, { stage: "prod" })).services[0]!.desiredCount).toBe(2);
+  });
+
   it("warns that a service with a volume other than the public one is stateful, recommending a managed database", () => {
     expect(specWarnings(resolved(spec({ web: WEB, db: DB })))).toContainEqual({
       path: "services.db.volumes",
