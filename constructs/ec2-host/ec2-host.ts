@@ -215,6 +215,7 @@ export class Ec2Host extends Construct {
       volumes: p.volumes,
       stopGracePeriodSeconds: p.stopGracePeriodSeconds,
       https: p.https,
+      proxyImage: p.proxyImage,
       healthCheck: p.healthCheck,
       containerHealthCheck: p.containerHealthCheck,
       updateTimeoutSeconds: p.updateTimeoutSeconds,

@@ -87,6 +87,16 @@ export interface Ec2HostService {
   readonly volumes?: readonly Ec2HostVolume[];
   /** The services (by name, the public one included) it starts after, each with what it waits for. @default {} */
   readonly dependsOn?: Readonly<Record<string, ServiceDependency>>;
+  /** Port it listens on in its container; needed with `route`. @default - none */
+  readonly port?: number;
+  /**
+   * Makes it a public service beside the default one: Caddy sends it the requests under a path
+   * prefix, for a host name, or both (with HTTPS, Caddy obtains a certificate for the host too).
+   * @default - not public
+   */
+  readonly route?: { readonly pathPrefix?: string; readonly host?: string };
+  /** A routed service's HTTP probe (path and timeout; the interval and threshold are the public service's). @default - see each field */
+  readonly healthCheck?: Pick<Ec2HostHealthCheck, "path" | "timeoutSeconds">;
 }
 
 export interface Ec2HostHttps {
@@ -94,8 +104,6 @@ export interface Ec2HostHttps {
   readonly domain: string;
   /** ACME account e-mail. @default - none */
   readonly email?: string;
-  /** Caddy image of the reverse proxy. @default DEFAULT_PROXY_IMAGE */
-  readonly proxyImage?: string;
 }
 
 export interface Ec2HostProps {
@@ -156,6 +164,8 @@ export interface Ec2HostProps {
   readonly egress?: readonly Ec2HostEgressRule[];
   /** HTTPS through Caddy, which obtains and renews the certificate. @default - plain HTTP on port 80 */
   readonly https?: Ec2HostHttps;
+  /** Caddy image of the reverse proxy, which runs with `https` or when a service has a route. @default DEFAULT_PROXY_IMAGE */
+  readonly proxyImage?: string;
   /** A static public IP that survives instance replacement. @default false */
   readonly elasticIp?: boolean;
   /** Refuse API termination of the instance. @default false */

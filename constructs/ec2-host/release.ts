@@ -1,4 +1,4 @@
-import { APP_SERVICE, caddyfile, composeFile, oneShotServices, type ComposeInput, type ComposeService } from "./compose";
+import { APP_SERVICE, caddyfile, composeFile, isProxied, oneShotServices, probePorts, routedServices, type ComposeInput, type ComposeService } from "./compose";
 import { settingsFile } from "./text";
 
 /** What a release is made of, besides its image reference (which may be a Terraform reference). */
@@ -20,9 +20,11 @@ interface OwnedVolume {
   readonly gid: number;
 }
 
-/** One of the app's other services in a release: its volumes' owners besides. */
+/** One of the app's other services in a release: its volumes' owners, and a routed one's probe path, besides. */
 export interface ReleaseService extends ComposeService {
   readonly volumes: readonly OwnedVolume[];
+  /** A routed service's HTTP probe. */
+  readonly healthCheck?: { readonly path: string; readonly timeoutSeconds: number };
 }
 
 export interface ReleaseInput extends ComposeInput {
@@ -39,10 +41,16 @@ export interface ReleaseInput extends ComposeInput {
 }
 
 export function releaseFiles(input: ReleaseInput): ReleaseFiles {
-  // The probe goes straight to the app on the host: its published HTTP port, or with HTTPS its
-  // loopback port (a certificate may not be issued yet when the first release starts).
-  const probePort = input.https ? input.port : input.httpPort;
   const serviceName = input.serviceName ?? APP_SERVICE;
+  const ports = probePorts(input);
+  const routed = routedServices(input);
+  // The probe goes straight to each public service on the host: the published HTTP port, or behind
+  // the proxy its loopback port (a certificate may not be issued yet when the first release starts).
+  const healthUrls = [
+    `http://127.0.0.1:${ports[serviceName] ?? input.httpPort}${input.healthCheck.path}`,
+    ...routed.map((s) => `http://127.0.0.1:${ports[s.name]}${s.healthCheck?.path ?? "/"}`),
+  ];
+  const probeTimeout = Math.max(input.healthCheck.timeoutSeconds, ...routed.map((s) => s.healthCheck?.timeoutSeconds ?? 0));
   const all = [{ ...input, name: serviceName }, ...(input.services ?? [])];
   // A volume mounted by several services is one volume with one owner (the spec sees to it).
   const owners = [...new Map(all.flatMap((s) => s.volumes).map((v) => [v.name, `${v.name}:${v.uid}:${v.gid}`])).values()];
@@ -51,8 +59,9 @@ export function releaseFiles(input: ReleaseInput): ReleaseFiles {
   return {
     "compose.yaml": composeFile(input),
     "release.conf": settingsFile({
-      BERTH_HEALTH_URL: `http://127.0.0.1:${probePort}${input.healthCheck.path}`,
-      BERTH_HEALTH_PROBE_TIMEOUT_SECONDS: input.healthCheck.timeoutSeconds,
+      // Every public service must answer: URLs separated by spaces.
+      BERTH_HEALTH_URL: healthUrls.join(" "),
+      BERTH_HEALTH_PROBE_TIMEOUT_SECONDS: probeTimeout,
       BERTH_HEALTH_INTERVAL_SECONDS: input.healthCheck.intervalSeconds,
       BERTH_HEALTHY_THRESHOLD: input.healthCheck.healthyThreshold,
       BERTH_UPDATE_TIMEOUT_SECONDS: input.updateTimeoutSeconds,
@@ -64,7 +73,9 @@ export function releaseFiles(input: ReleaseInput): ReleaseFiles {
       ...(waiting.length > 0 ? { BERTH_CREATE_LATER: waiting.join(" ") } : {}),
     }),
     "secrets.refs": settingsFile(Object.assign({}, ...all.map((s) => s.secrets)) as Record<string, string>),
-    Caddyfile: input.https ? caddyfile(input.https, serviceName, input.port) : "",
+    Caddyfile: isProxied(input)
+      ? caddyfile({ https: input.https, defaultService: { name: serviceName, port: input.port }, routes: routed.map((s) => ({ name: s.name, port: s.port!, route: s.route })) })
+      : "",
   };
 }
 

@@ -14,7 +14,8 @@ import { HOST_PROBE, STOP_GRACE_PERIOD, UPDATE_TIMEOUT } from "../limits/host";
 import { architectureOf, instanceFamily, platformOf, type Architecture } from "./architecture";
 import type { Platform } from "../limits/images";
 import { dependencyCycle } from "../limits/dependencies";
-import { APP_SERVICE, PROXY_SERVICE, PROXY_VOLUMES, type ServiceDependency } from "./compose";
+import { ROUTE_HOST, ROUTE_PATH } from "../limits/routes";
+import { APP_SERVICE, PROXY_SERVICE, PROXY_VOLUMES, isProxied, type ServiceDependency } from "./compose";
 import {
   DEFAULT_COMPOSE_VERSION,
   DEFAULT_PROXY_IMAGE,
@@ -37,6 +38,10 @@ export interface ResolvedHostService {
   readonly containerHealthCheck?: ContainerHealthCheck;
   readonly volumes: readonly Required<Ec2HostVolume>[];
   readonly dependsOn: Readonly<Record<string, ServiceDependency>>;
+  readonly port?: number;
+  readonly route?: { readonly pathPrefix?: string; readonly host?: string };
+  /** Set for a routed service. */
+  readonly healthCheck?: { readonly path: string; readonly timeoutSeconds: number };
 }
 
 /** Ec2HostProps with every default filled in, validated. */
@@ -65,7 +70,8 @@ export interface ResolvedHostProps {
   readonly protectDataVolume: boolean;
   readonly ingressCidrs: readonly string[];
   readonly egress: readonly Required<Ec2HostEgressRule>[];
-  readonly https?: { readonly domain: string; readonly email?: string; readonly proxyImage: string };
+  readonly https?: { readonly domain: string; readonly email?: string };
+  readonly proxyImage: string;
   readonly elasticIp: boolean;
   readonly terminationProtection: boolean;
   readonly detailedMonitoring: boolean;
@@ -123,6 +129,9 @@ export function resolveHostProps(scope: IConstruct, props: Ec2HostProps): Resolv
       containerHealthCheck: containerHealthCheckOf(service.containerHealthCheck),
       volumes: volumesOf(service.volumes),
       dependsOn: service.dependsOn ?? {},
+      port: service.port,
+      route: service.route,
+      healthCheck: service.route && { path: service.healthCheck?.path ?? "/", timeoutSeconds: service.healthCheck?.timeoutSeconds ?? 5 },
     })),
     platform,
     architecture: architectureOf(instanceType),
@@ -145,7 +154,8 @@ export function resolveHostProps(scope: IConstruct, props: Ec2HostProps): Resolv
         { port: 80, cidrBlocks: ["0.0.0.0/0"], description: "HTTP to package mirrors and ACME challenges" },
       ]
     ).map((rule) => ({ ...rule, protocol: rule.protocol ?? "tcp" })),
-    https: props.https && { domain: props.https.domain, email: props.https.email, proxyImage: props.https.proxyImage ?? DEFAULT_PROXY_IMAGE },
+    https: props.https && { domain: props.https.domain, email: props.https.email },
+    proxyImage: props.proxyImage ?? DEFAULT_PROXY_IMAGE,
     elasticIp: props.elasticIp ?? false,
     terminationProtection: props.terminationProtection ?? false,
     detailedMonitoring: props.detailedMonitoring ?? false,
@@ -183,11 +193,12 @@ function validate(scope: IConstruct, p: ResolvedHostProps): void {
   if (!NAME.test(p.name)) fail(`name must be 2-41 lower case letters, digits and hyphens starting with a letter (it prefixes resource names), got ${show(p.name)}`);
   validateInstance(scope, p, fail);
   checkWholeNumber(scope, "port", p.port, PORT);
-  if (p.https && PROXY_PORTS.includes(p.port)) {
-    fail(`port ${p.port} conflicts with the HTTPS proxy, which publishes ports 80 and 443 on the host: have the app listen on another port (e.g. 8080)`);
+  const proxied = isProxied(p);
+  if (proxied && PROXY_PORTS.includes(p.port)) {
+    fail(`port ${p.port} conflicts with the ${p.https ? "HTTPS proxy, which publishes ports 80 and 443" : "routing proxy, which publishes port 80"} on the host: have the app listen on another port (e.g. 8080)`);
   }
-  if (p.https && p.port === SSH_PORT) {
-    fail(`port ${p.port} is sshd's on the host, and with HTTPS the app's port is published on the host's loopback: have the app listen on another port (e.g. 8080)`);
+  if (proxied && p.port === SSH_PORT) {
+    fail(`port ${p.port} is sshd's on the host, and ${p.https ? "with HTTPS" : "behind the routing proxy"} the app's port is published on the host's loopback: have the app listen on another port (e.g. 8080)`);
   }
   validateImage(scope, "image", p.image);
   validateEnvironment(scope, "", p, fail);
@@ -199,10 +210,8 @@ function validate(scope: IConstruct, p: ResolvedHostProps): void {
   checkWholeNumber(scope, "stopGracePeriodSeconds", p.stopGracePeriodSeconds, STOP_GRACE_PERIOD);
   check(scope, "logRetentionDays", p.logRetentionDays, retentionProblem(p.logRetentionDays));
   validateNetwork(scope, p, fail);
-  if (p.https) {
-    check(scope, "https.domain", p.https.domain, patternProblem(DOMAIN, p.https.domain));
-    check(scope, "https.proxyImage", p.https.proxyImage, patternProblem(IMAGE_URI, p.https.proxyImage));
-  }
+  if (p.https) check(scope, "https.domain", p.https.domain, patternProblem(DOMAIN, p.https.domain));
+  check(scope, "proxyImage", p.proxyImage, patternProblem(IMAGE_URI, p.proxyImage));
   if (!COMPOSE_VERSION.test(p.composeVersion)) fail(`composeVersion must be a docker/compose release tag like "v2.39.4", got ${show(p.composeVersion)}`);
   if (p.composeSha256 !== "" && !SHA256.test(p.composeSha256)) fail(`composeSha256 must be 64 lower case hex digits (the release binary's SHA-256), got ${show(p.composeSha256)}`);
 }
@@ -274,17 +283,19 @@ function validateVolumes(scope: IConstruct, at: string, s: ServiceFields, fail: 
  * (a volume's owner, a secret name's ARN) agreeing.
  */
 function validateServices(scope: IConstruct, p: ResolvedHostProps, fail: Fail): void {
+  const proxied = isProxied(p);
   const all = [{ ...p, name: p.serviceName }, ...p.services];
   const names = all.map((s) => s.name);
   all.forEach((s, i) => {
     const at = i === 0 ? "" : `services[${i - 1}].`;
     check(scope, i === 0 ? "serviceName" : `${at}name`, s.name, patternProblem(SERVICE_NAME, s.name));
     if (names.indexOf(s.name) !== i) fail(`${at}name ${show(s.name)} is used twice: each service of the host needs its own name`);
-    if (p.https && s.name === PROXY_SERVICE) fail(`${i === 0 ? "serviceName" : `${at}name`} ${show(s.name)} is the HTTPS proxy's service name: choose another name`);
+    if (proxied && s.name === PROXY_SERVICE) fail(`${i === 0 ? "serviceName" : `${at}name`} ${show(s.name)} is the ${p.https ? "HTTPS" : "routing"} proxy's service name: choose another name`);
     if (i > 0) {
       validateImage(scope, `${at}image`, s.image);
       validateEnvironment(scope, at, s, fail);
       validateVolumes(scope, at, s, fail);
+      validateRoute(scope, at, s, fail);
       const problem = s.containerHealthCheck && containerHealthCheckProblem(`${at}containerHealthCheck`, s.containerHealthCheck);
       if (problem) fail(problem);
       if (s.containerHealthCheck && p.updateTimeoutSeconds <= s.containerHealthCheck.intervalSeconds) {
@@ -296,6 +307,14 @@ function validateServices(scope: IConstruct, p: ResolvedHostProps, fail: Fail): 
     for (const other of Object.keys(s.dependsOn)) {
       if (other === s.name || !names.includes(other)) fail(`${at}dependsOn names ${show(other)}, which is ${other === s.name ? "the service itself" : `no service of the host (${names.join(", ")})`}: name another service`);
     }
+  });
+  const routes = new Map<string, string>();
+  p.services.forEach((s, i) => {
+    if (s.route === undefined) return;
+    const match = `${s.route.host ?? ""}${s.route.pathPrefix ?? ""}`;
+    const first = routes.get(match);
+    if (first !== undefined) fail(`services[${i}].route matches ${match}, as services ${show(first)}'s route does: the later one would never be reached; give it another path or host`);
+    routes.set(match, s.name);
   });
   const cycle = dependencyCycle(new Map(all.map((s) => [s.name, Object.keys(s.dependsOn)])));
   if (cycle) fail(`dependsOn closes a cycle (${cycle.join(" → ")}): none of these services could start first; remove one of these dependencies`);
@@ -312,6 +331,18 @@ function validateServices(scope: IConstruct, p: ResolvedHostProps, fail: Fail): 
       arns.set(name, arn);
     }
   }
+}
+
+/** A service's port, and its route: a path prefix or host Caddy and the ALB both take, reached by no other route. */
+function validateRoute(scope: IConstruct, at: string, s: ResolvedHostService, fail: Fail): void {
+  if (s.port !== undefined) checkWholeNumber(scope, `${at}port`, s.port, PORT);
+  if (s.route === undefined) return;
+  if (s.port === undefined) fail(`${at}route is set but ${at}port is not: the proxy sends the route's requests to the port the service listens on; give port`);
+  if (s.route.pathPrefix === undefined && s.route.host === undefined) fail(`${at}route has neither pathPrefix nor host: give a path prefix like "/api", a host like "api.example.com", or both`);
+  if (s.route.pathPrefix !== undefined) check(scope, `${at}route.pathPrefix`, s.route.pathPrefix, patternProblem(ROUTE_PATH, s.route.pathPrefix));
+  if (s.route.host !== undefined) check(scope, `${at}route.host`, s.route.host, patternProblem(ROUTE_HOST, s.route.host));
+  check(scope, `${at}healthCheck.path`, s.healthCheck!.path, patternProblem(HEALTH_CHECK_PATH, s.healthCheck!.path));
+  checkWholeNumber(scope, `${at}healthCheck.timeoutSeconds`, s.healthCheck!.timeoutSeconds, HOST_PROBE.timeoutSeconds);
 }
 
 function validateHealthCheck(scope: IConstruct, p: ResolvedHostProps, fail: Fail): void {

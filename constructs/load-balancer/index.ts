@@ -1,2 +1,2 @@
-export { LoadBalancer } from "./load-balancer";
-export type { HttpsMode, LoadBalancerProps, LoadBalancerTarget, TargetHealthCheck } from "./props";
+export { LoadBalancer, type LoadBalancerEndpoint } from "./load-balancer";
+export type { HttpsMode, LoadBalancerProps, LoadBalancerRouteProps, LoadBalancerTarget, TargetHealthCheck } from "./props";

@@ -59,6 +59,35 @@ export interface LoadBalancerProps {
   readonly accessLogsBucket?: string;
   /** TLS policy of the HTTPS listener. @default "ELBSecurityPolicy-TLS13-1-2-2021-06" */
   readonly sslPolicy?: string;
+  /**
+   * Requests sent to target groups of their own, by path prefix or host name (listener rules); the
+   * default target group takes every other request. Reach one with `routeTo(name)`. @default []
+   */
+  readonly routes?: readonly LoadBalancerRouteProps[];
+}
+
+/** A listener rule and the target group it forwards to. */
+export interface LoadBalancerRouteProps {
+  /** The route's name, unique on the load balancer: its construct id ("route-<name>") and Name tags. */
+  readonly name: string;
+  /** Requests whose path is this prefix or lies under it (`/api` and `/api/*`; case-sensitive). @default - any path */
+  readonly pathPrefix?: string;
+  /**
+   * Requests for this host name. With `https.domain`, the certificate covers it too and an alias
+   * record in the hosted zone points it at the load balancer. @default - any host
+   */
+  readonly host?: string;
+  /** Port the route's targets listen on. */
+  readonly targetPort: number;
+  /** The route's target group's health check. */
+  readonly healthCheck: TargetHealthCheck;
+  /**
+   * Rule priority (1-50000, unique on the listener). @default - from the route's shape (host
+   * routes first, then longer paths first) and a hash of its name: adding or removing another route
+   * never moves it, so Terraform never swaps two rules' priorities (which the ELB API refuses with
+   * PriorityInUse)
+   */
+  readonly priority?: number;
 }
 
 /** Something the load balancer sends traffic to, behind its own security group (see LoadBalancer.allowTo). */

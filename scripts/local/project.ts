@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { composeFile, imageVariable } from "../../constructs/ec2-host/compose";
-import { DEFAULT_STOP_GRACE_PERIOD_SECONDS } from "../../constructs/ec2-host/props";
+import { caddyfile, composeFile, imageVariable, routedServices } from "../../constructs/ec2-host/compose";
+import { DEFAULT_PROXY_IMAGE, DEFAULT_STOP_GRACE_PERIOD_SECONDS } from "../../constructs/ec2-host/props";
 import { publicAndOthers } from "../../stacks/public-service";
 import type { ResolvedConfig, ResolvedImage } from "../../stacks/spec/resolve";
 import { repositoryName } from "../../stacks/naming";
@@ -27,7 +27,8 @@ export function localImageEnvironment(config: ResolvedConfig): Record<string, st
 
 /**
  * The compose file the EC2 host runs, for this machine: the public service published on loopback at
- * `hostPort`, without the host's HTTPS proxy (a local run serves plain HTTP).
+ * `hostPort`, without the host's HTTPS proxy (a local run serves plain HTTP); with routed public
+ * services, the routing proxy there instead.
  */
 export function localComposeFile(config: ResolvedConfig, hostPort: number): string {
   const { publicService, otherServices } = publicAndOthers(config);
@@ -45,5 +46,16 @@ export function localComposeFile(config: ResolvedConfig, hostPort: number): stri
     dependsOn: publicService.dependsOn,
     services: otherServices,
     stopGracePeriodSeconds: DEFAULT_STOP_GRACE_PERIOD_SECONDS,
+    // Routed public services sit behind Caddy here too, on the host port; nothing else is published.
+    proxyImage: DEFAULT_PROXY_IMAGE,
+    probePorts: {},
   });
+}
+
+/** The routing proxy's Caddyfile, beside the compose file, when the app has routed public services. */
+export function localCaddyfile(config: ResolvedConfig): string | undefined {
+  const { publicService, otherServices } = publicAndOthers(config);
+  const routes = routedServices({ services: otherServices });
+  if (routes.length === 0) return undefined;
+  return caddyfile({ defaultService: { name: publicService.name, port: config.port }, routes: routes.map((s) => ({ name: s.name, port: s.port!, route: s.route })) });
 }

@@ -8,7 +8,7 @@ import { buildSource } from "../images/build";
 import { Docker } from "../images/docker";
 import { imageSources } from "../images/sources";
 import { findCompose, runCompose } from "./compose-tool";
-import { localComposeFile, localComposePath, localImage, localImageEnvironment, localProject } from "./project";
+import { localCaddyfile, localComposeFile, localComposePath, localImage, localImageEnvironment, localProject } from "./project";
 import { localSecrets } from "./secrets-file";
 
 export interface UpOptions {
@@ -73,6 +73,8 @@ export async function up(config: ResolvedConfig, options: UpOptions, tools: Loca
   const file = localComposePath(config);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, localComposeFile(config, hostPort));
+  const proxyConfig = localCaddyfile(config);
+  if (proxyConfig !== undefined) writeFileSync(join(dirname(file), "Caddyfile"), proxyConfig);
   const project = localProject(config);
   tools.progress.line(`starting ${project} with ${compose.description}`);
   // The images and the secrets' values reach compose through its environment: the file names them only.

@@ -49,6 +49,10 @@ export interface ResolvedService {
   readonly port?: number;
   /** How it is reached, when it has a port: by users ("public") or by the app's other services only ("internal"). */
   readonly expose?: (typeof EXPOSE)[number];
+  /** Which requests reach it, for a public service other than the app's default one: a path prefix, a host, or both. */
+  readonly route?: { readonly pathPrefix?: string; readonly host?: string };
+  /** The load balancer's (or host's) HTTP probe of a public service. */
+  readonly healthCheck?: ResolvedHealthCheck;
   readonly command?: readonly string[];
   readonly entrypoint?: readonly string[];
   readonly environment: Readonly<Record<string, string>>;
@@ -60,6 +64,16 @@ export interface ResolvedService {
   readonly volumes: readonly ResolvedVolume[];
   /** The services it starts after, each with what it waits for. */
   readonly dependsOn: Readonly<Record<string, DependsOnCondition>>;
+}
+
+/** The HTTP probe of a public service by the load balancer or the host. */
+export interface ResolvedHealthCheck {
+  readonly path: string;
+  readonly intervalSeconds: number;
+  readonly timeoutSeconds: number;
+  readonly healthyThreshold: number;
+  readonly unhealthyThreshold: number;
+  readonly gracePeriodSeconds: number;
 }
 
 export interface ResolvedVolume {
@@ -84,14 +98,7 @@ export interface ResolvedApp {
   readonly entrypoint?: readonly string[];
   readonly environment: Readonly<Record<string, string>>;
   readonly secrets: Readonly<Record<string, string>>;
-  readonly healthCheck: {
-    readonly path: string;
-    readonly intervalSeconds: number;
-    readonly timeoutSeconds: number;
-    readonly healthyThreshold: number;
-    readonly unhealthyThreshold: number;
-    readonly gracePeriodSeconds: number;
-  };
+  readonly healthCheck: ResolvedHealthCheck;
   /** The check run inside the container, when the spec gives one. */
   readonly containerHealthCheck?: ContainerHealthCheck;
   readonly cpu: number;
@@ -127,7 +134,6 @@ export function resolveConfig(spec: SpecConfig, baseDir: string): ResolvedConfig
   const config = "services" in spec ? singleView(spec) : spec;
   const name = serviceNameOf(config);
   const stage: Stage = config.stage ?? DEFAULTS.stage;
-  const hc = config.healthCheck ?? {};
   // Each service as written: the single view leaves out what only the services form has (dependsOn).
   const services =
     "services" in spec ? Object.entries(spec.services).map(([n, s]) => resolveService(n, s, ["services", n], stage)) : [resolveService(name, { ...config, expose: "public" }, [], stage)];
@@ -143,14 +149,7 @@ export function resolveConfig(spec: SpecConfig, baseDir: string): ResolvedConfig
     entrypoint: main.entrypoint,
     environment: main.environment,
     secrets: main.secrets,
-    healthCheck: {
-      path: hc.path ?? DEFAULTS.healthCheck.path,
-      intervalSeconds: hc.intervalSeconds ?? DEFAULTS.healthCheck.intervalSeconds,
-      timeoutSeconds: hc.timeoutSeconds ?? DEFAULTS.healthCheck.timeoutSeconds,
-      healthyThreshold: hc.healthyThreshold ?? DEFAULTS.healthCheck.healthyThreshold,
-      unhealthyThreshold: hc.unhealthyThreshold ?? DEFAULTS.healthCheck.unhealthyThreshold,
-      gracePeriodSeconds: hc.gracePeriodSeconds ?? DEFAULTS.healthCheck.gracePeriodSeconds[stage],
-    },
+    healthCheck: main.healthCheck!,
     containerHealthCheck: main.containerHealthCheck,
     cpu: main.cpu,
     memoryMiB: main.memoryMiB,
@@ -204,6 +203,8 @@ function resolveService(name: string, s: ServiceInput, path: readonly string[], 
     image,
     port: s.port,
     expose: s.port === undefined ? undefined : (s.expose ?? "internal"),
+    route: s.route && { pathPrefix: s.route.path, host: s.route.host },
+    healthCheck: s.expose === "public" ? resolveHealthCheck(s.healthCheck ?? {}, stage) : undefined,
     command: s.command,
     entrypoint: s.entrypoint,
     environment: s.environment ?? {},
@@ -222,6 +223,17 @@ function resolveService(name: string, s: ServiceInput, path: readonly string[], 
     desiredCount: s.desiredCount ?? (s.expose !== "public" && (s.volumes ?? []).length > 0 ? 1 : DEFAULTS.desiredCount[stage]),
     volumes: (s.volumes ?? []).map((v) => ({ name: v.name, path: v.path, uid: v.uid ?? DEFAULTS.volume.uid, gid: v.gid ?? DEFAULTS.volume.gid })),
     dependsOn: s.dependsOn ?? {},
+  };
+}
+
+function resolveHealthCheck(hc: NonNullable<ServiceInput["healthCheck"]>, stage: Stage): ResolvedHealthCheck {
+  return {
+    path: hc.path ?? DEFAULTS.healthCheck.path,
+    intervalSeconds: hc.intervalSeconds ?? DEFAULTS.healthCheck.intervalSeconds,
+    timeoutSeconds: hc.timeoutSeconds ?? DEFAULTS.healthCheck.timeoutSeconds,
+    healthyThreshold: hc.healthyThreshold ?? DEFAULTS.healthCheck.healthyThreshold,
+    unhealthyThreshold: hc.unhealthyThreshold ?? DEFAULTS.healthCheck.unhealthyThreshold,
+    gracePeriodSeconds: hc.gracePeriodSeconds ?? DEFAULTS.healthCheck.gracePeriodSeconds[stage],
   };
 }
 

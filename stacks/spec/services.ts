@@ -1,8 +1,10 @@
 import type * as z from "zod";
 import { SERVICE_NAME } from "../../constructs/limits/names";
+import { ROUTE_HOST, ROUTE_PATH } from "../../constructs/limits/routes";
 import { DEPENDS_ON_CONDITIONS, checkDependencies } from "./dependencies";
 import { fact, named, object, oneOf } from "./fields";
 import { issue } from "./issue";
+import { checkRoutes } from "./routes";
 import { DEFAULTS } from "./presets";
 import { appHead, appTail, crossChecks, serviceChecks, serviceFields } from "./schema";
 import { serviceNameOf, singleView } from "./single-view";
@@ -26,6 +28,17 @@ const service = object({
    * "internal": only the app's other services reach it. @default "internal" when the service has a port
    */
   expose: oneOf(EXPOSE).optional(),
+  /**
+   * Which requests reach this public service when the app has several: those under a path prefix
+   * (`/api` and `/api/…`, passed on unchanged), those for a host name, or both. The one public
+   * service without a route takes every other request. @default - none (the app's default service)
+   */
+  route: object({
+    /** Path prefix, e.g. "/api". @default - any path */
+    path: fact(ROUTE_PATH).optional(),
+    /** Host name, e.g. "api.example.com"; its DNS must point at the app. @default - any host */
+    host: fact(ROUTE_HOST).optional(),
+  }).optional(),
   /**
    * The app's services this one starts after, each with what it must reach first: "started",
    * "healthy" (its containerHealthCheck passes) or "completed" (a one-shot job without a port that
@@ -77,17 +90,7 @@ export const multiServiceSchema = multiServiceObject.superRefine((spec, ctx) => 
     }
   }
   checkDependencies(spec, ctx);
-  const publicNames = names.filter((n) => spec.services[n]!.expose === "public");
-  if (publicNames.length === 0) {
-    issue(ctx, ["services"], `has no public service: set expose: "public" on the service users reach (services: ${names.join(", ")})`);
-  }
-  if (publicNames.length > 1) {
-    issue(
-      ctx,
-      ["services"],
-      `has ${publicNames.length} public services (${publicNames.join(", ")}), but berth routes users to one public service per app so far: make the others "internal" and reach them through ${publicNames[0]}`,
-    );
-  }
+  checkRoutes(spec, ctx);
   sharedVolumeChecks(spec, ctx);
   sharedSecretChecks(spec, ctx);
   if (ctx.issues.length > 0) return;

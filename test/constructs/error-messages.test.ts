@@ -55,9 +55,9 @@ describe("Ec2Host refuses", () => {
     expect(errorOf(host({ egress: [{ port: 443, cidrBlocks: [], description: "HTTPS" }] }))).toBe("stack/host: egress[0].cidrBlocks must name at least one destination CIDR");
   });
 
-  it('https.proxyImage "caddy" with the image reference rule and the value got', () => {
-    expect(errorOf(host({ https: { domain: "shop.example.com", proxyImage: "caddy" } }))).toBe(
-      'stack/host: https.proxyImage must be an image reference with a tag or a digest like "public.ecr.aws/nginx/nginx:1.27" or registry/name@sha256:<64 hex> (berth never deploys an implicit :latest), got "caddy"',
+  it('proxyImage "caddy" with the image reference rule and the value got', () => {
+    expect(errorOf(host({ https: { domain: "shop.example.com" }, proxyImage: "caddy" }))).toBe(
+      'stack/host: proxyImage must be an image reference with a tag or a digest like "public.ecr.aws/nginx/nginx:1.27" or registry/name@sha256:<64 hex> (berth never deploys an implicit :latest), got "caddy"',
     );
   });
 });

@@ -41,20 +41,41 @@ function docker(...args: string[]): RunResult {
  * A busybox image serving /www on 8080, with an empty /data owned by root; `health` decides whether
  * /health exists, `dockerHealthCheck` adds a Docker HEALTHCHECK command, `user` the image's USER.
  */
-function pushImage(version: string, health: boolean, dockerHealthCheck?: string, user?: string): string {
+function pushImage(version: string, health: boolean, dockerHealthCheck?: string, user?: string, files: Record<string, string> = {}): string {
   const root = join(work, `rootfs-${version}`);
   mkdirSync(join(root, "bin"), { recursive: true });
   copyFileSync("/bin/busybox", join(root, "bin", "busybox"));
   for (const tool of ["sh", "httpd", "cat", "echo", "false", "wget"]) symlinkSync("busybox", join(root, "bin", tool));
-  writeTree(root, { "www/index.html": version, ...(health ? { "www/health": "ok" } : {}) });
+  writeTree(root, { "www/index.html": version, ...(health ? { "www/health": "ok" } : {}), ...files });
   mkdirSync(join(root, "data"));
+  const changes = ["--change", 'CMD ["httpd", "-f", "-p", "8080", "-h", "/www"]'];
+  if (dockerHealthCheck) changes.push("--change", `HEALTHCHECK --interval=1s --timeout=1s --retries=1 CMD ${dockerHealthCheck}`);
+  if (user) changes.push("--change", `USER ${user}`);
+  return pushRootfs(root, version, changes);
+}
+
+/**
+ * Caddy as the proxy image (no image can be pulled here): Debian's caddy binary and the libraries
+ * it links, with Caddy's storage where the compose file mounts the proxy's volumes.
+ */
+function pushCaddyImage(): string {
+  const root = join(work, "rootfs-caddy");
+  const libraries = ["/lib/x86_64-linux-gnu/libzstd.so.1", "/lib/x86_64-linux-gnu/libc.so.6", "/lib64/ld-linux-x86-64.so.2"];
+  for (const file of ["/usr/bin/caddy", ...libraries]) {
+    mkdirSync(join(root, file, ".."), { recursive: true });
+    copyFileSync(file, join(root, file));
+  }
+  mkdirSync(join(root, "etc", "caddy"), { recursive: true });
+  const changes = ["--change", "ENV XDG_DATA_HOME=/data XDG_CONFIG_HOME=/config", "--change", 'CMD ["/usr/bin/caddy", "run", "--config", "/etc/caddy/Caddyfile", "--adapter", "caddyfile"]'];
+  return pushRootfs(root, "caddy", changes);
+}
+
+/** Imports `root` as an image with Dockerfile `changes`, pushes it and returns its digest reference. */
+function pushRootfs(root: string, version: string, changes: readonly string[]): string {
   const tarball = join(work, `${version}.tar`);
   const tar = run("tar", ["-C", root, "-cf", tarball, "."]);
   if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr}`);
   const tag = `${repository}:${version}-${suffix}`;
-  const changes = ["--change", 'CMD ["httpd", "-f", "-p", "8080", "-h", "/www"]'];
-  if (dockerHealthCheck) changes.push("--change", `HEALTHCHECK --interval=1s --timeout=1s --retries=1 CMD ${dockerHealthCheck}`);
-  if (user) changes.push("--change", `USER ${user}`);
   docker("import", ...changes, tarball, tag);
   docker("push", tag);
   const digest = docker("inspect", "--format", "{{index .RepoDigests 0}}", tag).stdout.trim();
@@ -276,6 +297,72 @@ describeWithDocker("berth-update on a real Docker engine", () => {
       const result = multiUpdate(multiRelease("bad", appImages.webBad));
       expect(result.stdout).toContain(`rolled back: release ${good.split("/").pop()} serves again`);
       expect([result.status, readlinkSync(join(appEnv.BERTH_HOME, "current")), await servedByWeb(), fromStore("proof")]).toEqual([1, good, "multi-web-2", "kept"]);
+    }, 120000);
+  });
+
+  /**
+   * An app of two public services behind the routing proxy (Caddy, plain HTTP): web takes every
+   * request, api those under /api. An update is healthy only when both answer their health checks.
+   */
+  describe("public services routed by the proxy", () => {
+    const routedProject = `${project}-routed`;
+    const routedPort = 40000 + (process.pid % 5000);
+    const routedEnv = { ...env, BERTH_HOME: join(work, "routed-home"), BERTH_PROJECT: routedProject };
+    const routedImages = { web: "", api: "", apiSick: "", proxy: "" };
+
+    function routedRelease(name: string, apiImage: string): string {
+      const dir = join(work, "incoming-routed", name);
+      const files = releaseFiles({
+        port: 8080,
+        httpPort: routedPort,
+        environment: {},
+        secrets: {},
+        volumes: [],
+        services: [{ name: "api", port: 8080, route: { pathPrefix: "/api" }, healthCheck: { path: "/api/health", timeoutSeconds: 2 }, environment: {}, secrets: {}, volumes: [] }],
+        proxyImage: routedImages.proxy,
+        stopGracePeriodSeconds: 5,
+        healthCheck: { path: "/health", intervalSeconds: 1, timeoutSeconds: 2, healthyThreshold: 2 },
+        updateTimeoutSeconds: 15,
+      });
+      writeTree(dir, { ...files, images: `web=${routedImages.web}\napi=${apiImage}\n` });
+      return dir;
+    }
+
+    const routedUpdate = (dir: string) => run(join(bin, "berth-update"), [dir], { env: routedEnv, timeoutMs: 150000 });
+    /** Status and body at `path` through the proxy, once it answers (a recreated proxy takes a moment to listen). */
+    const through = async (path: string) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const response = await fetch(`http://127.0.0.1:${routedPort}${path}`);
+          return `${response.status} ${(await response.text()).trim()}`;
+        } catch (error) {
+          if (attempt === 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+    };
+
+    beforeAll(() => {
+      routedImages.web = pushImage("routed-web", true);
+      routedImages.api = pushImage("routed-api", false, undefined, undefined, { "www/api/health": "ok", "www/api/index.html": "api" });
+      routedImages.apiSick = pushImage("routed-api-sick", false, undefined, undefined, { "www/api/index.html": "api without health" });
+      routedImages.proxy = pushCaddyImage();
+    }, 120000);
+
+    afterAll(() => removeProject(routedProject, [`${routedProject}_caddy-data`, `${routedProject}_caddy-config`], Object.values(routedImages)));
+
+    it("deploys both services behind the proxy: / reaches web, /api/ reaches api", async () => {
+      const result = routedUpdate(routedRelease("first", routedImages.api));
+      expect(result.status).toBe(0);
+      expect([await through("/"), await through("/api/")]).toEqual(["200 routed-web", "200 api"]);
+    }, 120000);
+
+    it("rolls back a release whose routed service fails its own health check, though web's passes", async () => {
+      const good = readlinkSync(join(routedEnv.BERTH_HOME, "current"));
+      const result = routedUpdate(routedRelease("api-sick", routedImages.apiSick));
+      expect(result.stdout).toContain(`rolled back: release ${good.split("/").pop()} serves again`);
+      expect(result.stdout).toContain("/api/health");
+      expect([result.status, await through("/api/")]).toEqual([1, "200 api"]);
     }, 120000);
   });
 

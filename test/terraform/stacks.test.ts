@@ -170,6 +170,21 @@ describeWithTerraform("synthesized stacks under terraform init, validate and pla
       ]);
     });
 
+    it("routed public services: a host route's rule comes before a path route's, each forwarding its own requests (ALB rules by lowest priority first)", () => {
+      const rules = after("dev-both-routes: atlas-dev-fargate", "aws_lb_listener_rule").sort((a, b) => (a.priority as number) - (b.priority as number));
+      expect(rules.map((r) => r.condition)).toEqual([
+        [{ host_header: [{ values: ["admin.example.com"] }], http_header: [], http_request_method: [], path_pattern: [], query_string: [], source_ip: [] }],
+        [{ host_header: [], http_header: [], http_request_method: [], path_pattern: [{ values: ["/api", "/api/*"] }], query_string: [], source_ip: [] }],
+      ]);
+    });
+
+    it("routed public services: the certificate covers each route's host beside the domain, validated by one record per name", () => {
+      const [certificate] = after("dev-both-routes: atlas-dev-fargate", "aws_acm_certificate");
+      const validations = after("dev-both-routes: atlas-dev-fargate", "aws_route53_record").filter((r) => r.allow_overwrite === true);
+      // The provider's plan lists the domain among the alternative names too (TF acm_certificate doc).
+      expect([certificate!.domain_name, [...(certificate!.subject_alternative_names as string[])].sort(), validations.length]).toEqual(["atlas.example.com", ["admin.example.com", "atlas.example.com"], 2]);
+    });
+
     it("a Fargate task runs the digest the image manifest recorded", () => {
       expect(web("dev-both-published: pinned-dev-fargate").image).toBe(`${repository("pinned")}@${PUBLISHED_DIGEST}`);
     });

@@ -5,7 +5,9 @@
  * from SSM and Secrets Manager (with a JSON key); autoscaling; an existing VPC and cluster; no NAT with VPC endpoints; an internal ALB; S3
  * state; an image pinned by the manifest, one by its content tag, and an existing `image.uri`; an
  * app of several services on the host (an internal database with a volume, a one-shot job, a worker),
- * and one on both targets (Service Connect between ECS services on fargate).
+ * one on both targets (Service Connect between ECS services on fargate), and one with several public
+ * services routed by path and host (listener rules and a certificate for every host on fargate, the
+ * routing proxy without HTTPS on the host).
  *
  * IDs of existing resources are the AWS stand-in's (EXISTING below); everything else is made up.
  */
@@ -73,6 +75,20 @@ export const VARIANTS: readonly Variant[] = [
         api: { image, port: 9000, expose: "internal", secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { db: "healthy" } },
         db: POSTGRES,
         worker: { image, command: ["worker"], secrets: { DATABASE_URL: SSM_SECRET }, dependsOn: { api: "started" } },
+      },
+    },
+  },
+  {
+    name: "dev-both-routes",
+    spec: {
+      app: "atlas",
+      region: "eu-west-1",
+      targets: ["ec2", "fargate"],
+      fargate: { https: { domain: "atlas.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } },
+      services: {
+        web: { image, port: 8080, expose: "public", healthCheck: { path: "/health" } },
+        api: { image, port: 9000, expose: "public", route: { path: "/api" }, healthCheck: { path: "/api/health", timeoutSeconds: 3, intervalSeconds: 5 } },
+        admin: { image, port: 8080, expose: "public", route: { host: "admin.example.com" } },
       },
     },
   },

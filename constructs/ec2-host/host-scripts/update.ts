@@ -131,8 +131,13 @@ containers_ready() {
   return "$ready"
 }
 
+# Every URL of BERTH_HEALTH_URL (one per public service, separated by spaces) must answer.
 probe() {
-  [ -z "$health_url" ] || curl -fsS -o /dev/null --max-time "$probe_timeout" "$health_url" 2>/dev/null
+  local urls url
+  read -ra urls <<<"$health_url"
+  for url in "\${urls[@]}"; do
+    curl -fsS -o /dev/null --max-time "$probe_timeout" "$url" 2>/dev/null || return 1
+  done
 }
 
 # Waits until the release passes its checks threshold times in a row, within update_timeout seconds.

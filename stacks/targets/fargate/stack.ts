@@ -3,11 +3,11 @@ import type { Construct } from "constructs";
 import { EcrImage } from "../../../constructs/ecr-image";
 import { ValidationError } from "../../../constructs/errors";
 import { FargateService, ServiceNamespace, type ContainerHealthCheck } from "../../../constructs/fargate-service";
-import { LoadBalancer, type HttpsMode } from "../../../constructs/load-balancer";
+import { LoadBalancer, type HttpsMode, type LoadBalancerEndpoint, type TargetHealthCheck } from "../../../constructs/load-balancer";
 import { Network } from "../../../constructs/network";
 import { BerthStack } from "../../berth-stack";
 import { publicAndOthers } from "../../public-service";
-import type { ResolvedConfig, ResolvedImage, ResolvedService } from "../../spec/resolve";
+import type { ResolvedConfig, ResolvedHealthCheck, ResolvedImage, ResolvedService } from "../../spec/resolve";
 import type { ResolvedHttps } from "./resolve";
 import { requireBuild, type ImageBuilds } from "../../images";
 import { repositoryName, stackName } from "../../naming";
@@ -36,14 +36,10 @@ export class FargateStack extends BerthStack {
       subnetPrefixLength: net.subnetPrefixLength,
       https: httpsMode(f.https),
       targetPort: config.port,
-      healthCheck: {
-        path: config.healthCheck.path,
-        healthyHttpCodes: f.healthyHttpCodes,
-        intervalSeconds: config.healthCheck.intervalSeconds,
-        timeoutSeconds: config.healthCheck.timeoutSeconds,
-        healthyThreshold: config.healthCheck.healthyThreshold,
-        unhealthyThreshold: config.healthCheck.unhealthyThreshold,
-      },
+      healthCheck: targetHealthCheck(config.healthCheck, f.healthyHttpCodes),
+      routes: otherServices.flatMap((s) =>
+        s.route ? [{ name: s.name, pathPrefix: s.route.pathPrefix, host: s.route.host, targetPort: s.port!, healthCheck: targetHealthCheck(s.healthCheck!, f.healthyHttpCodes) }] : [],
+      ),
       internal: f.internal,
       ingressCidrs: f.ingressCidrs,
       idleTimeoutSeconds: f.idleTimeoutSeconds,
@@ -95,7 +91,7 @@ export class FargateStack extends BerthStack {
       autoscaling: f.autoscaling,
       serviceConnect,
     });
-    const services = new Map([[publicService.name, service], ...otherServices.map((s) => [s.name, this.otherService(config, s, service, serviceConnect, net, builds)] as const)]);
+    const services = new Map([[publicService.name, service], ...otherServices.map((s) => [s.name, this.otherService(config, s, service, serviceConnect, net, builds, s.route ? lb.routeTo(s.name) : undefined)] as const)]);
     // A service reaches the services it depends on, and starts after them (Service Connect resolves
     // only the endpoints that existed when a task started).
     for (const s of config.services) {
@@ -148,10 +144,19 @@ export class FargateStack extends BerthStack {
   }
 
   /**
-   * A service other than the public one: no load balancer, in the public service's cluster, with the
-   * app-wide fargate settings. One with a volume runs one task, replaced stop-first (checks.ts).
+   * A service other than the default public one, in its cluster, with the app-wide fargate settings:
+   * a routed public service behind its route of the load balancer, any other behind none. One with a
+   * volume runs one task, replaced stop-first (checks.ts).
    */
-  private otherService(config: ResolvedConfig, s: ResolvedService, main: FargateService, serviceConnect: { namespaceArn: string } | undefined, net: ServiceNetwork, builds: ImageBuilds): FargateService {
+  private otherService(
+    config: ResolvedConfig,
+    s: ResolvedService,
+    main: FargateService,
+    serviceConnect: { namespaceArn: string } | undefined,
+    net: ServiceNetwork,
+    builds: ImageBuilds,
+    route: LoadBalancerEndpoint | undefined,
+  ): FargateService {
     const f = config.fargate;
     const image = this.image(config, s.image, `image-${s.name}`, builds);
     const stateful = s.volumes.length > 0;
@@ -186,6 +191,8 @@ export class FargateStack extends BerthStack {
       waitForSteadyState: f.waitForSteadyState,
       ecsExec: f.ecsExec,
       capacity: f.capacity,
+      loadBalancer: route,
+      healthCheckGracePeriodSeconds: route && s.healthCheck!.gracePeriodSeconds,
       egress: f.egress,
       taskRolePolicy: f.taskRolePolicy,
       volumes: s.volumes,
@@ -214,6 +221,18 @@ function containerHealthCheck(command: readonly string[], config: ResolvedConfig
     timeoutSeconds: config.healthCheck.timeoutSeconds,
     retries: config.healthCheck.unhealthyThreshold,
     startPeriodSeconds: config.healthCheck.gracePeriodSeconds,
+  };
+}
+
+/** The spec's health check as the load balancer's target group takes it. */
+function targetHealthCheck(h: ResolvedHealthCheck, healthyHttpCodes: string | undefined): TargetHealthCheck {
+  return {
+    path: h.path,
+    healthyHttpCodes,
+    intervalSeconds: h.intervalSeconds,
+    timeoutSeconds: h.timeoutSeconds,
+    healthyThreshold: h.healthyThreshold,
+    unhealthyThreshold: h.unhealthyThreshold,
   };
 }
 

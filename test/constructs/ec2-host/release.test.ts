@@ -5,9 +5,9 @@ import { deployCommands, deployDocument } from "../../../constructs/ec2-host/dep
 import { DEPLOY_SCRIPTS } from "../../../constructs/ec2-host/host-scripts";
 import { releaseParameters, releaseFiles, type ReleaseInput } from "../../../constructs/ec2-host/release";
 
-const INPUT = { port: 8080, httpPort: 80, environment: {}, secrets: {}, volumes: [], stopGracePeriodSeconds: 30 } satisfies ComposeInput;
+const INPUT = { port: 8080, httpPort: 80, environment: {}, secrets: {}, volumes: [], stopGracePeriodSeconds: 30, proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine" } satisfies ComposeInput;
 const compose = (input: Partial<ComposeInput> = {}) => parse(composeFile({ ...INPUT, ...input })) as { services: Record<string, Record<string, unknown>>; volumes?: Record<string, unknown> };
-const HTTPS = { proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine", domain: "shop.example.com" };
+const HTTPS = { domain: "shop.example.com" };
 
 describe("compose file", () => {
   it("runs the release's image, restarting unless stopped", () => {

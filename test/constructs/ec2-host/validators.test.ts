@@ -22,6 +22,12 @@ const BASE_RELEASE: ReleaseInput = {
   updateTimeoutSeconds: 180,
 };
 
+/** Two public services beside web: api under /api (on web's port), admin on its own host. */
+const ROUTED: ReleaseInput["services"] = [
+  { name: "api", port: 8080, route: { pathPrefix: "/api" }, healthCheck: { path: "/api/health", timeoutSeconds: 3 }, environment: {}, secrets: {}, volumes: [] },
+  { name: "admin", port: 9000, route: { host: "admin.example.com" }, environment: {}, secrets: {}, volumes: [] },
+];
+
 const RELEASES: Record<string, ReleaseInput> = {
   "plain HTTP": BASE_RELEASE,
   "secrets, volumes, an entrypoint and a command": {
@@ -39,7 +45,9 @@ const RELEASES: Record<string, ReleaseInput> = {
     ...BASE_RELEASE,
     containerHealthCheck: { command: ["CMD-SHELL", "wget -q -O- http://127.0.0.1:$PORT/health || exit 1"], intervalSeconds: 15, timeoutSeconds: 3, retries: 4, startPeriodSeconds: 0 },
   },
-  HTTPS: { ...BASE_RELEASE, https: { proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine", domain: "shop.example.com", email: "ops@example.com" } },
+  HTTPS: { ...BASE_RELEASE, https: { domain: "shop.example.com", email: "ops@example.com" }, proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine" },
+  "public services routed by path and host, plain HTTP": { ...BASE_RELEASE, services: ROUTED, proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine" },
+  "public services routed by path and host, HTTPS": { ...BASE_RELEASE, services: ROUTED, https: { domain: "shop.example.com" }, proxyImage: "public.ecr.aws/docker/library/caddy:2.10.2-alpine" },
   "several services: a database with a health check and a volume, a one-shot job, dependencies of each kind": {
     ...BASE_RELEASE,
     dependsOn: { db: "healthy", migrate: "completed" },
@@ -100,7 +108,7 @@ describe("docker-compose config", () => {
     const files = releaseFiles(RELEASES[kind]!);
     writeTree(dir, { "compose.yaml": files["compose.yaml"], Caddyfile: files.Caddyfile });
     const result = run("docker-compose", ["--file", join(dir, "compose.yaml"), "config", "--quiet"], {
-      env: Object.fromEntries(["WEB", "DB", "MIGRATE"].map((name) => [`BERTH_IMAGE_${name}`, `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/${name.toLowerCase()}@sha256:${"0".repeat(64)}`])),
+      env: Object.fromEntries(["WEB", "DB", "MIGRATE", "API", "ADMIN"].map((name) => [`BERTH_IMAGE_${name}`, `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-dev/${name.toLowerCase()}@sha256:${"0".repeat(64)}`])),
     });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
@@ -125,6 +133,29 @@ describe("the Compose Specification's JSON schema (Compose v2's rules)", () => {
     const compose = parse(releaseFiles(BASE_RELEASE)["compose.yaml"]) as { services: { web: Record<string, unknown> } };
     compose.services.web.stop_grace_period = 30;
     expect(problems(compose)).toContain(".services['web'].stop_grace_period should be string");
+  });
+});
+
+describe("caddy adapt --validate (Caddy 2.6, Debian)", () => {
+  const proxied = Object.keys(RELEASES).filter((kind) => releaseFiles(RELEASES[kind]!).Caddyfile !== "");
+
+  it("has releases to check: HTTPS, and routes with and without it", () => {
+    expect(proxied).toEqual(["HTTPS", "public services routed by path and host, plain HTTP", "public services routed by path and host, HTTPS"]);
+  });
+
+  it.each(proxied)("accepts the Caddyfile of a release with %s", (kind) => {
+    const dir = scratch("caddy");
+    const file = join(dir, "Caddyfile");
+    writeFileSync(file, releaseFiles(RELEASES[kind]!).Caddyfile);
+    // Caddy's storage (it provisions the TLS app while validating) goes to the scratch directory.
+    const result = run("caddy", ["adapt", "--config", file, "--adapter", "caddyfile", "--validate"], { env: { HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir } });
+    const warnings = result.stderr
+      .split("\n")
+      .filter((line) => /"level":"(warn|error)"/.test(line))
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    // Plain HTTP is meant: Caddy says so of a server on its HTTP port only.
+    expect(warnings).toEqual(RELEASES[kind]!.https ? [] : ["server is listening only on the HTTP port, so no automatic HTTPS will be applied to this server"]);
+    expect(result.status).toBe(0);
   });
 });
 

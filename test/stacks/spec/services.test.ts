@@ -121,7 +121,7 @@ describe("the services form's own rules", () => {
 
   it("suggests the key meant for a misspelt service field and lists a service's keys", () => {
     expect(problemsOf(services({ web: { ...WEB, expose: "public", enviroment: {} } }))).toEqual([
-      "services.web.enviroment: unknown key; did you mean \"environment\"? allowed keys here: image, port, command, entrypoint, environment, secrets, healthCheck, containerHealthCheck, cpu, memoryMiB, desiredCount, volumes, expose, dependsOn",
+      "services.web.enviroment: unknown key; did you mean \"environment\"? allowed keys here: image, port, command, entrypoint, environment, secrets, healthCheck, containerHealthCheck, cpu, memoryMiB, desiredCount, volumes, expose, route, dependsOn",
     ]);
   });
 

@@ -61,9 +61,9 @@ describe("a spec of several services on the ec2 target", () => {
 });
 
 describe("a spec of several services is refused", () => {
-  it("with two public services", () => {
+  it("with two public services without a route", () => {
     expect(problemsOf(spec({ web: WEB, admin: { ...WEB, port: 9000 } }))).toEqual([
-      'services: has 2 public services (web, admin), but berth routes users to one public service per app so far: make the others "internal" and reach them through web (got {"web":{"image":{"context":"./web"},"port":8080,"expose":"public"},"admin":{"...)',
+      'services: has 2 public services without a route (web, admin): only one takes the requests no route matches; give the others a route, e.g. route: { path: "/admin" } or { host: "admin.example.com" } (got {"web":{"image":{"context":"./web"},"port":8080,"expose":"public"},"admin":{"...)',
     ]);
   });
 

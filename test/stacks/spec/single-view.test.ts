@@ -12,6 +12,6 @@ describe("singleView", () => {
   });
 
   it("refuses a spec without a public service, naming the validation it skipped", () => {
-    expect(() => singleView({ ...APP, services: { worker: { image: { context: "./worker" } } } } as MultiServiceConfig)).toThrow("singleView: the spec has no public service with a port (validate it first)");
+    expect(() => singleView({ ...APP, services: { worker: { image: { context: "./worker" } } } } as MultiServiceConfig)).toThrow("singleView: the spec has no public service without a route, with a port (validate it first)");
   });
 });
