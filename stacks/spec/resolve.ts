@@ -218,9 +218,9 @@ function resolveService(name: string, s: ServiceInput, path: readonly string[], 
     },
     cpu: s.cpu ?? DEFAULTS.cpu[stage],
     memoryMiB: s.memoryMiB ?? DEFAULTS.memoryMiB[stage],
-    // A service that keeps files, other than the public one (a database), runs one copy unless
-    // written: two would write its files at once (fargate refuses more; the host runs one anyway).
-    desiredCount: s.desiredCount ?? (s.expose !== "public" && (s.volumes ?? []).length > 0 ? 1 : DEFAULTS.desiredCount[stage]),
+    // A service that keeps files, other than the default public one (a database), runs one copy
+    // unless written: two would write its files at once (fargate refuses more; the host runs one anyway).
+    desiredCount: s.desiredCount ?? ((s.expose !== "public" || s.route !== undefined) && (s.volumes ?? []).length > 0 ? 1 : DEFAULTS.desiredCount[stage]),
     volumes: (s.volumes ?? []).map((v) => ({ name: v.name, path: v.path, uid: v.uid ?? DEFAULTS.volume.uid, gid: v.gid ?? DEFAULTS.volume.gid })),
     dependsOn: s.dependsOn ?? {},
   };
