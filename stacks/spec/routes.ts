@@ -25,7 +25,9 @@ export function checkRoutes(spec: MultiServiceConfig, ctx: z.RefinementCtx): voi
   for (const name of names) {
     const route = spec.services[name]!.route;
     if (route === undefined) continue;
-    if (spec.services[name]!.expose !== "public") {
+    if (spec.services[name]!.port === undefined) {
+      issue(ctx, ["services", name, "route"], 'is set but the service has no port: a route sends requests to the port a public service listens on; give it a port and expose: "public", or remove route');
+    } else if (spec.services[name]!.expose !== "public") {
       issue(ctx, ["services", name, "route"], 'is set but the service is not public: only a public service is routed to; set expose: "public", or remove route');
     } else if (route.path === undefined && route.host === undefined) {
       issue(ctx, ["services", name, "route"], 'names neither path nor host: give a path prefix like { path: "/api" }, a host like { host: "api.example.com" }, or both');

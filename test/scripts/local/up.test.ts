@@ -57,6 +57,35 @@ describe("berth up with several services", () => {
     expect(Object.entries(services).map(([name, s]) => [name, s.ports])).toEqual([["web", ["127.0.0.1:8080:8080"]], ["db", undefined], ["worker", undefined]]);
   });
 
+  it("with a routed public service: the routing proxy takes the local port, and no service is published itself", async () => {
+    const { baseDir } = configWithApp();
+    const services = {
+      web: { image: { context: "./app" }, port: 8080, expose: "public" },
+      api: { image: { context: "./app" }, port: 9000, expose: "public", route: { path: "/api" } },
+    };
+    const config = resolveConfig(validateConfig({ app: "shop", region: "eu-west-1", targets: ["ec2"], services }, "test spec"), baseDir);
+    await up(config, {}, { run: fakeRunner(), progress: quiet, env: {} });
+    const written = parse(readFileSync(COMPOSE_FILE(config), "utf8")).services as Record<string, { ports?: string[]; volumes?: string[] }>;
+    expect(Object.entries(written).map(([name, s]) => [name, s.ports])).toEqual([
+      ["web", undefined],
+      ["api", undefined],
+      ["proxy", ["127.0.0.1:8080:80"]],
+    ]);
+  });
+
+  it("with a routed public service: writes the proxy's Caddyfile beside the compose file, sending /api to api", async () => {
+    const { baseDir } = configWithApp();
+    const services = {
+      web: { image: { context: "./app" }, port: 8080, expose: "public" },
+      api: { image: { context: "./app" }, port: 9000, expose: "public", route: { path: "/api" } },
+    };
+    const config = resolveConfig(validateConfig({ app: "shop", region: "eu-west-1", targets: ["ec2"], services }, "test spec"), baseDir);
+    await up(config, {}, { run: fakeRunner(), progress: quiet, env: {} });
+    expect(readFileSync(join(config.baseDir, ".berth", "local", "Caddyfile"), "utf8")).toBe(
+      ":80 {\n\t@api {\n\t\tpath_regexp ^/api(/.*)?$\n\t}\n\troute {\n\t\treverse_proxy @api api:9000\n\t\treverse_proxy web:8080\n\t}\n}\n",
+    );
+  });
+
   it("says which images were built when a later build fails, and that nothing was started", async () => {
     const config = servicesConfig();
     writeFileSync(join(config.baseDir, "secrets.local.env"), "POSTGRES_PASSWORD=pw\nDB_URL=x\n");

@@ -41,6 +41,12 @@ describe("main.ts (npm run synth)", () => {
     ]).toEqual([0, "", ["market-dev", "market-dev-db", "market-dev-worker"], ["market-dev"]]);
   });
 
+  it("synthesizes the example of routed public services (examples/portal): api's listener rule forwards /api and /api/* on the fargate load balancer", () => {
+    const run = synth(["examples/portal/berth.config.ts"]);
+    const fargate = JSON.parse(readFileSync(join(run.outdir, "stacks", "portal-dev-fargate", "cdk.tf.json"), "utf8")) as { resource: Record<string, Record<string, { condition?: unknown }>> };
+    expect([run.status, run.stderr, Object.values(fargate.resource.aws_lb_listener_rule!).map((r) => r.condition)]).toEqual([0, "", [[{ path_pattern: { values: ["/api", "/api/*"] } }]]]);
+  });
+
   it("needs no terraform binary (PATH holds node alone)", () => {
     const bin = tempDir();
     symlinkSync(process.execPath, join(bin, "node"));
