@@ -28,8 +28,10 @@ bundleIfStale(resolve(root, entry), outfile, {
   mainFields: ["module", "main"],
   // yaml's ES module build (its "browser" entry: the same code, no browser APIs) lets esbuild keep
   // only stringify's part; its CommonJS "node" entry would bring the whole library into every run.
-  alias: { yaml: join(dirname(require.resolve("yaml/package.json")), "browser", "index.js") },
+  alias: { yaml: join(dirname(require.resolve("yaml/package.json")), "browser", "index.js"), archiver: join(root, "scripts", "bin", "archiver-stub.cjs") },
   format: "esm",
+  minifyWhitespace: true,
+  minifySyntax: true,
   splitting: true,
   outdir,
   entryNames: "index",
