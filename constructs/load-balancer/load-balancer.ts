@@ -62,7 +62,8 @@ function newTargetGroup(scope: Construct, id: string, p: ResolvedLoadBalancerPro
 /**
  * An Application Load Balancer in front of `ip` targets: HTTPS with a modern TLS policy and an
  * HTTP→HTTPS redirect (or plain HTTP only when asked), invalid headers dropped, defensive desync
- * mitigation, and a target group with fast health checks and a short deregistration delay.
+ * mitigation, and a target group with fast health checks and a short deregistration delay; each
+ * route adds a listener rule (by path prefix and/or host) forwarding to a target group of its own.
  */
 export class LoadBalancer extends Construct implements LoadBalancerEndpoint {
   readonly securityGroupId: string;
