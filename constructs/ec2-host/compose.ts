@@ -1,4 +1,5 @@
 import type { ContainerHealthCheck } from "../limits/health-check";
+import { routePriority } from "../route-order";
 import { toYaml } from "./yaml";
 
 /** The public service's default name, and the proxy's; `web` matches the app's image and container name elsewhere. */
@@ -37,6 +38,8 @@ export interface ComposeService {
 export interface ServiceRoute {
   readonly pathPrefix?: string;
   readonly host?: string;
+  /** Its place in the order routes are tried (constructs/route-order.ts). @default - derived */
+  readonly priority?: number;
 }
 
 export interface ComposeInput extends Omit<ComposeService, "name"> {
@@ -148,19 +151,10 @@ export function isProxied(input: Pick<ComposeInput, "https" | "services">): bool
   return input.https !== undefined || routedServices(input).length > 0;
 }
 
-/** The public services beside the default one, most specific route first (the order the proxy tries them). */
+/** The public services beside the default one, in the order the proxy tries them: the load balancer's (constructs/route-order.ts). */
 export function routedServices<S extends Pick<ComposeService, "name" | "route">>(input: { readonly services?: readonly S[] }): (S & { readonly route: ServiceRoute })[] {
   const routed = (input.services ?? []).filter((s): s is S & { readonly route: ServiceRoute } => s.route !== undefined);
-  return routed.sort((a, b) => routeRank(a.route) - routeRank(b.route) || (a.name < b.name ? -1 : 1));
-}
-
-/**
- * Lower is tried first, as on the fargate target's load balancer (constructs/load-balancer/routes.ts):
- * a host route before any path-only one, a deeper path before a shallower one.
- */
-function routeRank(route: ServiceRoute): number {
-  const segments = route.pathPrefix === undefined ? 0 : route.pathPrefix.split("/").length - 1;
-  return (route.host !== undefined ? 0 : 100) - segments;
+  return routed.sort((a, b) => routePriority({ name: a.name, ...a.route }) - routePriority({ name: b.name, ...b.route }));
 }
 
 /**

@@ -91,10 +91,11 @@ export interface Ec2HostService {
   readonly port?: number;
   /**
    * Makes it a public service beside the default one: Caddy sends it the requests under a path
-   * prefix, for a host name, or both (with HTTPS, Caddy obtains a certificate for the host too).
+   * prefix, for a host name, or both (with HTTPS, Caddy obtains a certificate for the host too),
+   * trying routes in the load balancer's order (`priority`: as LoadBalancerRouteProps.priority).
    * @default - not public
    */
-  readonly route?: { readonly pathPrefix?: string; readonly host?: string };
+  readonly route?: { readonly pathPrefix?: string; readonly host?: string; readonly priority?: number };
   /** A routed service's HTTP probe (path and timeout; the interval and threshold are the public service's). @default - see each field */
   readonly healthCheck?: Pick<Ec2HostHealthCheck, "path" | "timeoutSeconds">;
 }

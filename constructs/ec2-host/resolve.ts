@@ -14,7 +14,8 @@ import { HOST_PROBE, STOP_GRACE_PERIOD, UPDATE_TIMEOUT } from "../limits/host";
 import { architectureOf, instanceFamily, platformOf, type Architecture } from "./architecture";
 import type { Platform } from "../limits/images";
 import { dependencyCycle } from "../limits/dependencies";
-import { ROUTE_HOST, ROUTE_PATH } from "../limits/routes";
+import { LISTENER_RULE_PRIORITY, ROUTE_HOST, ROUTE_PATH } from "../limits/routes";
+import { priorityClash } from "../route-order";
 import { APP_SERVICE, PROXY_SERVICE, PROXY_VOLUMES, isProxied, type ServiceDependency } from "./compose";
 import {
   DEFAULT_COMPOSE_VERSION,
@@ -39,7 +40,7 @@ export interface ResolvedHostService {
   readonly volumes: readonly Required<Ec2HostVolume>[];
   readonly dependsOn: Readonly<Record<string, ServiceDependency>>;
   readonly port?: number;
-  readonly route?: { readonly pathPrefix?: string; readonly host?: string };
+  readonly route?: { readonly pathPrefix?: string; readonly host?: string; readonly priority?: number };
   /** Set for a routed service. */
   readonly healthCheck?: { readonly path: string; readonly timeoutSeconds: number };
 }
@@ -90,8 +91,9 @@ const COMPOSE_VERSION = /^v\d+\.\d+\.\d+$/;
 export const RESERVED_SECRET_NAME = /^(?:PATH|HOME|IFS|SHELL|LD_[A-Z_]*|BERTH_[A-Z0-9_]*|DOCKER_[A-Z0-9_]*|COMPOSE_[A-Z0-9_]*)$/;
 /** Owner uid and gid of a named volume's top directory unless given (the spec's default too). */
 const DEFAULT_VOLUME_OWNER = 1000;
-/** Ports the HTTPS proxy publishes on the host. */
+/** Ports the HTTPS proxy publishes on the host; the routing proxy without HTTPS publishes the first only. */
 export const PROXY_PORTS = [80, 443];
+const HTTP_PORT = PROXY_PORTS[0]!;
 /**
  * sshd's port. With HTTPS the app's port is published on the host's loopback; Amazon Linux starts
  * sshd on 22 (AL2023 User Guide, connecting with SSH) and the bootstrap only then disables it.
@@ -194,7 +196,7 @@ function validate(scope: IConstruct, p: ResolvedHostProps): void {
   validateInstance(scope, p, fail);
   checkWholeNumber(scope, "port", p.port, PORT);
   const proxied = isProxied(p);
-  if (proxied && PROXY_PORTS.includes(p.port)) {
+  if (proxied && (p.https ? PROXY_PORTS : [HTTP_PORT]).includes(p.port)) {
     fail(`port ${p.port} conflicts with the ${p.https ? "HTTPS proxy, which publishes ports 80 and 443" : "routing proxy, which publishes port 80"} on the host: have the app listen on another port (e.g. 8080)`);
   }
   if (proxied && p.port === SSH_PORT) {
@@ -313,9 +315,15 @@ function validateServices(scope: IConstruct, p: ResolvedHostProps, fail: Fail): 
     if (s.route === undefined) return;
     const match = `${s.route.host ?? ""}${s.route.pathPrefix ?? ""}`;
     const first = routes.get(match);
-    if (first !== undefined) fail(`services[${i}].route matches ${match}, as services ${show(first)}'s route does: the later one would never be reached; give it another path or host`);
+    if (first !== undefined) fail(`services[${i}].route matches ${match}, as service ${show(first)}'s route does: the later one would never be reached; give it another path or host`);
     routes.set(match, s.name);
   });
+  const clash = priorityClash(p.services.flatMap((s) => (s.route ? [{ name: s.name, ...s.route }] : [])));
+  if (clash) {
+    fail(
+      `service ${show(clash.route)}'s route would take priority ${clash.priority}, as service ${show(clash.other)}'s does (a priority not given is numbered from the route's host or path depth and a hash of the service's name): give one of them a route.priority from 1 to 50000 that no other route takes`,
+    );
+  }
   const cycle = dependencyCycle(new Map(all.map((s) => [s.name, Object.keys(s.dependsOn)])));
   if (cycle) fail(`dependsOn closes a cycle (${cycle.join(" → ")}): none of these services could start first; remove one of these dependencies`);
   const owners = new Map<string, string>();
@@ -341,6 +349,7 @@ function validateRoute(scope: IConstruct, at: string, s: ResolvedHostService, fa
   if (s.route.pathPrefix === undefined && s.route.host === undefined) fail(`${at}route has neither pathPrefix nor host: give a path prefix like "/api", a host like "api.example.com", or both`);
   if (s.route.pathPrefix !== undefined) check(scope, `${at}route.pathPrefix`, s.route.pathPrefix, patternProblem(ROUTE_PATH, s.route.pathPrefix));
   if (s.route.host !== undefined) check(scope, `${at}route.host`, s.route.host, patternProblem(ROUTE_HOST, s.route.host));
+  if (s.route.priority !== undefined) checkWholeNumber(scope, `${at}route.priority`, s.route.priority, LISTENER_RULE_PRIORITY);
   check(scope, `${at}healthCheck.path`, s.healthCheck!.path, patternProblem(HEALTH_CHECK_PATH, s.healthCheck!.path));
   checkWholeNumber(scope, `${at}healthCheck.timeoutSeconds`, s.healthCheck!.timeoutSeconds, HOST_PROBE.timeoutSeconds);
 }

@@ -12,7 +12,8 @@ import { listenerCertificate } from "./certificate";
 import { elbName, targetGroupNamePrefix } from "./names";
 import type { HttpsMode, LoadBalancerProps, LoadBalancerTarget, TargetHealthCheck } from "./props";
 import { resolveLoadBalancerProps, type ResolvedLoadBalancerProps } from "./resolve";
-import { routeConditions, routePriorities } from "./routes";
+import { routePriority } from "../route-order";
+import { routeConditions } from "./routes";
 
 /** What a service behind the load balancer needs of it: the default target group's, or a route's (routeTo). */
 export interface LoadBalancerEndpoint {
@@ -150,13 +151,12 @@ export class LoadBalancer extends Construct implements LoadBalancerEndpoint {
     this.requestCountResourceLabel = `${lb.arnSuffix}/${targetGroup.arnSuffix}`;
 
     // With HTTPS the HTTP listener only redirects: the rules belong on the one that serves.
-    const priorities = routePriorities(p.routes);
     for (const r of p.routes) {
       const scope = new Construct(this, `route-${r.name}`);
       const group = newTargetGroup(scope, "targets", p, r.targetPort, r.healthCheck, `${p.name}-${r.name}-${r.targetPort}`);
       const rule = new LbListenerRule(scope, "rule", {
         listenerArn: serving.arn,
-        priority: priorities.get(r.name)!,
+        priority: routePriority(r),
         condition: routeConditions(r),
         action: [{ type: "forward", targetGroupArn: group.arn }],
         tags: { Name: `${p.name}-${r.name}` },

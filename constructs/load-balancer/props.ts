@@ -82,10 +82,10 @@ export interface LoadBalancerRouteProps {
   /** The route's target group's health check. */
   readonly healthCheck: TargetHealthCheck;
   /**
-   * Rule priority (1-50000, unique on the listener). @default - from the route's shape (host
-   * routes first, then longer paths first) and a hash of its name: adding or removing another route
-   * never moves it, so Terraform never swaps two rules' priorities (which the ELB API refuses with
-   * PriorityInUse)
+   * Rule priority (1-50000, unique on the listener; lower is tried first). @default - from the
+   * route's shape (host routes first, then deeper paths) and a hash of its name, so that adding or
+   * removing another route never moves it (constructs/route-order.ts); two names that hash to one
+   * number are refused, asking for this
    */
   readonly priority?: number;
 }

@@ -1,21 +1,11 @@
-import { createHash } from "node:crypto";
 import type { IConstruct } from "constructs";
 import { ValidationError, check, checkWholeNumber } from "../errors";
 import { ALB_RULES_MAX, LISTENER_RULE_PRIORITY, ROUTE_HOST, ROUTE_PATH } from "../limits/routes";
 import { patternProblem } from "../limits/rule";
+import { priorityClash } from "../route-order";
 import type { LoadBalancerRouteProps } from "./props";
 
-/**
- * Listener rules of a load balancer's routes. The ALB evaluates rules by priority, lowest first
- * (ELB User Guide, listener-rules.html), so a more specific route needs a lower number: host routes
- * (a host is a site of its own, as in Caddy) come before path-only ones, deeper paths before
- * shallower. Within those bands a route's number comes from its name, so it never moves when
- * another route comes or goes.
- */
-
-/** Path segments a band is kept for: ROUTE_PATH allows at most 16. */
-const MAX_SEGMENTS = 16;
-const BAND_SIZE = 1000;
+/** Listener rules of a load balancer's routes: their conditions, and what the ALB would refuse. Their order: constructs/route-order.ts. */
 
 /** The ALB's match conditions of a route: path `<prefix>` and `<prefix>/*`, and the host. */
 export function routeConditions(route: LoadBalancerRouteProps): { pathPattern?: { values: string[] }; hostHeader?: { values: string[] } }[] {
@@ -23,31 +13,6 @@ export function routeConditions(route: LoadBalancerRouteProps): { pathPattern?: 
     ...(route.host !== undefined ? [{ hostHeader: { values: [route.host] } }] : []),
     ...(route.pathPrefix !== undefined ? [{ pathPattern: { values: [route.pathPrefix, `${route.pathPrefix}/*`] } }] : []),
   ];
-}
-
-/**
- * Each route's rule priority: the one given, or band × 1000 + a slot from its name's hash (the
- * next free one on a clash, routes taken by name). Bands 0-16 hold host routes (0: 16 segments),
- * 17-32 path-only ones: at most 33,000, within the ALB's 50,000.
- */
-export function routePriorities(routes: readonly LoadBalancerRouteProps[]): Map<string, number> {
-  const priorities = new Map<string, number>();
-  const taken = new Set<number>();
-  for (const r of routes) {
-    if (r.priority === undefined) continue;
-    priorities.set(r.name, r.priority);
-    taken.add(r.priority);
-  }
-  for (const r of [...routes].filter((r) => r.priority === undefined).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const segments = r.pathPrefix === undefined ? 0 : r.pathPrefix.split("/").length - 1;
-    const band = (r.host !== undefined ? 0 : MAX_SEGMENTS + 1) + MAX_SEGMENTS - segments;
-    const start = Number.parseInt(createHash("sha256").update(r.name).digest("hex").slice(0, 8), 16) % BAND_SIZE;
-    let slot = start;
-    while (taken.has(band * BAND_SIZE + slot + 1)) slot = (slot + 1) % BAND_SIZE;
-    priorities.set(r.name, band * BAND_SIZE + slot + 1);
-    taken.add(band * BAND_SIZE + slot + 1);
-  }
-  return priorities;
 }
 
 /** Refuses a route the ALB would refuse, or one that could never be reached. */
@@ -78,4 +43,11 @@ export function validateRoutes(scope: IConstruct, routes: readonly LoadBalancerR
       priorities.set(r.priority, r.name);
     }
   });
+  const clash = priorityClash(routes);
+  if (clash !== undefined) {
+    throw new ValidationError(
+      scope,
+      `route "${clash.route}" would take rule priority ${clash.priority}, as route "${clash.other}" does (a priority not given is numbered from the route's host or path depth and a hash of its name): give one of them a priority from 1 to 50000 that no other route takes`,
+    );
+  }
 }

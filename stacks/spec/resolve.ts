@@ -50,7 +50,7 @@ export interface ResolvedService {
   /** How it is reached, when it has a port: by users ("public") or by the app's other services only ("internal"). */
   readonly expose?: (typeof EXPOSE)[number];
   /** Which requests reach it, for a public service other than the app's default one: a path prefix, a host, or both. */
-  readonly route?: { readonly pathPrefix?: string; readonly host?: string };
+  readonly route?: { readonly pathPrefix?: string; readonly host?: string; readonly priority?: number };
   /** The load balancer's (or host's) HTTP probe of a public service. */
   readonly healthCheck?: ResolvedHealthCheck;
   readonly command?: readonly string[];
@@ -203,7 +203,7 @@ function resolveService(name: string, s: ServiceInput, path: readonly string[], 
     image,
     port: s.port,
     expose: s.port === undefined ? undefined : (s.expose ?? "internal"),
-    route: s.route && { pathPrefix: s.route.path, host: s.route.host },
+    route: s.route && { pathPrefix: s.route.path, host: s.route.host, priority: s.route.priority },
     healthCheck: s.expose === "public" ? resolveHealthCheck(s.healthCheck ?? {}, stage) : undefined,
     command: s.command,
     entrypoint: s.entrypoint,

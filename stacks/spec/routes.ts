@@ -1,4 +1,5 @@
 import type * as z from "zod";
+import { priorityClash } from "../../constructs/route-order";
 import { issue } from "./issue";
 import type { MultiServiceConfig } from "./services";
 
@@ -12,6 +13,7 @@ import type { MultiServiceConfig } from "./services";
 export interface Route {
   readonly path?: string;
   readonly host?: string;
+  readonly priority?: number;
 }
 
 /** "/api", "api.example.com" or "api.example.com/v2": how messages name a route. */
@@ -58,5 +60,21 @@ export function checkRoutes(spec: MultiServiceConfig, ctx: z.RefinementCtx): voi
     } else {
       issue(ctx, ["services", name, "route"], `is ${key}, the route of services.${first} too: one route reaches one service; give one of them another path or host`);
     }
+  }
+  if (ctx.issues.length > 0) return;
+  const routed = publicNames.flatMap((name) => {
+    const route = spec.services[name]!.route;
+    return route ? [{ name, pathPrefix: route.path, host: route.host, priority: route.priority }] : [];
+  });
+  const clash = priorityClash(routed);
+  if (clash !== undefined) {
+    const both = spec.services[clash.route]!.route!.priority !== undefined && spec.services[clash.other]!.route!.priority !== undefined;
+    issue(
+      ctx,
+      ["services", clash.route, "route"],
+      both
+        ? `has priority ${clash.priority}, as services.${clash.other}.route does: each route's priority is its own (ELB API Reference, CreateRule); choose another`
+        : `would come at priority ${clash.priority} in the order routes are tried, as services.${clash.other}'s route does (a priority not written is numbered from the route's host or path depth and a hash of the service's name): give one of them route.priority, a number from 1 to 50000 that no other route takes`,
+    );
   }
 }

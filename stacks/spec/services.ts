@@ -1,8 +1,8 @@
 import type * as z from "zod";
 import { SERVICE_NAME } from "../../constructs/limits/names";
-import { ROUTE_HOST, ROUTE_PATH } from "../../constructs/limits/routes";
+import { LISTENER_RULE_PRIORITY, ROUTE_HOST, ROUTE_PATH } from "../../constructs/limits/routes";
 import { DEPENDS_ON_CONDITIONS, checkDependencies } from "./dependencies";
-import { fact, named, object, oneOf } from "./fields";
+import { fact, inRange, named, object, oneOf } from "./fields";
 import { issue } from "./issue";
 import { checkRoutes } from "./routes";
 import { DEFAULTS } from "./presets";
@@ -38,6 +38,12 @@ const service = object({
     path: fact(ROUTE_PATH).optional(),
     /** Host name, e.g. "api.example.com"; its DNS must point at the app. @default - any host */
     host: fact(ROUTE_HOST).optional(),
+    /**
+     * Where it comes in the order routes are tried, lower first (the ALB rule's priority). Only
+     * for two routes whose derived numbers clash (the spec says so). @default - from the host or
+     * path depth and a hash of the service's name (docs/services.md)
+     */
+    priority: inRange(LISTENER_RULE_PRIORITY).optional(),
   }).optional(),
   /**
    * The app's services this one starts after, each with what it must reach first: "started",

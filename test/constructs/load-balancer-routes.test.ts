@@ -47,9 +47,9 @@ const priorityOf = (routes: readonly LoadBalancerRouteProps[], route: string) =>
 /** The message of the error a load balancer with `overrides` is refused with. */
 const failure = (overrides: Partial<LoadBalancerProps>) => errorOf(() => synth(overrides));
 
-/** `count` path routes r0, r1, ... on /r0, /r1, ... */
+/** `count` path routes r0, r1, ... on /r0, /r1, ..., each with its own explicit priority (derived ones of so many routes would clash). */
 const manyRoutes = (count: number): LoadBalancerRouteProps[] =>
-  Array.from({ length: count }, (_, i) => ({ name: `r${i}`, pathPrefix: `/r${i}`, targetPort: 9000, healthCheck: { path: "/" } }));
+  Array.from({ length: count }, (_, i) => ({ name: `r${i}`, pathPrefix: `/r${i}`, targetPort: 9000, healthCheck: { path: "/" }, priority: i + 1 }));
 
 describe("LoadBalancer routes: listener rules", () => {
   it("makes one listener rule for one route", () => {
@@ -193,24 +193,23 @@ describe("LoadBalancer routes: rule priorities", () => {
     expect(priorityOf([{ ...API, priority: 7 }], "api")).toBe(7);
   });
 
-  it("moves an automatic priority off the one an explicit route takes", () => {
-    const automatic = priorityOf([API], "api");
-    const routes = [API, { ...ADMIN, priority: automatic }];
-    expect([priorityOf(routes, "admin"), priorityOf(routes, "api") === automatic]).toEqual([automatic, false]);
+  it("refuses an explicit priority that another route's derived priority takes, naming both", () => {
+    const derived = priorityOf([API], "api");
+    expect(failure({ routes: [API, { ...ADMIN, priority: derived }] })).toBe(
+      `stack/alb: route "api" would take rule priority ${derived}, as route "admin" does (a priority not given is numbered from the route's host or path depth and a hash of its name): give one of them a priority from 1 to 50000 that no other route takes`,
+    );
   });
 
-  it("gives 100 routes of every shape distinct priorities within 1..50000", () => {
-    // From 16 segments under a host (the lowest band) to one segment on any host (the highest).
-    const deep = (i: number) => `/d${i}${Array.from({ length: 15 }, (_, s) => `/s${s}`).join("")}`;
-    const routes = Array.from({ length: 100 }, (_, i): LoadBalancerRouteProps => {
-      const route = { name: `r${i}`, targetPort: 9000, healthCheck: { path: "/" } };
-      if (i % 4 === 0) return { ...route, host: `h${i}.example.com`, pathPrefix: deep(i) };
-      if (i % 4 === 1) return { ...route, host: `h${i}.example.com` };
-      if (i % 4 === 2) return { ...route, pathPrefix: deep(i) };
-      return { ...route, pathPrefix: `/p${i}` };
-    });
-    const priorities = synth({ routes }).all("aws_lb_listener_rule").map((r) => r.priority as number);
-    expect([priorities.length, new Set(priorities).size, priorities.every((p) => Number.isInteger(p) && p >= 1 && p <= 50000)]).toEqual([100, 100, true]);
+  it("refuses two routes whose names give one derived priority (svc75 and svc77 on one-segment paths), asking for an explicit one", () => {
+    const route = (name: string): LoadBalancerRouteProps => ({ name, pathPrefix: `/${name}`, targetPort: 9000, healthCheck: { path: "/" } });
+    expect(failure({ routes: [route("svc75"), route("svc77")] })).toBe(
+      'stack/alb: route "svc77" would take rule priority 48710, as route "svc75" does (a priority not given is numbered from the route\'s host or path depth and a hash of its name): give one of them a priority from 1 to 50000 that no other route takes',
+    );
+  });
+
+  it("accepts those two routes once one of them has an explicit priority", () => {
+    const route = (name: string): LoadBalancerRouteProps => ({ name, pathPrefix: `/${name}`, targetPort: 9000, healthCheck: { path: "/" } });
+    expect(priorityOf([route("svc75"), { ...route("svc77"), priority: 30000 }], "svc77")).toBe(30000);
   });
 });
 

@@ -38,7 +38,7 @@ export class FargateStack extends BerthStack {
       targetPort: config.port,
       healthCheck: targetHealthCheck(config.healthCheck, f.healthyHttpCodes),
       routes: otherServices.flatMap((s) =>
-        s.route ? [{ name: s.name, pathPrefix: s.route.pathPrefix, host: s.route.host, targetPort: s.port!, healthCheck: targetHealthCheck(s.healthCheck!, f.healthyHttpCodes) }] : [],
+        s.route ? [{ name: s.name, pathPrefix: s.route.pathPrefix, host: s.route.host, priority: s.route.priority, targetPort: s.port!, healthCheck: targetHealthCheck(s.healthCheck!, f.healthyHttpCodes) }] : [],
       ),
       internal: f.internal,
       ingressCidrs: f.ingressCidrs,

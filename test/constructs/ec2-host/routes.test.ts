@@ -113,6 +113,11 @@ describe("release of routed public services", () => {
   const settings = (input: Partial<ReleaseInput>) => releaseFiles({ ...RELEASE, ...input })["release.conf"].split("\n");
   const caddy = (input: Partial<ReleaseInput>) => releaseFiles({ ...RELEASE, ...input }).Caddyfile;
 
+  it("tries a route with a lower written priority first: an explicit 1 puts a path route before a host route", () => {
+    const file = caddy({ services: [ADMIN, { ...API, route: { pathPrefix: "/api", priority: 1 } }] });
+    expect(file.indexOf("reverse_proxy @api")).toBeLessThan(file.indexOf("reverse_proxy @admin"));
+  });
+
   it("probes the default service's URL, then each routed one's on its loopback port, space separated", () => {
     const services = [{ ...API, healthCheck: { path: "/api/health", timeoutSeconds: 3 } }, { ...ADMIN, healthCheck: { path: "/", timeoutSeconds: 8 } }];
     expect(settings({ services }).filter((line) => line.startsWith("BERTH_HEALTH_URL="))).toEqual([
@@ -216,12 +221,28 @@ describe("Ec2Host with a routed public service", () => {
 
   it("fails when two services have the same route", () => {
     expect(failure({ services: [ROUTED, { ...ROUTED, name: "api2" }] })).toBe(
-      'stack/host: services[1].route matches /api, as services "api"\'s route does: the later one would never be reached; give it another path or host',
+      'stack/host: services[1].route matches /api, as service "api"\'s route does: the later one would never be reached; give it another path or host',
     );
   });
 
   it("fails when the app's port is 80 with a route and no HTTPS, naming the routing proxy", () => {
     expect(failure({ port: 80, services: [ROUTED] })).toBe("stack/host: port 80 conflicts with the routing proxy, which publishes port 80 on the host: have the app listen on another port (e.g. 8080)");
+  });
+
+  it("accepts the app's port 443 with a route and no HTTPS: the routing proxy publishes port 80 only", () => {
+    expect(() => synthHost({ port: 443, services: [ROUTED] })).not.toThrow();
+  });
+
+  // An ALB listener rule's priority is 1-50000 (ELB API Reference, CreateRule); the host tries routes in the same order.
+  it("fails when a route's priority is 0", () => {
+    expect(failure({ services: [{ ...ROUTED, route: { pathPrefix: "/api", priority: 0 } }] })).toBe("stack/host: services[0].route.priority must be a whole number from 1 to 50000, got 0");
+  });
+
+  it("fails when two routes' names give one derived priority (svc75 and svc77 on one-segment paths), asking for route.priority", () => {
+    const routed = (name: string) => ({ ...ROUTED, name, route: { pathPrefix: `/${name}` } });
+    expect(failure({ services: [routed("svc75"), routed("svc77")] })).toBe(
+      'stack/host: service "svc77"\'s route would take priority 48710, as service "svc75"\'s does (a priority not given is numbered from the route\'s host or path depth and a hash of the service\'s name): give one of them a route.priority from 1 to 50000 that no other route takes',
+    );
   });
 
   it("accepts the app's port 80 without a route or HTTPS", () => {

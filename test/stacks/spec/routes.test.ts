@@ -183,18 +183,60 @@ describe("the rules of public services and their routes", () => {
   });
 });
 
+// An ALB listener rule's priority is 1-50000 and unique on its listener (ELB API Reference, CreateRule).
+describe("a route's priority", () => {
+  const PRIORITY_RULE = "must be a whole number from 1 to 50000";
+  const svc = (name: string, route: Record<string, unknown> = {}) => ({ ...API, route: { path: `/${name}`, ...route } });
+
+  it("accepts priority 1", () => {
+    expect(problemsOf(routedApi({ path: "/api", priority: 1 }))).toEqual([]);
+  });
+
+  it("accepts priority 50000", () => {
+    expect(problemsOf(routedApi({ path: "/api", priority: 50000 }))).toEqual([]);
+  });
+
+  it("refuses priority 0", () => {
+    expect(problemsOf(routedApi({ path: "/api", priority: 0 }))).toEqual([`services.api.route.priority: ${PRIORITY_RULE} (got 0)`]);
+  });
+
+  it("refuses priority 50001", () => {
+    expect(problemsOf(routedApi({ path: "/api", priority: 50001 }))).toEqual([`services.api.route.priority: ${PRIORITY_RULE} (got 50001)`]);
+  });
+
+  it("refuses two services whose names give one derived priority (svc75 and svc77 on one-segment paths), asking for route.priority", () => {
+    expect(problemsOf(spec({ web: WEB, svc75: svc("svc75"), svc77: svc("svc77") }))).toEqual([
+      'services.svc77.route: would come at priority 48710 in the order routes are tried, as services.svc75\'s route does (a priority not written is numbered from the route\'s host or path depth and a hash of the service\'s name): give one of them route.priority, a number from 1 to 50000 that no other route takes (got {"path":"/svc77"})',
+    ]);
+  });
+
+  it("accepts those two services once one of them writes route.priority", () => {
+    expect(problemsOf(spec({ web: WEB, svc75: svc("svc75"), svc77: svc("svc77", { priority: 30000 }) }))).toEqual([]);
+  });
+
+  it("refuses two services that write one priority", () => {
+    expect(problemsOf(spec({ web: WEB, svc75: svc("svc75", { priority: 7 }), svc77: svc("svc77", { priority: 7 }) }))).toEqual([
+      'services.svc77.route: has priority 7, as services.svc75.route does: each route\'s priority is its own (ELB API Reference, CreateRule); choose another (got {"path":"/svc77","priority":7})',
+    ]);
+  });
+});
+
 describe("a routed public service, resolved", () => {
   it("leaves the app's own image and port to the public service without a route, though the routed one is written first", () => {
     const config = resolved(spec({ api: { ...API, route: { path: "/api" } }, web: WEB }));
     expect([config.image.name, config.port]).toEqual(["web", 8080]);
   });
 
-  it('resolves a path route as { pathPrefix: "/api", host: undefined }', () => {
-    expect(resolved(routedApi({ path: "/api" })).services[1]!.route).toStrictEqual({ pathPrefix: "/api", host: undefined });
+  it('resolves a path route as { pathPrefix: "/api", host: undefined, priority: undefined }', () => {
+    expect(resolved(routedApi({ path: "/api" })).services[1]!.route).toStrictEqual({ pathPrefix: "/api", host: undefined, priority: undefined });
   });
 
-  it('resolves a host route as { pathPrefix: undefined, host: "api.example.com" }', () => {
-    expect(resolved(routedApi({ host: "api.example.com" })).services[1]!.route).toStrictEqual({ pathPrefix: undefined, host: "api.example.com" });
+  it('resolves a host route as { pathPrefix: undefined, host: "api.example.com", priority: undefined }', () => {
+    expect(resolved(routedApi({ host: "api.example.com" })).services[1]!.route).toStrictEqual({ pathPrefix: undefined, host: "api.example.com", priority: undefined });
+  });
+
+  it("resolves a written priority as it is", () => {
+    expect(resolved(routedApi({ path: "/api", priority: 100 })).services[1]!.route!.priority).toBe(100);
   });
 
   it("resolves no route for the default public service", () => {
