@@ -26,6 +26,16 @@ function servicesConfig() {
   return resolveConfig(validateConfig({ app: "shop", region: "eu-west-1", targets: ["ec2"], services }, "test spec"), baseDir);
 }
 
+/** web (the default public service) and api (public, routed under /api), in the folder of configWithApp. */
+function routedConfig() {
+  const { baseDir } = configWithApp();
+  const services = {
+    web: { image: { context: "./app" }, port: 8080, expose: "public" },
+    api: { image: { context: "./app" }, port: 9000, expose: "public", route: { path: "/api" } },
+  };
+  return resolveConfig(validateConfig({ app: "shop", region: "eu-west-1", targets: ["ec2"], services }, "test spec"), baseDir);
+}
+
 describe("berth up with several services", () => {
   it("builds each built service's image under its local tag, and gives compose every image and secret", async () => {
     const config = servicesConfig();
@@ -58,12 +68,7 @@ describe("berth up with several services", () => {
   });
 
   it("with a routed public service: the routing proxy takes the local port, and no service is published itself", async () => {
-    const { baseDir } = configWithApp();
-    const services = {
-      web: { image: { context: "./app" }, port: 8080, expose: "public" },
-      api: { image: { context: "./app" }, port: 9000, expose: "public", route: { path: "/api" } },
-    };
-    const config = resolveConfig(validateConfig({ app: "shop", region: "eu-west-1", targets: ["ec2"], services }, "test spec"), baseDir);
+    const config = routedConfig();
     await up(config, {}, { run: fakeRunner(), progress: quiet, env: {} });
     const written = parse(readFileSync(COMPOSE_FILE(config), "utf8")).services as Record<string, { ports?: string[]; volumes?: string[] }>;
     expect(Object.entries(written).map(([name, s]) => [name, s.ports])).toEqual([
@@ -74,12 +79,7 @@ describe("berth up with several services", () => {
   });
 
   it("with a routed public service: writes the proxy's Caddyfile beside the compose file, sending /api to api", async () => {
-    const { baseDir } = configWithApp();
-    const services = {
-      web: { image: { context: "./app" }, port: 8080, expose: "public" },
-      api: { image: { context: "./app" }, port: 9000, expose: "public", route: { path: "/api" } },
-    };
-    const config = resolveConfig(validateConfig({ app: "shop", region: "eu-west-1", targets: ["ec2"], services }, "test spec"), baseDir);
+    const config = routedConfig();
     await up(config, {}, { run: fakeRunner(), progress: quiet, env: {} });
     expect(readFileSync(join(config.baseDir, ".berth", "local", "Caddyfile"), "utf8")).toBe(
       ":80 {\n\t@api {\n\t\tpath_regexp ^/api(/.*)?$\n\t}\n\troute {\n\t\treverse_proxy @api api:9000\n\t\treverse_proxy web:8080\n\t}\n}\n",
