@@ -56,7 +56,8 @@ function validate(scope: IConstruct, p: ResolvedLoadBalancerProps): void {
   if (p.subnetIds.length < 2) {
     throw new ValidationError(scope, `an Application Load Balancer needs subnets in at least 2 AZs, got ${p.subnetIds.length} subnet(s): use azCount of 2 or more, or list more subnets`);
   }
-  if (p.subnetPrefixLength !== undefined && p.subnetPrefixLength > ALB_SUBNET_MAX_PREFIX) {
+  // Unknown (existing subnets): not checked.
+  if ((p.subnetPrefixLength ?? 0) > ALB_SUBNET_MAX_PREFIX) {
     throw new ValidationError(
       scope,
       `the subnets are /${p.subnetPrefixLength} but an Application Load Balancer needs subnets of /${ALB_SUBNET_MAX_PREFIX} or larger (with 8 free addresses each): give it larger subnets`,

@@ -1,4 +1,6 @@
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { TerraformOutput, Testing } from "cdktf";
+import { Construct } from "constructs";
 import { LoadBalancer, type LoadBalancerProps, type LoadBalancerRouteProps } from "../../constructs/load-balancer";
 import { CERTIFICATE_ARN, errorOf, terraformRef } from "../helpers";
 
@@ -221,16 +223,37 @@ describe("LoadBalancer.routeTo", () => {
       const route = new LoadBalancer(scope, "alb", props({ routes: [API, ADMIN] })).routeTo(name);
       targetPort = route.targetPort;
       new TerraformOutput(scope, "arn", { value: route.targetGroupArn });
+      new TerraformOutput(scope, "label", { value: route.requestCountResourceLabel });
     });
-    return { targetGroupArn: (JSON.parse(json) as { output: { arn: { value: string } } }).output.arn.value, targetPort };
+    const output = (JSON.parse(json) as { output: { arn: { value: string }; label: { value: string } } }).output;
+    return { targetGroupArn: output.arn.value, requestCountResourceLabel: output.label.value, targetPort };
   }
 
   it("gives the route's own target group", () => {
     expect(endpoint("admin").targetGroupArn).toEqual(terraformRef("aws_lb_target_group", "arn", "alb_route-admin_targets_[0-9A-F]+"));
   });
 
+  it("gives the route's ALBRequestCountPerTarget label: the load balancer's ARN suffix / the route's target group's", () => {
+    expect(endpoint("admin").requestCountResourceLabel).toMatch(/^\$\{aws_lb\.alb_[0-9A-F]+\.arn_suffix\}\/\$\{aws_lb_target_group\.alb_route-admin_targets_[0-9A-F]+\.arn_suffix\}$/);
+  });
+
   it("gives the route's port", () => {
     expect(endpoint("admin").targetPort).toBe(9001);
+  });
+
+  it("lets the load balancer reach a route's target on its port only: ingress on the target's group from the load balancer's, egress back", () => {
+    const json = Testing.synthScope((scope) => {
+      const route = new LoadBalancer(scope, "alb", props({ routes: [API, ADMIN] })).routeTo("admin");
+      const target = new Construct(scope, "admin");
+      const sg = new SecurityGroup(target, "sg", { name: "admin", vpcId: "vpc-0abc1234" });
+      route.allowTo({ scope: target, securityGroupId: sg.id, label: "the admin tasks" }, 9001);
+    });
+    const resources = JSON.parse(json).resource as Record<string, Record<string, Record<string, unknown>>>;
+    const rules = (type: string) => Object.entries(resources[type] ?? {}).filter(([id]) => id.startsWith("admin_")).map(([, r]) => [r.security_group_id, r.referenced_security_group_id, r.from_port, r.to_port]);
+    expect([rules("aws_vpc_security_group_ingress_rule"), rules("aws_vpc_security_group_egress_rule")]).toEqual([
+      [[expect.stringContaining("admin_sg"), expect.stringContaining("alb_sg"), 9001, 9001]],
+      [[expect.stringContaining("alb_sg"), expect.stringContaining("admin_sg"), 9001, 9001]],
+    ]);
   });
 
   it("fails for a route the load balancer does not have, naming the routes it has", () => {

@@ -28,7 +28,7 @@ const SPEC = {
 type Resource = Record<string, unknown>;
 
 function synth(spec: Record<string, unknown> = SPEC) {
-  const builds = new Map(["web", "api", "worker"].map((name) => [name, { contentTag: CONTENT_TAG }]));
+  const builds = new Map(["web", "api", "worker", "admin"].map((name) => [name, { contentTag: CONTENT_TAG }]));
   const parsed = JSON.parse(Testing.synth(new FargateStack(testApp(), resolveConfig(validateConfig(spec, "spec"), "/work/app"), builds))) as { resource: Record<string, Record<string, Resource>>; data: Record<string, Record<string, Resource>> };
   const of = (type: string) => parsed.resource[type] ?? {};
   /** The resource of `type` whose logical id is `id` and a hash. */
@@ -100,3 +100,47 @@ describe("FargateStack of several services", () => {
     expect([Object.keys(s.of("aws_service_discovery_http_namespace")).length, Object.values(s.of("aws_ecs_service"))[0]!.service_connect_configuration]).toEqual([0, undefined]);
   });
 });
+
+/** web, and admin: a public service routed by host name, with a health check of its own. */
+const ROUTED = {
+  ...SPEC,
+  services: {
+    web: { image: { context: "./web" }, port: 8080, expose: "public" },
+    admin: { image: { context: "./api" }, port: 9000, expose: "public", route: { host: "admin.example.com" }, healthCheck: { path: "/up", gracePeriodSeconds: 45 } },
+  },
+};
+
+describe("FargateStack with a routed public service", () => {
+  const albGroup = (s: ReturnType<typeof synth>) => `\${aws_security_group.${Object.keys(s.of("aws_security_group")).find((key) => key.startsWith("alb_sg_"))}.id}`;
+
+  it("registers the routed service in its route's target group, on its port", () => {
+    const s = synth(ROUTED);
+    const admin = Object.values(s.of("aws_ecs_service")).find((x) => x.name === "shop-dev-admin")!;
+    const group = Object.keys(s.of("aws_lb_target_group")).find((key) => key.startsWith("alb_route-admin_targets_"));
+    expect(admin.load_balancer).toEqual([{ container_name: "admin", container_port: 9000, target_group_arn: `\${aws_lb_target_group.${group}.arn}` }]);
+  });
+
+  it("gives the routed service its own health check grace period", () => {
+    const admin = Object.values(synth(ROUTED).of("aws_ecs_service")).find((x) => x.name === "shop-dev-admin")!;
+    expect(admin.health_check_grace_period_seconds).toBe(45);
+  });
+
+  it("lets the routed service's port in from the load balancer's security group only", () => {
+    const s = synth(ROUTED);
+    const intoAdmin = Object.values(s.of("aws_vpc_security_group_ingress_rule")).filter((r) => r.security_group_id === s.sgRef("service-admin"));
+    expect(intoAdmin.map((r) => [r.from_port, r.to_port, r.referenced_security_group_id])).toEqual([[9000, 9000, albGroup(s)]]);
+  });
+
+  it("lets the load balancer's security group send to the routed service on its port", () => {
+    const s = synth(ROUTED);
+    const toAdmin = Object.values(s.of("aws_vpc_security_group_egress_rule")).filter((r) => r.referenced_security_group_id === s.sgRef("service-admin"));
+    expect(toAdmin.map((r) => [r.security_group_id, r.from_port, r.to_port])).toEqual([[albGroup(s), 9000, 9000]]);
+  });
+
+  it("probes the routed service's target group at its own health check path", () => {
+    const s = synth(ROUTED);
+    const group = Object.entries(s.of("aws_lb_target_group")).find(([key]) => key.startsWith("alb_route-admin_targets_"))![1];
+    expect((group.health_check as Resource).path).toBe("/up");
+  });
+});
+
