@@ -49,10 +49,13 @@ export function checkRoutes(spec: MultiServiceConfig, ctx: z.RefinementCtx): voi
       `has ${unrouted.length} public services without a route (${unrouted.join(", ")}): only one takes the requests no route matches; give the others a route, e.g. route: { path: "/${unrouted[1]}" } or { host: "${unrouted[1]}.example.com" }`,
     );
   }
-  const taken = new Map<string, string>();
-  for (const name of publicNames) {
+  // The routes that name what they match; one that names nothing is refused above.
+  const routed = publicNames.flatMap((name) => {
     const route = spec.services[name]!.route;
-    if (route === undefined || (route.path === undefined && route.host === undefined)) continue;
+    return route !== undefined && (route.path !== undefined || route.host !== undefined) ? [{ name, route }] : [];
+  });
+  const taken = new Map<string, string>();
+  for (const { name, route } of routed) {
     const key = routeText(route);
     const first = taken.get(key);
     if (first === undefined) {
@@ -61,12 +64,7 @@ export function checkRoutes(spec: MultiServiceConfig, ctx: z.RefinementCtx): voi
       issue(ctx, ["services", name, "route"], `is ${key}, the route of services.${first} too: one route reaches one service; give one of them another path or host`);
     }
   }
-  if (ctx.issues.length > 0) return;
-  const routed = publicNames.flatMap((name) => {
-    const route = spec.services[name]!.route;
-    return route ? [{ name, pathPrefix: route.path, host: route.host, priority: route.priority }] : [];
-  });
-  const clash = priorityClash(routed);
+  const clash = priorityClash(routed.map(({ name, route }) => ({ name, pathPrefix: route.path, host: route.host, priority: route.priority })));
   if (clash !== undefined) {
     const both = spec.services[clash.route]!.route!.priority !== undefined && spec.services[clash.other]!.route!.priority !== undefined;
     issue(

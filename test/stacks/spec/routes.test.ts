@@ -130,6 +130,10 @@ describe("a route's host", () => {
   it('refuses a host with a wildcard ("*.example.com")', () => {
     expect(problemsOf(routedApi({ host: "*.example.com" }))).toEqual([`services.api.route.host: ${HOST_RULE} (got "*.example.com")`]);
   });
+
+  it('refuses a host with a port ("api.example.com:8443"): a host condition matches the name alone', () => {
+    expect(problemsOf(routedApi({ host: "api.example.com:8443" }))).toEqual([`services.api.route.host: ${HOST_RULE} (got "api.example.com:8443")`]);
+  });
 });
 
 describe("the rules of public services and their routes", () => {
@@ -148,6 +152,13 @@ describe("the rules of public services and their routes", () => {
   it("refuses a route with neither path nor host", () => {
     expect(problemsOf(routedApi({}))).toEqual([
       'services.api.route: names neither path nor host: give a path prefix like { path: "/api" }, a host like { host: "api.example.com" }, or both (got {})',
+    ]);
+  });
+
+  it("refuses two routes that name neither path nor host each for that alone, not as one route twice", () => {
+    expect(problemsOf(spec({ web: WEB, api: { ...API, route: {} }, admin: { ...API, route: {} } }))).toEqual([
+      'services.api.route: names neither path nor host: give a path prefix like { path: "/api" }, a host like { host: "api.example.com" }, or both (got {})',
+      'services.admin.route: names neither path nor host: give a path prefix like { path: "/api" }, a host like { host: "api.example.com" }, or both (got {})',
     ]);
   });
 
@@ -208,6 +219,17 @@ describe("a route's priority", () => {
     expect(problemsOf(spec({ web: WEB, svc75: svc("svc75"), svc77: svc("svc77") }))).toEqual([
       'services.svc77.route: would come at priority 48710 in the order routes are tried, as services.svc75\'s route does (a priority not written is numbered from the route\'s host or path depth and a hash of the service\'s name): give one of them route.priority, a number from 1 to 50000 that no other route takes (got {"path":"/svc77"})',
     ]);
+  });
+
+  it("refuses a written priority that another service's derived one takes, as a clash of the order (svc77 writes svc75's 48710)", () => {
+    expect(problemsOf(spec({ web: WEB, svc75: svc("svc75"), svc77: svc("svc77", { priority: 48710 }) }))).toEqual([
+      'services.svc77.route: would come at priority 48710 in the order routes are tried, as services.svc75\'s route does (a priority not written is numbered from the route\'s host or path depth and a hash of the service\'s name): give one of them route.priority, a number from 1 to 50000 that no other route takes (got {"path":"/svc77","priority":48710})',
+    ]);
+  });
+
+  it("reports a clash of derived priorities beside another problem of the spec (a route on an internal service)", () => {
+    const problems = problemsOf(spec({ web: WEB, svc75: svc("svc75"), svc77: svc("svc77"), db: { ...DB, route: { path: "/db" } } }));
+    expect(problems.map((p) => p.slice(0, p.indexOf(": ")))).toEqual(["services.db.route", "services.svc77.route"]);
   });
 
   it("accepts those two services once one of them writes route.priority", () => {
