@@ -227,6 +227,12 @@ describe("a route's priority", () => {
     ]);
   });
 
+  it("refuses a derived priority that another service's written one takes, as a clash of the order (svc75 writes svc77's 48710)", () => {
+    expect(problemsOf(spec({ web: WEB, svc75: svc("svc75", { priority: 48710 }), svc77: svc("svc77") }))).toEqual([
+      'services.svc77.route: would come at priority 48710 in the order routes are tried, as services.svc75\'s route does (a priority not written is numbered from the route\'s host or path depth and a hash of the service\'s name): give one of them route.priority, a number from 1 to 50000 that no other route takes (got {"path":"/svc77"})',
+    ]);
+  });
+
   it("reports a clash of derived priorities beside another problem of the spec (a route on an internal service)", () => {
     const problems = problemsOf(spec({ web: WEB, svc75: svc("svc75"), svc77: svc("svc77"), db: { ...DB, route: { path: "/db" } } }));
     expect(problems.map((p) => p.slice(0, p.indexOf(": ")))).toEqual(["services.db.route", "services.svc77.route"]);
