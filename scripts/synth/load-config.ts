@@ -29,12 +29,15 @@ export function loadConfig(specPath: string): ResolvedConfig {
 
 function evaluate(file: string, specPath: string): unknown {
   const root = berthRoot();
-  const outfile = join(root, ".berth", "build", "specs", `${createHash("sha256").update(file).digest("hex").slice(0, 16)}.cjs`);
+  // Beside the spec (its project's .berth, as images.json), never inside an installed berth.
+  const outfile = join(dirname(file), ".berth", "build", "specs", `${createHash("sha256").update(file).digest("hex").slice(0, 16)}.cjs`);
+  // In a checkout, "berth" is its own source; installed, the package's entry, found at run time.
+  const source = join(root, "stacks", "spec", "index.ts");
   try {
     bundleIfStale(file, outfile, {
       // Packages resolve at run time, from the spec's folder first, then from berth's node_modules.
       packages: "external",
-      alias: { berth: join(root, "stacks/spec/index.ts") },
+      ...(existsSync(source) ? { alias: { berth: source } } : {}),
     });
   } catch (error) {
     const errors = (error as { errors?: CompileError[] }).errors ?? [];
