@@ -12,3 +12,13 @@ export function berthRoot(): string {
 
 /** The example app a fresh clone synthesizes. */
 export const EXAMPLE_SPEC = "examples/hello/berth.config.ts";
+
+/**
+ * The spec a command reads without --config: BERTH_CONFIG, else berth.config.ts in the current
+ * folder (a user's project); in berth's own checkout, which has none, the embedded example.
+ */
+export function defaultSpecPath(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  if (env.BERTH_CONFIG) return env.BERTH_CONFIG;
+  if (!existsSync(join(cwd, "berth.config.ts")) && existsSync(join(cwd, EXAMPLE_SPEC))) return EXAMPLE_SPEC;
+  return "berth.config.ts";
+}

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { EXAMPLE_SPEC } from "../paths";
+import { defaultSpecPath } from "../paths";
+import { INIT_TARGETS, type InitTarget } from "../init/targets";
 import { CHECK_FORMATS, check, type CheckFormat } from "../policy/check";
 import { runMain } from "./run-main";
 import { strictSettings } from "../synth/strict";
@@ -16,8 +17,9 @@ export function buildCli(): Command {
   program
     .command("synth")
     .description("Validate the spec and write Terraform JSON for every stack it asks for; no AWS credentials needed.")
-    .option("-c, --config <path>", "the app spec (berth.config.ts)", process.env.BERTH_CONFIG ?? EXAMPLE_SPEC)
-    .option("-o, --out <dir>", "output directory", "cdktf.out")
+    .option("-c, --config <path>", "the app spec (berth.config.ts)", defaultSpecPath())
+    // The cdktf CLI runs berth synth as its app (cdktf.json) with CDKTF_OUTDIR set.
+    .option("-o, --out <dir>", "output directory", process.env.CDKTF_OUTDIR ?? "cdktf.out")
     .option("--strict", STRICT_HELP)
     .action((opts: { config: string; out: string; strict?: boolean }) =>
       runMain(async () => {
@@ -25,6 +27,19 @@ export function buildCli(): Command {
         const { checkOutDir, formatSummary, synth } = await import("../synth/synth.js");
         checkOutDir(opts.out);
         process.stdout.write(`${formatSummary(synth(opts.config, opts.out, strict), opts.config)}\n`);
+      }),
+    );
+
+  program
+    .command("init")
+    .description("Start a berth project in the current folder: a berth.config.ts, a cdktf.json whose app runs berth, and .gitignore entries. Asks nothing; the flags decide.")
+    .option("--app <name>", "the app's name (default: package.json's name, else the folder's)")
+    .option("--region <region>", "the AWS region (default: AWS_REGION, else AWS_DEFAULT_REGION, else eu-west-1)")
+    .addOption(new Option("--target <target>", "where the app runs").choices(INIT_TARGETS).default("fargate"))
+    .action((opts: { app?: string; region?: string; target: InitTarget }) =>
+      runMain(async () => {
+        const { formatInit, init } = await import("../init/init.js");
+        process.stdout.write(`${formatInit(init(process.cwd(), opts))}\n`);
       }),
     );
 
@@ -48,7 +63,7 @@ export function buildCli(): Command {
     .description(
       "Build, tag and push the spec's images to ECR, skipping those already there, and record their digests in <spec folder>/.berth/images.json for synth to pin.",
     )
-    .option("-c, --config <path>", "the app spec (berth.config.ts)", process.env.BERTH_CONFIG ?? EXAMPLE_SPEC)
+    .option("-c, --config <path>", "the app spec (berth.config.ts)", defaultSpecPath())
     .option("--dry-run", "print the tags and whether each image would be built or skipped; build, push and write nothing")
     .option("--no-cache", "build without docker's layer cache")
     .option("--json", "print the result as one JSON document on stdout (progress stays on stderr)")
@@ -59,7 +74,7 @@ export function buildCli(): Command {
     .description(
       "Apply the registry stack, publish the images, synthesize with their digests, apply the target stacks and wait for the Fargate service to be stable.",
     )
-    .option("-c, --config <path>", "the app spec (berth.config.ts)", process.env.BERTH_CONFIG ?? EXAMPLE_SPEC)
+    .option("-c, --config <path>", "the app spec (berth.config.ts)", defaultSpecPath())
     .option("-o, --out <dir>", "where the stacks are synthesized", "cdktf.out")
     .option("--auto-approve", "apply without asking for approval (required in CI and with --json)")
     .option("--dry-run", "print every step with the image tags and whether each image would be skipped; change nothing")
@@ -80,7 +95,7 @@ export function buildCli(): Command {
     .description(
       "Run the app on this machine's Docker from the spec: build its image, write the compose file the EC2 host runs (.berth/local/compose.yaml), and start it detached with docker compose; secrets come from a local dotenv file.",
     )
-    .option("-c, --config <path>", "the app spec (berth.config.ts)", process.env.BERTH_CONFIG ?? EXAMPLE_SPEC)
+    .option("-c, --config <path>", "the app spec (berth.config.ts)", defaultSpecPath())
     .option("-p, --port <port>", "port on 127.0.0.1 serving the app (1-65535; default: the app's port)", hostPort)
     .option("--secrets-file <path>", "dotenv file with a local value for each of the spec's secrets (default: secrets.local.env beside the spec)")
     .option("--no-cache", "build without docker's layer cache")
@@ -90,7 +105,7 @@ export function buildCli(): Command {
   program
     .command("down")
     .description("Stop and remove what berth up started for the spec (containers, network); the app's volumes stay unless --volumes.")
-    .option("-c, --config <path>", "the app spec (berth.config.ts)", process.env.BERTH_CONFIG ?? EXAMPLE_SPEC)
+    .option("-c, --config <path>", "the app spec (berth.config.ts)", defaultSpecPath())
     .option("--volumes", "delete the app's named volumes (its data) too")
     .option("--json", "print the result as one JSON document on stdout (progress stays on stderr)")
     .action((opts: { config: string; volumes?: boolean; json?: boolean }) => runMain(async () => (await import("../local/command.js")).downCommand(opts)));

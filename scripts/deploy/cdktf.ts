@@ -18,9 +18,19 @@ export interface CdktfDeploy {
   readonly outputsFile?: string;
 }
 
-/** The cdktf CLI: `BERTH_CDKTF` when set, else berth's own node_modules/.bin/cdktf. */
-export function cdktfBinary(env: NodeJS.ProcessEnv = process.env): string {
-  return env.BERTH_CDKTF || join(berthRoot(), "node_modules", ".bin", "cdktf");
+/**
+ * Where cdktf deploy runs: the current folder when it holds a cdktf.json (a user's project: berth
+ * init writes one), else berth's own folder (a checkout's).
+ */
+export function cdktfProjectDir(cwd: string = process.cwd()): string {
+  return existsSync(join(cwd, "cdktf.json")) ? cwd : berthRoot();
+}
+
+/** The cdktf CLI: `BERTH_CDKTF` when set, else the project's node_modules/.bin/cdktf, else berth's own. */
+export function cdktfBinary(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  if (env.BERTH_CDKTF) return env.BERTH_CDKTF;
+  const project = join(cdktfProjectDir(cwd), "node_modules", ".bin", "cdktf");
+  return existsSync(project) ? project : join(berthRoot(), "node_modules", ".bin", "cdktf");
 }
 
 /** The argv of `cdktf deploy` for already synthesized stacks. */
@@ -38,7 +48,7 @@ export function cdktfDeployArgv(binary: string, request: CdktfDeploy): string[] 
 }
 
 /**
- * Runs `cdktf deploy` from berth's folder (where cdktf.json is). With --auto-approve its output
+ * Runs `cdktf deploy` from the project's folder (where cdktf.json is; cdktfProjectDir). With --auto-approve its output
  * streams through `progress`; without, cdktf gets the terminal so that it can ask for approval.
  */
 export async function runCdktfDeploy(run: CommandRunner, binary: string, request: CdktfDeploy, progress: Progress): Promise<void> {
@@ -48,7 +58,7 @@ export async function runCdktfDeploy(run: CommandRunner, binary: string, request
   let result;
   try {
     result = await run(argv, {
-      cwd: berthRoot(),
+      cwd: cdktfProjectDir(),
       interactive: !request.autoApprove,
       // Stopped, Terraform finishes its in-flight calls and writes its state; killing it would leave
       // the state locked and resources untracked. A second Ctrl-C/SIGTERM kills it (stopOnSignals).
@@ -63,7 +73,7 @@ export async function runCdktfDeploy(run: CommandRunner, binary: string, request
       throw withDetail(error, `cdktf deploy ${request.stacks.join(" ")} was stopped: Terraform finishes the calls it has started and saves its state. Run berth deploy again to finish.`);
     }
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    throw new BerthError(`The cdktf CLI was not found at ${binary}.\nRun npm ci in berth's folder (or set BERTH_CDKTF to the cdktf binary) and run again.`);
+    throw new BerthError(`The cdktf CLI was not found at ${binary}.\nInstall it in your project (npm i -D cdktf-cli@0.21; in berth's own checkout, npm ci), or set BERTH_CDKTF to the cdktf binary, and run again.`);
   }
   if (result.code !== 0) {
     const tail = failureLines(output);

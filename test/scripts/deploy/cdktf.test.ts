@@ -1,5 +1,6 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cdktfBinary, readOutputs, runCdktfDeploy } from "../../../scripts/deploy/cdktf";
+import { cdktfBinary, cdktfProjectDir, readOutputs, runCdktfDeploy } from "../../../scripts/deploy/cdktf";
 import { recordingProgress, rejectionOf } from "../images/support/fixtures";
 import { fakeRunner, notFound } from "../images/support/fake-runner";
 import { ROOT, tempDir } from "../run";
@@ -7,6 +8,30 @@ import { ROOT, tempDir } from "../run";
 describe("cdktf", () => {
   it("is berth's own cdktf CLI unless BERTH_CDKTF names another", () => {
     expect([cdktfBinary({}), cdktfBinary({ BERTH_CDKTF: "/usr/local/bin/cdktf" })]).toEqual([join(ROOT, "node_modules", ".bin", "cdktf"), "/usr/local/bin/cdktf"]);
+  });
+
+  it("is the project's own cdktf CLI when the project folder (with its cdktf.json) has one", () => {
+    const project = tempDir();
+    writeFileSync(join(project, "cdktf.json"), "{}\n");
+    mkdirSync(join(project, "node_modules", ".bin"), { recursive: true });
+    writeFileSync(join(project, "node_modules", ".bin", "cdktf"), "");
+    expect(cdktfBinary({}, project)).toBe(join(project, "node_modules", ".bin", "cdktf"));
+  });
+
+  it("is berth's own cdktf CLI in a project folder without one", () => {
+    const project = tempDir();
+    writeFileSync(join(project, "cdktf.json"), "{}\n");
+    expect(cdktfBinary({}, project)).toBe(join(ROOT, "node_modules", ".bin", "cdktf"));
+  });
+
+  it("runs in the current folder when it holds a cdktf.json (a user's project)", () => {
+    const project = tempDir();
+    writeFileSync(join(project, "cdktf.json"), "{}\n");
+    expect(cdktfProjectDir(project)).toBe(project);
+  });
+
+  it("runs in berth's folder from a folder without cdktf.json", () => {
+    expect(cdktfProjectDir(tempDir())).toBe(ROOT);
   });
 
   it("runs from berth's folder, where cdktf.json is", async () => {
@@ -23,7 +48,7 @@ describe("cdktf", () => {
 
   it("says to install the dependencies when the cdktf CLI is missing", async () => {
     const message = await rejectionOf(runCdktfDeploy(fakeRunner(() => notFound("cdktf")), "/x/cdktf", { stacks: ["s"], outdir: "/out", autoApprove: true }, recordingProgress()));
-    expect(message).toBe("The cdktf CLI was not found at /x/cdktf.\nRun npm ci in berth's folder (or set BERTH_CDKTF to the cdktf binary) and run again.");
+    expect(message).toBe("The cdktf CLI was not found at /x/cdktf.\nInstall it in your project (npm i -D cdktf-cli@0.21; in berth's own checkout, npm ci), or set BERTH_CDKTF to the cdktf binary, and run again.");
   });
 
   it("reports a failure with cdktf's last lines, without colour codes, each repeated warning once", async () => {
