@@ -5,7 +5,7 @@ const barrelMessage =
   "Import provider bindings by deep path (e.g. @cdktf/provider-aws/lib/ecs-service): the barrel loads ~2,200 modules (12x slower synth, 550 MiB).";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "cdktf.out/", ".berth/", "coverage/", "**/*.d.cts"] },
+  { ignores: ["node_modules/", "cdktf.out/", ".berth/", "coverage/", "dist/", "**/*.d.cts"] },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts", "**/*.mjs", "**/*.cjs", "**/*.js"],

@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { startFakeEcr, startRegistry, type FakeEcr, type LocalRegistry } from "../scripts/images/support/local-ecr";
@@ -129,7 +130,7 @@ describe("berth publish --dry-run in the user's project", () => {
 
   beforeAll(async () => {
     registry = await startRegistry();
-    ecr = await startFakeEcr(registry);
+    ecr = await startFakeEcr(registry, ["shop-dev/web"]);
   }, 120000);
 
   afterAll(async () => {
@@ -137,10 +138,15 @@ describe("berth publish --dry-run in the user's project", () => {
     await registry?.stop();
   });
 
-  it("says the app's image would be built and pushed, writing no manifest", () => {
-    const result = npx(["berth", "publish", "--dry-run"], ecr.env());
-    expect([result.status, result.stdout.includes("web"), existsSync(join(project, ".berth", "images.json"))]).toEqual([0, true, false]);
-  });
+  it("says the app's image would be built and pushed into its existing repository, writing no manifest", async () => {
+    // Not spawnSync: the fake ECR answers from this process, whose event loop must keep running.
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith("npm_")));
+    const { stdout } = await promisify(execFile)("npx", ["--no-install", "berth", "publish", "--dry-run"], { cwd: project, env: { ...clean, ...ecr.env() }, timeout: 120000 });
+    expect([stdout.split("\n").slice(0, 2), existsSync(join(project, ".berth", "images.json"))]).toEqual([
+      ["berth publish --dry-run: shop (dev, eu-west-1) from berth.config.ts", expect.stringMatching(new RegExp(`^  web: would build for linux/amd64 and push ${registry.host}/shop-dev/web with tags h-[0-9a-f]{24}$`))],
+      false,
+    ]);
+  }, 150000);
 });
 
 describe("a cdktf app of the user's own, built from berth/constructs", () => {
