@@ -20,18 +20,21 @@ export interface InitResult {
   readonly target: InitTarget;
   /** Files written, relative to the project. */
   readonly written: readonly string[];
-  /** Files left as they were (cdktf.json already there). */
+  /** Files left as they were (cdktf.json or .dockerignore already there). */
   readonly kept: readonly string[];
   /** Lines added to .gitignore. */
   readonly ignored: readonly string[];
 }
+
+/** What the starter build context (the project's folder) leaves out of the image, when the project has no .dockerignore. */
+export const DOCKERIGNORE_LINES = ["node_modules", ".git", "cdktf.out", ".berth", ".terraform", "*.tfstate*", "secrets.local.env"];
 
 /** What a berth project keeps out of git: synthesized stacks, berth's build cache and image manifest, local state, local secrets. */
 export const GITIGNORE_LINES = ["cdktf.out/", ".berth/", "*.tfstate", "*.tfstate.*", ".terraform/", "secrets.local.env"];
 
 /**
  * `berth init`: a starter berth.config.ts, a cdktf.json whose app runs berth (for `npx cdktf
- * synth`/`deploy`), and .gitignore entries, in `dir`. Asks nothing: the flags decide, with
+ * synth`/`deploy`), a .dockerignore when there is none, and .gitignore entries, in `dir`. Asks nothing: the flags decide, with
  * defaults from the project and the environment. Refuses to replace an existing spec.
  */
 export function init(dir: string, options: InitOptions, env: NodeJS.ProcessEnv = process.env): InitResult {
@@ -58,6 +61,15 @@ export function init(dir: string, options: InitOptions, env: NodeJS.ProcessEnv =
   } else {
     writeFileSync(cdktf, `${JSON.stringify({ language: "typescript", app: "npx berth synth", output: "cdktf.out", terraformProviders: [], terraformModules: [], context: {} }, null, 2)}\n`);
     written.push("cdktf.json");
+  }
+  // The starter spec's build context is the project: without these lines every build (and every
+  // synth, which hashes the context for the image's content tag) would read node_modules.
+  const dockerignore = join(dir, ".dockerignore");
+  if (existsSync(dockerignore)) {
+    kept.push(".dockerignore");
+  } else {
+    writeFileSync(dockerignore, `${DOCKERIGNORE_LINES.join("\n")}\n`);
+    written.push(".dockerignore");
   }
   const ignored = addToGitignore(join(dir, ".gitignore"));
   return { app, region, target, written, kept, ignored };

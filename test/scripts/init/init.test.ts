@@ -71,7 +71,19 @@ describe("berth init", () => {
   it("keeps an existing cdktf.json as it is", () => {
     const dir = project({ "cdktf.json": '{"app":"node mine.js"}\n' });
     const result = init(dir, { app: "shop" }, NO_ENV);
-    expect([readFileSync(join(dir, "cdktf.json"), "utf8"), result.written, result.kept]).toEqual(['{"app":"node mine.js"}\n', ["berth.config.ts"], ["cdktf.json"]]);
+    expect([readFileSync(join(dir, "cdktf.json"), "utf8"), result.written, result.kept]).toEqual(['{"app":"node mine.js"}\n', ["berth.config.ts", ".dockerignore"], ["cdktf.json"]]);
+  });
+
+  it("writes a .dockerignore leaving node_modules and berth's own files out of the build context when there is none", () => {
+    const dir = project();
+    init(dir, { app: "shop" }, NO_ENV);
+    expect(readFileSync(join(dir, ".dockerignore"), "utf8")).toBe("node_modules\n.git\ncdktf.out\n.berth\n.terraform\n*.tfstate*\nsecrets.local.env\n");
+  });
+
+  it("keeps an existing .dockerignore as it is", () => {
+    const dir = project({ ".dockerignore": "dist\n" });
+    const result = init(dir, { app: "shop" }, NO_ENV);
+    expect([readFileSync(join(dir, ".dockerignore"), "utf8"), result.kept]).toEqual(["dist\n", [".dockerignore"]]);
   });
 
   it("writes a .gitignore of berth's lines when there is none", () => {
