@@ -208,10 +208,10 @@ export interface ProxyInput {
 /**
  * Caddy's configuration. With HTTPS, Caddy obtains and renews certificates for the domain and each
  * route's host; without, it serves plain HTTP on port 80 only (Caddy applies no automatic HTTPS to a
- * server that listens only on its HTTP port). A path prefix is matched by a regular expression, which
- * is case-sensitive like the ALB's path patterns (Caddy's `path` matcher ignores case). Routes are tried in order inside one
- * `route` block (Caddy keeps their order there) and the first match proxies the request, unchanged;
- * the default service takes the rest.
+ * server that listens only on its HTTP port). A path prefix is matched by a regular expression,
+ * case-sensitive like the ALB's path patterns (Caddy's `path` matcher ignores case). Routes are
+ * tried in order inside one `route` block (Caddy keeps their order there) and the first match
+ * proxies the request, unchanged; the default service takes the rest.
  */
 export function caddyfile(input: ProxyInput): string {
   const https = input.https;
