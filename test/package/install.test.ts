@@ -11,7 +11,8 @@ import { describeWithTerraform, stackWorkDir, terraform } from "../terraform/sup
  * outside the repository (npm's cache warm from this checkout's install), then used there as the
  * README says: `npx berth init`, `npx berth synth`, `cdktf synth` through cdktf.json, `npx berth
  * publish --dry-run`; `import { defineConfig } from "berth"` type-checked by the project's own tsc;
- * and a cdktf app of the user's own built from `berth/constructs`.
+ * and a cdktf app of the user's own built from `berth/constructs` (Network, LoadBalancer,
+ * FargateService, EcrRepository, Ec2Host).
  */
 
 const root = join(__dirname, "..", "..");
@@ -150,14 +151,14 @@ describe("berth publish --dry-run in the user's project", () => {
 });
 
 describe("a cdktf app of the user's own, built from berth/constructs", () => {
-  it("compiles with the project's tsc and synthesizes a VPC, a load balancer and a Fargate service", () => {
+  it("compiles with the project's tsc and synthesizes a VPC, a load balancer, a Fargate service, an ECR repository and an EC2 host", () => {
     const app = join(project, "infra");
     mkdirSync(app);
     writeFileSync(
       join(app, "main.ts"),
       `import { App, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { FargateService, LoadBalancer, Network, type FargateServiceProps } from "berth/constructs";
+import { Ec2Host, EcrRepository, FargateService, LoadBalancer, Network, type FargateServiceProps } from "berth/constructs";
 
 const app = new App({ outdir: "out" });
 const stack = new TerraformStack(app, "mine");
@@ -173,6 +174,8 @@ const props: FargateServiceProps = {
   loadBalancer: lb,
 };
 new FargateService(stack, "service", props);
+const repository = new EcrRepository(stack, "repository", { repositoryName: "mine/web" });
+new Ec2Host(stack, "host", { name: "mine", region: "eu-west-1", vpcId: network.vpcId, subnetId: network.publicSubnetIds[0]!, image: { ecrRepositoryName: repository.repositoryName, tag: "v1" }, port: 8080 });
 app.synth();
 `,
     );
@@ -180,7 +183,7 @@ app.synth();
     const compiled = run(join(project, "node_modules", ".bin", "tsc"), ["-p", "tsconfig.json"], app);
     const synthesized = compiled.status === 0 ? run(process.execPath, [join("dist", "main.js")], app) : compiled;
     const stack = JSON.parse(readFileSync(join(app, "out", "stacks", "mine", "cdk.tf.json"), "utf8")) as { resource: Record<string, unknown> };
-    expect([compiled.stdout, synthesized.status, ["aws_vpc", "aws_lb", "aws_ecs_service"].map((type) => type in stack.resource)]).toEqual(["", 0, [true, true, true]]);
+    expect([compiled.stdout, synthesized.status, ["aws_vpc", "aws_lb", "aws_ecs_service", "aws_ecr_repository", "aws_instance"].map((type) => type in stack.resource)]).toEqual(["", 0, [true, true, true, true, true]]);
   });
 });
 
